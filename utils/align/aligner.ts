@@ -1,0 +1,181 @@
+/**
+ * The aligner: Chinese and English sentences in, beads out. Blocks the page pairs are aligned within each pair;
+ * titles with titles; captions are matched block to block wherever they stand (photo captions are often gathered
+ * in another order on the other side); the body is aligned monotonically in a band around anchor pairs.
+ */
+import * as OpenCC from 'opencc-js/t2cn';
+import type { Dictionary } from './dictionary';
+import { enFeatures, Vocabulary, zhFeatures } from './features';
+import { findAnchors, type Anchor } from './anchors';
+import { alignMonotone, beadQuality, type ScoredBead } from './monotone';
+import { documentWeights, pairEvidence, prepareEn, prepareZh, type PreparedEn, type PreparedZh } from './similarity';
+import type { AlignRequest, AlignResult, AlignSide, Bead, BlockRole } from './types';
+
+const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+
+/** Captions must share this much evidence to be matched out of order: a wrong caption is worse than none. */
+const CAPTION_MATCH_QUALITY = 0.2;
+
+function roleOf(side: AlignSide, index: number): BlockRole {
+  const block = side.blocks?.[index];
+  return (block !== undefined && side.blockRoles?.[block]) || 'body';
+}
+
+function blockOf(side: AlignSide, index: number): number {
+  return side.blocks?.[index] ?? 0;
+}
+
+function groupByBlock(side: AlignSide, indices: number[]): number[][] {
+  const groups = new Map<number, number[]>();
+  for (const i of indices) {
+    const block = blockOf(side, i);
+    let group = groups.get(block);
+    if (!group) groups.set(block, (group = []));
+    group.push(i);
+  }
+  return [...groups.values()];
+}
+
+function bandWidth(n: number, m: number): number {
+  return Math.round(Math.max(12, Math.min(40, 0.1 * Math.max(n, m))));
+}
+
+/** English position for Chinese position i, interpolated between anchors (positions within the group). */
+function anchorPath(anchors: Anchor[], n: number, m: number): (i: number) => number {
+  const points: Array<[number, number]> = [[0, 0], ...anchors.map((a): [number, number] => [a.zh + 0.5, a.en + 0.5]), [n, m]];
+  return (i) => {
+    let k = 1;
+    while (k < points.length - 1 && points[k]![0] < i) k += 1;
+    const [x0, y0] = points[k - 1]!;
+    const [x1, y1] = points[k]!;
+    return x1 === x0 ? y1 : y0 + ((i - x0) * (y1 - y0)) / (x1 - x0);
+  };
+}
+
+interface Prepared {
+  zh: PreparedZh[];
+  en: PreparedEn[];
+  lengthRatio: number;
+}
+
+function alignGroup(prepared: Prepared, zhIndices: number[], enIndices: number[], useAnchors: boolean): ScoredBead[] {
+  const n = zhIndices.length;
+  const m = enIndices.length;
+  const anchors = useAnchors ? findAnchors(prepared.zh, prepared.en, zhIndices, enIndices, prepared.lengthRatio) : [];
+  return alignMonotone(prepared.zh, prepared.en, zhIndices, enIndices, anchorPath(anchors, n, m), {
+    lengthRatio: prepared.lengthRatio,
+    bandWidth: bandWidth(n, m),
+  });
+}
+
+/** Caption blocks matched to caption blocks by their merged evidence, best pairs first. */
+function matchBlocksOutOfOrder(prepared: Prepared, zhBlocks: number[][], enBlocks: number[][]): Array<[number[], number[]]> {
+  const candidates: Array<{ z: number; e: number; quality: number }> = [];
+  const evidence = (i: number, j: number) => pairEvidence(prepared.zh[i]!, prepared.en[j]!);
+  zhBlocks.forEach((zb, z) => {
+    enBlocks.forEach((eb, e) => {
+      // beadQuality works on contiguous ranges; a block is contiguous in its own index list.
+      const quality = beadQuality(
+        zb.map((i) => prepared.zh[i]!),
+        eb.map((j) => prepared.en[j]!),
+        (a, b) => evidence(zb[a]!, eb[b]!),
+        0,
+        zb.length,
+        0,
+        eb.length,
+        prepared.lengthRatio,
+      );
+      if (quality >= CAPTION_MATCH_QUALITY) candidates.push({ z, e, quality });
+    });
+  });
+  candidates.sort((a, b) => b.quality - a.quality);
+  const usedZh = new Set<number>();
+  const usedEn = new Set<number>();
+  const pairs: Array<[number[], number[]]> = [];
+  for (const { z, e } of candidates) {
+    if (usedZh.has(z) || usedEn.has(e)) continue;
+    usedZh.add(z);
+    usedEn.add(e);
+    pairs.push([zhBlocks[z]!, enBlocks[e]!]);
+  }
+  zhBlocks.forEach((zb, z) => usedZh.has(z) || pairs.push([zb, []]));
+  enBlocks.forEach((eb, e) => usedEn.has(e) || pairs.push([[], eb]));
+  return pairs;
+}
+
+/** Orders beads by Chinese position; English-only beads follow the bead of the English sentence before them. */
+function orderBeads(beads: ScoredBead[]): ScoredBead[] {
+  const enOwner = new Map<number, number>();
+  beads.forEach((b, k) => b.bead[1].forEach((j) => enOwner.set(j, k)));
+  const position = (k: number): number => {
+    const [zh, en] = beads[k]!.bead;
+    if (zh.length > 0) return Math.min(...zh);
+    for (let j = Math.min(...en) - 1; j >= 0; j -= 1) {
+      const owner = enOwner.get(j);
+      if (owner !== undefined && beads[owner]!.bead[0].length > 0) return Math.max(...beads[owner]!.bead[0]) + 0.5;
+    }
+    return -0.5;
+  };
+  const keyed = beads.map((b, k) => ({ b, key: position(k), en: b.bead[1][0] ?? Infinity }));
+  keyed.sort((x, y) => x.key - y.key || x.en - y.en);
+  return keyed.map((k) => k.b);
+}
+
+export function align(request: AlignRequest, dictionary: Dictionary): AlignResult {
+  const zhText = request.zh.sentences.map((s) => toSimplified(s));
+  const enText = request.en.sentences;
+  const vocabulary = new Vocabulary();
+  const zhFeatureList = zhText.map((s) => zhFeatures(s, dictionary, vocabulary));
+  const enFeatureList = enText.map((s) => enFeatures(s, vocabulary));
+  const weights = documentWeights(zhFeatureList, enFeatureList);
+  const zhLength = zhFeatureList.reduce((sum, s) => sum + s.length, 0);
+  const enLength = enFeatureList.reduce((sum, s) => sum + s.length, 0);
+  const prepared: Prepared = {
+    zh: zhFeatureList.map((s) => prepareZh(s, weights)),
+    en: enFeatureList.map((s) => prepareEn(s, weights)),
+    // Characters of English per character of Chinese, as this document has it (about 3 for news prose).
+    lengthRatio: zhLength > 0 && enLength > 0 ? Math.min(8, Math.max(0.5, enLength / zhLength)) : 3,
+  };
+
+  const zhAll = zhText.map((_, i) => i);
+  const enAll = enText.map((_, j) => j);
+  const beads: ScoredBead[] = [];
+  const zhDone = new Set<number>();
+  const enDone = new Set<number>();
+  const take = (found: ScoredBead[]) => {
+    for (const b of found) {
+      b.bead[0].forEach((i) => zhDone.add(i));
+      b.bead[1].forEach((j) => enDone.add(j));
+      beads.push(b);
+    }
+  };
+
+  // Blocks the layout pairs are translations of each other: align inside each pair only.
+  for (const [zhBlock, enBlock] of request.blockPairs ?? []) {
+    const zhIndices = zhAll.filter((i) => !zhDone.has(i) && blockOf(request.zh, i) === zhBlock);
+    const enIndices = enAll.filter((j) => !enDone.has(j) && blockOf(request.en, j) === enBlock);
+    if (zhIndices.length > 0 && enIndices.length > 0) take(alignGroup(prepared, zhIndices, enIndices, false));
+  }
+
+  const remaining = (side: 'zh' | 'en', roles: BlockRole[]) =>
+    (side === 'zh' ? zhAll : enAll).filter(
+      (i) => !(side === 'zh' ? zhDone : enDone).has(i) && roles.includes(roleOf(request[side], i)),
+    );
+
+  take(alignGroup(prepared, remaining('zh', ['title']), remaining('en', ['title']), false));
+
+  const captionPairs = matchBlocksOutOfOrder(
+    prepared,
+    groupByBlock(request.zh, remaining('zh', ['caption'])),
+    groupByBlock(request.en, remaining('en', ['caption'])),
+  );
+  for (const [zhIndices, enIndices] of captionPairs) take(alignGroup(prepared, zhIndices, enIndices, false));
+
+  take(alignGroup(prepared, remaining('zh', ['body', 'meta']), remaining('en', ['body', 'meta']), true));
+
+  const ordered = orderBeads(beads);
+  return {
+    beads: ordered.map((b): Bead => b.bead),
+    scores: ordered.map((b) => Math.round(b.quality * 1000) / 1000),
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * Sentence features for alignment. Each Chinese sentence becomes a list of units (dictionary words, numbers,
+ * Latin tokens, name readings), each unit carrying the English stem ids it may translate to; each English
+ * sentence becomes a set of stem ids. Ids are shared between the two sides through one vocabulary per document.
+ */
+import { englishNameTokens, englishStems, stemEnglish } from './english';
+import type { Dictionary } from './dictionary';
+import { chineseNumbers, englishNumbers } from './numbers';
+import { isHanChar } from '../text/script';
+
+export class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  id(token: string): number {
+    let id = this.ids.get(token);
+    if (id === undefined) this.ids.set(token, (id = this.ids.size));
+    return id;
+  }
+  get size(): number {
+    return this.ids.size;
+  }
+}
+
+export interface ZhUnit {
+  /** English token ids this unit may be rendered as. */
+  translations: number[];
+  /** Optional units (name readings) count only when they match, so guesses never dilute a sentence. */
+  optional: boolean;
+  /** Key of the unit for document frequency (the Chinese word itself). */
+  key: string;
+}
+
+export interface ZhSentence {
+  units: ZhUnit[];
+  /** Length measure: characters that carry content (Han, letters, digits). */
+  length: number;
+}
+
+export interface EnSentence {
+  /** Token ids: stems, numbers (`#80`), name tokens (`@qingyang`), each once. */
+  tokens: number[];
+  /** Name tokens are optional evidence like the Chinese name readings. */
+  optional: Set<number>;
+  length: number;
+}
+
+const LATIN_IN_CHINESE = /[A-Za-z][A-Za-z'-]*/g;
+const QUESTION = /[?？]/;
+
+function contentLength(text: string): number {
+  let length = 0;
+  for (const char of text) if (/[\p{L}\p{N}]/u.test(char)) length += 1;
+  return length;
+}
+
+/** Greedy longest-match segmentation over the dictionary, with every character of unknown words kept alone. */
+function dictionaryWords(text: string, dictionary: Dictionary): string[] {
+  const chars = [...text];
+  const words: string[] = [];
+  let i = 0;
+  while (i < chars.length) {
+    if (!isHanChar(chars[i]!)) {
+      i += 1;
+      continue;
+    }
+    let matched = 1;
+    for (let len = Math.min(dictionary.maxWordLength, chars.length - i); len > 1; len -= 1) {
+      if (dictionary.words.has(chars.slice(i, i + len).join(''))) {
+        matched = len;
+        break;
+      }
+    }
+    words.push(chars.slice(i, i + matched).join(''));
+    i += matched;
+  }
+  return words;
+}
+
+function pinyinReadings(chars: string[], dictionary: Dictionary): string[] {
+  let readings = [''];
+  for (const char of chars) {
+    const syllables = dictionary.pinyin.get(char);
+    if (!syllables || syllables.length === 0) return [];
+    const next: string[] = [];
+    for (const reading of readings) for (const s of syllables.slice(0, 3)) next.push(reading + s);
+    readings = next.slice(0, 9);
+  }
+  return readings;
+}
+
+export function zhFeatures(text: string, dictionary: Dictionary, vocabulary: Vocabulary): ZhSentence {
+  const units: ZhUnit[] = [];
+  for (const word of dictionaryWords(text, dictionary)) {
+    const stems = dictionary.words.get(word);
+    if (stems && stems.length > 0) {
+      units.push({ translations: stems.map((s) => vocabulary.id(s)), optional: false, key: word });
+    }
+  }
+  for (const value of chineseNumbers(text)) {
+    units.push({ translations: [vocabulary.id(`#${value}`)], optional: false, key: `#${value}` });
+  }
+  for (const match of text.matchAll(LATIN_IN_CHINESE)) {
+    const stem = stemEnglish(match[0].toLowerCase());
+    units.push({ translations: [vocabulary.id(stem), vocabulary.id(`@${match[0].toLowerCase()}`)], optional: false, key: stem });
+  }
+  // Transliterated names: every run of two or three Han characters is read in pinyin (陈清扬 → chen, qingyang),
+  // and matched against capitalised English words. Optional, since most runs are not names.
+  const chars = [...text];
+  for (let i = 0; i < chars.length; i += 1) {
+    for (let len = 1; len <= 3 && i + len <= chars.length; len += 1) {
+      const run = chars.slice(i, i + len);
+      if (!run.every(isHanChar)) break;
+      const readings = pinyinReadings(run, dictionary).filter((r) => r.length >= 4);
+      if (readings.length > 0) {
+        units.push({ translations: readings.map((r) => vocabulary.id(`@${r}`)), optional: true, key: run.join('') });
+      }
+    }
+  }
+  if (QUESTION.test(text)) units.push({ translations: [vocabulary.id('?')], optional: true, key: '?' });
+  return { units, length: contentLength(text) };
+}
+
+export function enFeatures(text: string, vocabulary: Vocabulary): EnSentence {
+  const tokens = new Set<number>();
+  const optional = new Set<number>();
+  for (const stem of englishStems(text)) tokens.add(vocabulary.id(stem));
+  for (const value of englishNumbers(text)) tokens.add(vocabulary.id(`#${value}`));
+  for (const name of englishNameTokens(text)) {
+    const id = vocabulary.id(`@${name}`);
+    tokens.add(id);
+    optional.add(id);
+  }
+  for (const match of text.matchAll(/\b[A-Z]{2,}\b/g)) {
+    const id = vocabulary.id(`@${match[0].toLowerCase()}`);
+    tokens.add(id);
+    optional.add(id);
+  }
+  if (QUESTION.test(text)) {
+    const id = vocabulary.id('?');
+    tokens.add(id);
+    optional.add(id);
+  }
+  return { tokens: [...tokens], optional, length: contentLength(text) };
+}

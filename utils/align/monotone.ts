@@ -1,0 +1,205 @@
+/**
+ * The monotone aligner: a dynamic program over bead types inside a band around an anchor path, so its cost grows
+ * with the document's length rather than with its square.
+ */
+import type { Bead } from './types';
+import { coverageSimilarity, pairEvidence, type PairEvidence, type PreparedEn, type PreparedZh } from './similarity';
+
+/** Bead shapes the program may use, with a prior cost: the rarer the shape, the more evidence it needs. */
+const BEAD_SHAPES: Array<[zh: number, en: number, cost: number]> = [
+  [1, 1, 0],
+  [1, 2, 0.06],
+  [2, 1, 0.06],
+  [2, 2, 0.2],
+  [1, 3, 0.15],
+  [3, 1, 0.15],
+  [2, 3, 0.25],
+  [3, 2, 0.25],
+  [1, 4, 0.25],
+  [4, 1, 0.25],
+];
+
+export interface MonotoneOptions {
+  /** Expected English length per Chinese length unit, learned from the document. */
+  lengthRatio: number;
+  /** Half-width of the band around the anchor path, in English sentences. */
+  bandWidth: number;
+}
+
+/** Quality a match needs per sentence before it beats leaving the sentences unmatched. */
+const MATCH_THRESHOLD = 0.05;
+const LENGTH_WEIGHT = 0.35;
+
+export interface ScoredBead {
+  bead: Bead;
+  /** Similarity-based quality in [0, 1]. */
+  quality: number;
+}
+
+/** Evidence of pairs inside the band, computed once per cell. */
+class BandEvidence {
+  private readonly cache = new Map<number, PairEvidence>();
+  constructor(
+    private readonly zh: PreparedZh[],
+    private readonly en: PreparedEn[],
+  ) {}
+  get(i: number, j: number): PairEvidence {
+    const key = i * (this.en.length + 1) + j;
+    let evidence = this.cache.get(key);
+    if (!evidence) this.cache.set(key, (evidence = pairEvidence(this.zh[i]!, this.en[j]!)));
+    return evidence;
+  }
+}
+
+export function beadQuality(
+  zh: PreparedZh[],
+  en: PreparedEn[],
+  evidence: (i: number, j: number) => PairEvidence,
+  i0: number,
+  i1: number,
+  j0: number,
+  j1: number,
+  lengthRatio: number,
+): number {
+  let zhMatched = 0;
+  let zhTotal = 0;
+  let bonus = 0;
+  let zhLength = 0;
+  for (let i = i0; i < i1; i += 1) {
+    let matched = 0;
+    for (let j = j0; j < j1; j += 1) {
+      const e = evidence(i, j);
+      matched += e.zhMatched;
+      bonus += e.bonus;
+    }
+    zhMatched += Math.min(matched, zh[i]!.total);
+    zhTotal += zh[i]!.total;
+    zhLength += zh[i]!.length;
+  }
+  let enMatched = 0;
+  let enTotal = 0;
+  let enLength = 0;
+  for (let j = j0; j < j1; j += 1) {
+    let matched = 0;
+    for (let i = i0; i < i1; i += 1) matched += evidence(i, j).enMatched;
+    enMatched += Math.min(matched, en[j]!.total);
+    enTotal += en[j]!.total;
+    enLength += en[j]!.length;
+  }
+  const similarity = coverageSimilarity(zhMatched, zhTotal, enMatched, enTotal, bonus);
+  const logRatio = Math.log((enLength + 2) / (lengthRatio * zhLength + 2));
+  return similarity - LENGTH_WEIGHT * Math.min(logRatio * logRatio, 1.5);
+}
+
+/**
+ * Aligns zh[zhStart..zhEnd) with en[enStart..enEnd) monotonically. `center(i)` gives, for a Chinese position,
+ * the English position the band is centred on.
+ */
+export function alignMonotone(
+  zh: PreparedZh[],
+  en: PreparedEn[],
+  zhIndices: number[],
+  enIndices: number[],
+  center: (i: number) => number,
+  options: MonotoneOptions,
+): ScoredBead[] {
+  const n = zhIndices.length;
+  const m = enIndices.length;
+  if (n === 0 || m === 0) {
+    return [
+      ...zhIndices.map((i): ScoredBead => ({ bead: [[i], []], quality: 0 })),
+      ...enIndices.map((j): ScoredBead => ({ bead: [[], [j]], quality: 0 })),
+    ];
+  }
+  const subZh = zhIndices.map((i) => zh[i]!);
+  const subEn = enIndices.map((j) => en[j]!);
+  const band = new BandEvidence(subZh, subEn);
+  const evidence = (i: number, j: number) => band.get(i, j);
+
+  // Band of each DP row i (0..n): English positions lo..hi inclusive.
+  const lo = new Int32Array(n + 1);
+  const hi = new Int32Array(n + 1);
+  for (let i = 0; i <= n; i += 1) {
+    const c = Math.round(center(i));
+    lo[i] = Math.max(0, c - options.bandWidth);
+    hi[i] = Math.min(m, c + options.bandWidth);
+  }
+  lo[0] = 0;
+  hi[n] = m;
+  // Bands never move backwards, and each row starts no later than the previous one ends, so that (n, m) is
+  // always reachable from (0, 0).
+  for (let i = 1; i <= n; i += 1) {
+    hi[i] = Math.max(hi[i]!, hi[i - 1]!);
+    lo[i] = Math.min(Math.max(lo[i]!, lo[i - 1]!), hi[i - 1]!);
+  }
+
+  const score: Float64Array[] = [];
+  const back: Int8Array[] = [];
+  for (let i = 0; i <= n; i += 1) {
+    score.push(new Float64Array(hi[i]! - lo[i]! + 1).fill(-Infinity));
+    back.push(new Int8Array(hi[i]! - lo[i]! + 1).fill(-1));
+  }
+  const get = (i: number, j: number) => (i >= 0 && j >= lo[i]! && j <= hi[i]! ? score[i]![j - lo[i]!]! : -Infinity);
+  score[0]![0] = 0;
+  const SKIP_ZH = BEAD_SHAPES.length;
+  const SKIP_EN = BEAD_SHAPES.length + 1;
+  for (let i = 0; i <= n; i += 1) {
+    for (let j = lo[i]!; j <= hi[i]!; j += 1) {
+      if (i === 0 && j === 0) continue;
+      let best = -Infinity;
+      let choice = -1;
+      // Leaving a sentence unmatched is worth nothing; a match is worth its quality above the threshold.
+      if (i > 0) {
+        const s = get(i - 1, j);
+        if (s > best) {
+          best = s;
+          choice = SKIP_ZH;
+        }
+      }
+      if (j > 0) {
+        const s = get(i, j - 1);
+        if (s > best) {
+          best = s;
+          choice = SKIP_EN;
+        }
+      }
+      for (let k = 0; k < BEAD_SHAPES.length; k += 1) {
+        const [a, b, cost] = BEAD_SHAPES[k]!;
+        if (i < a || j < b) continue;
+        const previous = get(i - a, j - b);
+        if (previous === -Infinity) continue;
+        const quality = beadQuality(subZh, subEn, evidence, i - a, i, j - b, j, options.lengthRatio) - cost;
+        const s = previous + (a + b) * (quality - MATCH_THRESHOLD);
+        if (s > best) {
+          best = s;
+          choice = k;
+        }
+      }
+      score[i]![j - lo[i]!] = best;
+      back[i]![j - lo[i]!] = choice;
+    }
+  }
+
+  const beads: ScoredBead[] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    const choice = back[i]![j - lo[i]!]!;
+    if (choice === SKIP_ZH) {
+      beads.push({ bead: [[zhIndices[i - 1]!], []], quality: 0 });
+      i -= 1;
+    } else if (choice === SKIP_EN) {
+      beads.push({ bead: [[], [enIndices[j - 1]!]], quality: 0 });
+      j -= 1;
+    } else {
+      const [a, b] = BEAD_SHAPES[choice]!;
+      const quality = beadQuality(subZh, subEn, evidence, i - a, i, j - b, j, options.lengthRatio);
+      const zhBead = zhIndices.slice(i - a, i);
+      const enBead = enIndices.slice(j - b, j);
+      beads.push({ bead: [zhBead, enBead], quality: Math.max(0, Math.min(1, quality)) });
+      i -= a;
+      j -= b;
+    }
+  }
+  return beads.reverse();
+}

@@ -1,0 +1,97 @@
+/**
+ * Pairwise match evidence between a Chinese and an English sentence, and the similarity of a bead built from it.
+ *
+ * For a pair (i, j) we keep how much of sentence i's weighted units find a translation in j (`zhMatched`) and
+ * how much of j's weighted tokens are translations of some unit of i (`enMatched`). A bead's similarity is the
+ * harmonic mean of the two coverages over its merged sentences; the merged coverage is approximated from the
+ * pairwise values (capped by each sentence's total), which lets the dynamic program score many-to-many beads
+ * without re-matching words.
+ */
+import type { EnSentence, ZhSentence } from './features';
+
+export interface DocumentWeights {
+  zhUnitWeight: (key: string) => number;
+  enTokenWeight: (id: number) => number;
+}
+
+export function documentWeights(zh: ZhSentence[], en: EnSentence[]): DocumentWeights {
+  const zhDf = new Map<string, number>();
+  for (const sentence of zh) {
+    for (const key of new Set(sentence.units.map((u) => u.key))) zhDf.set(key, (zhDf.get(key) ?? 0) + 1);
+  }
+  const enDf = new Map<number, number>();
+  for (const sentence of en) for (const id of sentence.tokens) enDf.set(id, (enDf.get(id) ?? 0) + 1);
+  const zhCount = Math.max(zh.length, 1);
+  const enCount = Math.max(en.length, 1);
+  return {
+    zhUnitWeight: (key) => Math.log(1 + zhCount / (zhDf.get(key) ?? 1)),
+    enTokenWeight: (id) => Math.log(1 + enCount / (enDf.get(id) ?? 1)),
+  };
+}
+
+/** Per-sentence prepared data: weights resolved once. */
+export interface PreparedZh {
+  units: Array<{ translations: number[]; weight: number; optional: boolean }>;
+  /** Total weight of required units: the denominator of coverage. */
+  total: number;
+  /** All translation ids of the sentence, for the English side's coverage. */
+  translationIds: Set<number>;
+  length: number;
+}
+
+export interface PreparedEn {
+  tokens: Set<number>;
+  weighted: Array<{ id: number; weight: number; optional: boolean }>;
+  total: number;
+  length: number;
+}
+
+export function prepareZh(sentence: ZhSentence, weights: DocumentWeights): PreparedZh {
+  const units = sentence.units.map((u) => ({ translations: u.translations, weight: weights.zhUnitWeight(u.key), optional: u.optional }));
+  const translationIds = new Set<number>();
+  for (const unit of units) for (const id of unit.translations) translationIds.add(id);
+  const total = units.reduce((sum, u) => (u.optional ? sum : sum + u.weight), 0);
+  return { units, total, translationIds, length: sentence.length };
+}
+
+export function prepareEn(sentence: EnSentence, weights: DocumentWeights): PreparedEn {
+  const weighted = sentence.tokens.map((id) => ({ id, weight: weights.enTokenWeight(id), optional: sentence.optional.has(id) }));
+  const total = weighted.reduce((sum, t) => (t.optional ? sum : sum + t.weight), 0);
+  return { tokens: new Set(sentence.tokens), weighted, total, length: sentence.length };
+}
+
+export interface PairEvidence {
+  zhMatched: number;
+  enMatched: number;
+  /** Weight of optional evidence that matched (names, question marks), added to both sides. */
+  bonus: number;
+}
+
+export function pairEvidence(zh: PreparedZh, en: PreparedEn): PairEvidence {
+  let zhMatched = 0;
+  let bonus = 0;
+  for (const unit of zh.units) {
+    let hit = false;
+    for (const id of unit.translations) {
+      if (en.tokens.has(id)) {
+        hit = true;
+        break;
+      }
+    }
+    if (!hit) continue;
+    if (unit.optional) bonus += unit.weight;
+    else zhMatched += unit.weight;
+  }
+  let enMatched = 0;
+  for (const token of en.weighted) {
+    if (!token.optional && zh.translationIds.has(token.id)) enMatched += token.weight;
+  }
+  return { zhMatched, enMatched, bonus };
+}
+
+/** Harmonic mean of the two coverages, with optional evidence counted on both sides. */
+export function coverageSimilarity(zhMatched: number, zhTotal: number, enMatched: number, enTotal: number, bonus: number): number {
+  const zhCoverage = (zhMatched + bonus) / (zhTotal + bonus || 1);
+  const enCoverage = (enMatched + bonus) / (enTotal + bonus || 1);
+  return zhCoverage + enCoverage > 0 ? (2 * zhCoverage * enCoverage) / (zhCoverage + enCoverage) : 0;
+}

@@ -1,0 +1,280 @@
+/**
+ * Finds the Chinese and the English versions of an article in a page: the main text blocks, their language,
+ * their role, and their sentences mapped to DOM ranges. Returns null, after a quick look only, when the page is not
+ * a bilingual article.
+ */
+import type { AlignRequest } from '../align/types';
+import type { BlockRole } from '../align/types';
+import { splitSentences } from '../text/sentences';
+import { countScripts, detectChineseScript } from '../text/script';
+import type { BilingualPage, PageBlock, PageSentence, PageSide, Side } from './types';
+
+/** The extension's own UI host: never read as page content. */
+export const UI_HOST_TAG = 'PARALLAX-UI';
+
+// Below these amounts a side is interface strings or a stray quotation, not an article version.
+const MIN_HAN_CHARS = 40;
+const MIN_LATIN_LETTERS = 150;
+
+const SKIPPED_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'VIDEO', 'AUDIO', 'CODE', 'PRE',
+  'KBD', 'SAMP', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'FORM', 'NAV', 'HEADER', 'FOOTER', 'ASIDE',
+  'MENU', 'DIALOG', 'HEAD', 'TITLE', UI_HOST_TAG,
+]);
+const SKIPPED_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar', 'dialog', 'alert', 'search', 'toolbar']);
+// Class or id words of site chrome that is not marked up semantically.
+const CHROME_NAME = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|cookies?|consent|gdpr|banner|footer|header|sidebar|related|recommend(?:ed)?|comments?|share|social|subscribe|newsletter|advert|ads?|promo|toolbar|pagination|lang(?:uage)?-?(?:switch|select)(?:er)?)(?:$|[\s_-])/i;
+
+const BLOCK_TAGS = new Set([
+  'P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'FIGCAPTION', 'TD', 'TH', 'DD', 'DT', 'SECTION',
+  'ARTICLE', 'MAIN', 'BODY', 'FIGURE', 'CAPTION', 'UL', 'OL', 'TABLE', 'TR', 'TBODY', 'DL', 'ADDRESS', 'CENTER',
+]);
+
+const CAPTION_TEXT = /(?:記者|记者|攝影|摄影)\s*\S{1,12}\s*[攝摄]\s*$|\((?:Xinhua|AP|Reuters|AFP|Photo|CFP|IC)\s*\/[^)]*\)\s*$|^(?:Photo|Image)\s*:/i;
+const META_TEXT = /^(?:發佈時間|发布时间|發布時間|來源|来源|作者|責任編輯|责任编辑|編輯|编辑|Published|Updated|Source|By\s+[A-Z]|Editor)[:：\s]|\d{4}[-/年]\d{1,2}[-/月]\d{1,2}.*[|｜]/;
+
+interface TextPiece {
+  node: Text;
+  /** Offset of the node's first character in the block's text. */
+  offset: number;
+}
+
+interface RawBlock {
+  element: Element;
+  text: string;
+  pieces: TextPiece[];
+  role: BlockRole;
+  /** Characters of the block inside links: a block that is mostly links is navigation. */
+  linkChars: number;
+}
+
+function isSkippedElement(element: Element): boolean {
+  if (SKIPPED_TAGS.has(element.tagName)) return true;
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  const role = element.getAttribute('role');
+  if (role && SKIPPED_ROLES.has(role)) return true;
+  const names = `${typeof element.className === 'string' ? element.className : ''} ${element.id}`;
+  if (names.trim() && CHROME_NAME.test(names)) return true;
+  const style = element.getAttribute('style');
+  return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+function blockRole(element: Element, text: string): BlockRole {
+  const tag = element.tagName;
+  if (/^H[1-3]$/.test(tag)) return 'title';
+  if (tag === 'FIGCAPTION' || tag === 'CAPTION' || element.closest('figure') || CAPTION_TEXT.test(text)) return 'caption';
+  if (META_TEXT.test(text) && text.length < 200) return 'meta';
+  return 'body';
+}
+
+/** Text blocks in document order, entering open shadow roots; site chrome is left out. */
+function collectBlocks(root: Node): RawBlock[] {
+  const blocks: RawBlock[] = [];
+  const open = new Map<Element, RawBlock>();
+  const visit = (node: Node, block: Element | null, inLink: boolean): void => {
+    if (node.nodeType === 3) {
+      const text = (node as Text).data;
+      if (!block || !text) return;
+      let raw = open.get(block);
+      if (!raw) {
+        raw = { element: block, text: '', pieces: [], role: 'body', linkChars: 0 };
+        open.set(block, raw);
+        blocks.push(raw);
+      }
+      raw.pieces.push({ node: node as Text, offset: raw.text.length });
+      raw.text += text;
+      if (inLink) raw.linkChars += text.trim().length;
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 11) return;
+    let owner = block;
+    let link = inLink;
+    if (node.nodeType === 1) {
+      const element = node as Element;
+      if (isSkippedElement(element)) return;
+      if (BLOCK_TAGS.has(element.tagName)) owner = element;
+      if (element.tagName === 'A') link = true;
+      if (element.tagName === 'BR') {
+        const raw = block && open.get(block);
+        if (raw) raw.text += '\n';
+        return;
+      }
+      if (element.shadowRoot) visit(element.shadowRoot, owner, link);
+    }
+    for (let child = node.firstChild; child; child = child.nextSibling) visit(child, owner, link);
+  };
+  visit(root, null, false);
+  for (const raw of blocks) raw.role = blockRole(raw.element, raw.text.trim());
+  return blocks;
+}
+
+interface LanguageRun {
+  side: Side;
+  start: number;
+  end: number;
+}
+
+/**
+ * Splits a block's text into runs of one language: a whole Chinese paragraph, a whole English one, or, in a
+ * mixed paragraph, each passage. Latin words inside Chinese prose (names, acronyms) stay in the Chinese run.
+ */
+function languageRuns(text: string): LanguageRun[] {
+  const runs: LanguageRun[] = [];
+  const sentences = [...splitSentences(text, 'zh')].flatMap((zh) =>
+    splitSentences(zh.text, 'en').map((en) => ({ start: zh.start + en.start, end: zh.start + en.end })),
+  );
+  for (const { start, end } of sentences) {
+    const counts = countScripts(text.slice(start, end));
+    if (counts.han === 0 && counts.latin < 2) {
+      const last = runs[runs.length - 1];
+      if (last) last.end = end;
+      continue;
+    }
+    const side: Side = counts.han * 3 >= counts.latin ? 'zh' : 'en';
+    const last = runs[runs.length - 1];
+    if (last && last.side === side) last.end = end;
+    else runs.push({ side, start, end });
+  }
+  return runs;
+}
+
+function rangeFor(pieces: TextPiece[], start: number, end: number): Range | null {
+  const locate = (offset: number, preferNext: boolean): { node: Text; offset: number } | null => {
+    for (let k = 0; k < pieces.length; k += 1) {
+      const piece = pieces[k]!;
+      const length = piece.node.data.length;
+      if (offset < piece.offset + length || (!preferNext && offset === piece.offset + length)) {
+        if (offset >= piece.offset) return { node: piece.node, offset: offset - piece.offset };
+      }
+    }
+    const last = pieces[pieces.length - 1];
+    return last ? { node: last.node, offset: last.node.data.length } : null;
+  };
+  const from = locate(start, true);
+  const to = locate(end, false);
+  if (!from || !to) return null;
+  const range = from.node.ownerDocument.createRange();
+  range.setStart(from.node, from.offset);
+  range.setEnd(to.node, to.offset);
+  return range;
+}
+
+interface SideBuilder {
+  side: PageSide;
+  text: string[];
+}
+
+/** Sentence text as it reads: line breaks and runs of spaces collapse to one space. */
+function cleanSentence(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function quickLook(root: Document | Element | ShadowRoot): boolean {
+  const text = (root as Document).body ? (root as Document).body.textContent ?? '' : root.textContent ?? '';
+  const counts = countScripts(text);
+  // Kana beside Han means Japanese, which borrows Chinese characters.
+  if (counts.kana > counts.han * 0.05 + 5) return false;
+  return counts.han >= MIN_HAN_CHARS && counts.latin >= MIN_LATIN_LETTERS;
+}
+
+export function readBilingualPage(root: Document | Element | ShadowRoot): BilingualPage | null {
+  if (!quickLook(root)) return null;
+  const start = (root as Document).body ?? root;
+  const sides: Record<Side, SideBuilder> = {
+    zh: { side: { blocks: [], sentences: [] }, text: [] },
+    en: { side: { blocks: [], sentences: [] }, text: [] },
+  };
+  const blockPairs: Array<[number, number]> = [];
+  const blockOrder: Array<{ side: Side; block: number; element: Element }> = [];
+
+  for (const raw of collectBlocks(start)) {
+    const trimmed = raw.text.trim();
+    if (!trimmed) continue;
+    // Blocks that are mostly links are menus and lists of other articles, not the article.
+    if (raw.linkChars > trimmed.length * 0.6 && raw.role !== 'title') continue;
+    const runs = languageRuns(raw.text);
+    const added: Array<{ side: Side; block: number }> = [];
+    for (const run of runs) {
+      const builder = sides[run.side];
+      const blockIndex = builder.side.blocks.length;
+      let sentenceCount = 0;
+      for (const span of splitSentences(raw.text.slice(run.start, run.end), run.side)) {
+        const text = cleanSentence(span.text);
+        const counts = countScripts(text);
+        if (counts.han === 0 && counts.latin === 0) continue;
+        const range = rangeFor(raw.pieces, run.start + span.start, run.start + span.end);
+        if (!range) continue;
+        const sentence: PageSentence = { text, ranges: [range], block: blockIndex };
+        builder.side.sentences.push(sentence);
+        builder.text.push(text);
+        sentenceCount += 1;
+      }
+      if (sentenceCount > 0) {
+        const block: PageBlock = { element: raw.element, role: raw.role };
+        builder.side.blocks.push(block);
+        added.push({ side: run.side, block: blockIndex });
+        blockOrder.push({ side: run.side, block: blockIndex, element: raw.element });
+      }
+    }
+    // A paragraph that holds a passage in each language pairs them (mixed layout).
+    if (added.length === 2 && added[0]!.side !== added[1]!.side) {
+      const zh = added.find((a) => a.side === 'zh')!;
+      const en = added.find((a) => a.side === 'en')!;
+      blockPairs.push([zh.block, en.block]);
+    }
+  }
+
+  const zhCounts = countScripts(sides.zh.text.join(''));
+  const enCounts = countScripts(sides.en.text.join(''));
+  if (zhCounts.han < MIN_HAN_CHARS || enCounts.latin < MIN_LATIN_LETTERS) return null;
+
+  blockPairs.push(...layoutPairs(blockOrder, blockPairs));
+  return {
+    zh: sides.zh.side,
+    en: sides.en.side,
+    zhScript: detectChineseScript(sides.zh.text.join('')),
+    blockPairs,
+  };
+}
+
+/**
+ * Pairs that the layout implies: the cells of one table row, and paragraphs that alternate between the two
+ * languages one by one. Stacked and side-by-side articles imply none; the aligner finds those.
+ */
+function layoutPairs(order: Array<{ side: Side; block: number; element: Element }>, known: Array<[number, number]>): Array<[number, number]> {
+  const pairedZh = new Set(known.map(([z]) => z));
+  const pairs: Array<[number, number]> = [];
+  const body = order.filter((o) => !(o.side === 'zh' && pairedZh.has(o.block)));
+  // Table rows: a Chinese cell and an English cell under one <tr>.
+  const rows = new Map<Element, { zh?: number; en?: number }>();
+  for (const o of body) {
+    const row = o.element.closest('tr');
+    if (!row) continue;
+    const entry = rows.get(row) ?? {};
+    entry[o.side] ??= o.block;
+    rows.set(row, entry);
+  }
+  for (const { zh, en } of rows.values()) if (zh !== undefined && en !== undefined) pairs.push([zh, en]);
+  if (pairs.length > 0) return pairs;
+  // Alternating paragraphs: most neighbours differ in language.
+  let switches = 0;
+  for (let k = 1; k < body.length; k += 1) if (body[k]!.side !== body[k - 1]!.side) switches += 1;
+  if (body.length < 4 || switches < (body.length - 1) * 0.7) return [];
+  for (let k = 0; k + 1 < body.length; k += 1) {
+    const a = body[k]!;
+    const b = body[k + 1]!;
+    if (a.side === b.side) continue;
+    pairs.push(a.side === 'zh' ? [a.block, b.block] : [b.block, a.block]);
+    k += 1;
+  }
+  return pairs;
+}
+
+export function toAlignRequest(page: BilingualPage): AlignRequest {
+  const side = (s: PageSide) => ({
+    sentences: s.sentences.map((x) => x.text),
+    blocks: s.sentences.map((x) => x.block),
+    blockRoles: s.blocks.map((b) => b.role),
+  });
+  return { zh: side(page.zh), en: side(page.en), blockPairs: page.blockPairs };
+}

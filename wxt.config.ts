@@ -13,7 +13,17 @@ export default defineConfig({
     description:
       'Hover a sentence of a bilingual Chinese–English article to see its counterpart from the human translation on the same page. Aligned locally; nothing leaves the browser.',
     permissions: ['storage', 'tabs', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } },
     browser_specific_settings:
-      browser === 'firefox' ? { gecko: { id: 'parallax@parallax.example', strict_min_version: '115.0' } } : undefined,
+      browser === 'firefox'
+        ? {
+            gecko: {
+              id: 'parallax@parallax.example',
+              strict_min_version: '142.0',
+              // Nothing leaves the browser: the alignment is computed locally.
+              data_collection_permissions: { required: ['none'] },
+            },
+          }
+        : undefined,
   }),
 });

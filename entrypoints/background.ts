@@ -1,3 +1,16 @@
 import { defineBackground } from '#imports';
+import { browser } from 'wxt/browser';
+import { alignPage } from '@/utils/extension/alignment-service';
+import { clearTabAlignment } from '@/utils/extension/tab-alignments';
+import { handleMessages, type BackgroundProtocol } from '@/utils/messaging';
 
-export default defineBackground(() => {});
+export default defineBackground(() => {
+  handleMessages<BackgroundProtocol>({
+    alignPage: (message, sender) => alignPage(message, sender.tabId),
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void clearTabAlignment(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    // A new document in the tab: its old pairs must not show in the side panel.
+    if (change.status === 'loading' && change.url) void clearTabAlignment(tabId);
+  });
+});

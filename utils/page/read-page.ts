@@ -68,7 +68,7 @@ function blockRole(element: Element, text: string): BlockRole {
 }
 
 /** Text blocks in document order, entering open shadow roots; site chrome is left out. */
-function collectBlocks(root: Node): RawBlock[] {
+function collectBlocks(root: Node, shadowRoots: ShadowRoot[]): RawBlock[] {
   const blocks: RawBlock[] = [];
   const open = new Map<Element, RawBlock>();
   const visit = (node: Node, block: Element | null, inLink: boolean): void => {
@@ -99,7 +99,10 @@ function collectBlocks(root: Node): RawBlock[] {
         if (raw) raw.text += '\n';
         return;
       }
-      if (element.shadowRoot) visit(element.shadowRoot, owner, link);
+      if (element.shadowRoot) {
+        shadowRoots.push(element.shadowRoot);
+        visit(element.shadowRoot, owner, link);
+      }
     }
     for (let child = node.firstChild; child; child = child.nextSibling) visit(child, owner, link);
   };
@@ -187,7 +190,8 @@ export function readBilingualPage(root: Document | Element | ShadowRoot): Biling
   const blockPairs: Array<[number, number]> = [];
   const blockOrder: Array<{ side: Side; block: number; element: Element }> = [];
 
-  for (const raw of collectBlocks(start)) {
+  const shadowRoots: ShadowRoot[] = [];
+  for (const raw of collectBlocks(start, shadowRoots)) {
     const trimmed = raw.text.trim();
     if (!trimmed) continue;
     // Blocks that are mostly links are menus and lists of other articles, not the article.
@@ -234,6 +238,7 @@ export function readBilingualPage(root: Document | Element | ShadowRoot): Biling
     en: sides.en.side,
     zhScript: detectChineseScript(sides.zh.text.join('')),
     blockPairs,
+    shadowRoots,
   };
 }
 

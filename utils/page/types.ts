@@ -30,4 +30,6 @@ export interface BilingualPage {
   zhScript: ChineseScript;
   /** Blocks the layout already pairs (alternating paragraphs, table rows, mixed paragraphs). */
   blockPairs: Array<[zhBlock: number, enBlock: number]>;
+  /** Open shadow roots the article text was found in: hit testing and change watching must look inside them. */
+  shadowRoots: ShadowRoot[];
 }

@@ -92,7 +92,7 @@ function periodEndsSentence(text: string, index: number, next: number): boolean 
   if (ABBREVIATIONS.has(bare)) return false;
   // A decimal point or a version number is followed directly by a digit, never by a space.
   if (/^\d/.test(text.slice(next))) return false;
-  return /^[A-Z0-9"'“‘(\[]/.test(after) || /^[\u3400-\u9fff]/.test(after);
+  return /^[A-Z0-9"'“‘([]/.test(after) || /^[\u3400-\u9fff]/.test(after);
 }
 
 function splitEnglish(text: string): SentenceSpan[] {

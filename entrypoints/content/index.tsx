@@ -1,0 +1,116 @@
+import './style.css';
+import { createShadowRootUi, defineContentScript } from '#imports';
+import { render } from 'preact';
+import { Tooltip } from '@/components/Tooltip';
+import { installHighlightStyle, removeHighlightStyle } from '@/utils/extension/highlights';
+import { AlignedPage, type HoverView } from '@/utils/extension/page-session';
+import { handleMessages, sendToBackground, type ContentProtocol } from '@/utils/messaging';
+import { readBilingualPage, toAlignRequest } from '@/utils/page/read-page';
+import { watchPageChanges } from '@/utils/page/watch';
+import { isSiteEnabled } from '@/utils/settings/schema';
+import { loadSettings, watchSettings } from '@/utils/settings/store';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    let settings = await loadSettings();
+    let generation = 0;
+    let aligned: AlignedPage | null = null;
+    let ui: Awaited<ReturnType<typeof createShadowRootUi<HoverView>>> | null = null;
+    let stopWatching: (() => void) | null = null;
+    let frame = 0;
+
+    const setState = (state: 'aligning' | 'ready' | 'error') => ui?.shadowHost.setAttribute('data-state', state);
+
+    const mountUi = async () => {
+      ui ??= await createShadowRootUi<HoverView>(ctx, {
+        name: 'parallax-ui',
+        mode: 'open',
+        position: 'inline',
+        anchor: 'body',
+        append: 'last',
+        onMount(container) {
+          return {
+            show(content, placement) {
+              render(<Tooltip content={content} placement={placement} />, container);
+            },
+            hide() {
+              render(null, container);
+            },
+          };
+        },
+        onRemove() {
+          removeHighlightStyle(document);
+        },
+      });
+      if (!ui.mounted) ui.mount();
+    };
+
+    const stop = () => {
+      generation += 1;
+      aligned?.clear();
+      aligned = null;
+      stopWatching?.();
+      stopWatching = null;
+      ui?.remove();
+      ui = null;
+    };
+
+    const start = async () => {
+      const current = ++generation;
+      aligned?.clear();
+      aligned = null;
+      if (!isSiteEnabled(settings, location.hostname)) return stop();
+      const page = readBilingualPage(document);
+      stopWatching?.();
+      stopWatching = watchPageChanges(document, () => void start(), page?.shadowRoots ?? []);
+      if (!page) {
+        ui?.remove();
+        ui = null;
+        return;
+      }
+      await mountUi();
+      setState('aligning');
+      try {
+        const answer = await sendToBackground('alignPage', {
+          request: toAlignRequest(page),
+          url: location.href,
+          title: document.title,
+          zhScript: page.zhScript,
+        });
+        if (current !== generation || !ui) return;
+        installHighlightStyle(document);
+        aligned = new AlignedPage(page, answer.result, ui.mounted!, { highlightCounterpart: settings.highlightCounterpart });
+        setState('ready');
+      } catch (error) {
+        if (current !== generation) return;
+        console.warn('Parallax could not align this page:', error);
+        setState('error');
+      }
+    };
+
+    ctx.addEventListener(document, 'pointermove', (event: PointerEvent) => {
+      if (!aligned) return;
+      const { clientX, clientY } = event;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => aligned?.pointAt(clientX, clientY));
+    });
+    ctx.addEventListener(document, 'keydown', (event: KeyboardEvent) => {
+      if (event.key === 'Escape') aligned?.clear();
+    });
+    ctx.addEventListener(window, 'scroll', () => aligned?.clear(), { passive: true });
+    ctx.addEventListener(window, 'wxt:locationchange', () => void start());
+    ctx.onInvalidated(stop);
+    watchSettings((next) => {
+      settings = next;
+      void start();
+    });
+    handleMessages<ContentProtocol>({
+      revealBead: ({ zh, en }) => aligned?.reveal(zh, en) ?? false,
+    });
+
+    await start();
+  },
+});

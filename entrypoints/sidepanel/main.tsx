@@ -1,0 +1,32 @@
+import '@/components/panel.css';
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { SidePanel } from '@/components/SidePanel';
+import { sendToTab } from '@/utils/messaging';
+
+/** The tab named in the URL (`?tabId=`), else the active tab of this window, following tab switches. */
+function useTabId(): number | null {
+  const fromUrl = Number(new URLSearchParams(location.search).get('tabId'));
+  const [tabId, setTabId] = useState<number | null>(Number.isInteger(fromUrl) && fromUrl > 0 ? fromUrl : null);
+  useEffect(() => {
+    if (Number.isInteger(fromUrl) && fromUrl > 0) return;
+    const refresh = () =>
+      void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => setTabId(tab?.id ?? null));
+    refresh();
+    browser.tabs.onActivated.addListener(refresh);
+    browser.tabs.onUpdated.addListener(refresh);
+    return () => {
+      browser.tabs.onActivated.removeListener(refresh);
+      browser.tabs.onUpdated.removeListener(refresh);
+    };
+  }, []);
+  return tabId;
+}
+
+function App() {
+  const tabId = useTabId();
+  return <SidePanel tabId={tabId} onReveal={(tab, zh, en) => void sendToTab(tab, 'revealBead', { zh, en }).catch(() => undefined)} />;
+}
+
+render(<App />, document.getElementById('app')!);

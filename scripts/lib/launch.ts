@@ -1,0 +1,77 @@
+/**
+ * Real browsers with the built extension loaded: Chromium through playwright-core, Firefox through
+ * puppeteer-core over WebDriver BiDi. Shared by `npm start`, the end-to-end tests and the benchmarks.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext } from 'playwright-core';
+import puppeteer, { type Browser as PuppeteerBrowser } from 'puppeteer-core';
+import { CHROMIUM_ARGS, findChromium, findFirefox, INSTALL_BROWSERS } from './browsers';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const CHROME_BUILD = path.join(root, '.output/chrome-mv3');
+export const FIREFOX_BUILD = path.join(root, '.output/firefox-mv2');
+export const FIREFOX_EXTENSION_ID = 'parallax@parallax.example';
+/** Fixed internal UUID, so the Firefox side panel page has a known moz-extension:// address. */
+export const FIREFOX_EXTENSION_UUID = '6d1c2f3e-8a4b-4c5d-9e6f-7a8b9c0d1e2f';
+
+export interface ChromiumSession {
+  context: BrowserContext;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(options: { headless: boolean }): Promise<ChromiumSession> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(`Chromium or Chrome is not installed. Install it with:\n  ${INSTALL_BROWSERS}`);
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'parallax-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: options.headless,
+    viewport: { width: 1200, height: 900 },
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`],
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface FirefoxSession {
+  browser: PuppeteerBrowser;
+  /** Base address of the extension's pages. */
+  extensionBase: string;
+  close(): Promise<void>;
+}
+
+export async function launchFirefox(options: { headless: boolean }): Promise<FirefoxSession> {
+  const executablePath = findFirefox();
+  if (!executablePath) throw new Error(`Firefox is not installed. Install it with:\n  ${INSTALL_BROWSERS}`);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    executablePath,
+    headless: options.headless,
+    defaultViewport: { width: 1200, height: 900 },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_EXTENSION_ID]: FIREFOX_EXTENSION_UUID }),
+      'browser.shell.checkDefaultBrowser': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+    },
+  });
+  await browser.installExtension(FIREFOX_BUILD);
+  return {
+    browser,
+    extensionBase: `moz-extension://${FIREFOX_EXTENSION_UUID}`,
+    close: () => browser.close(),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Each tab's alignment, kept in `storage.session` so the side panel and the popup can read it after the
+ * background worker has been stopped and started again. Cleared when the tab closes or leaves the page.
+ */
+import { browser } from 'wxt/browser';
+import type { AlignResult } from '../align/types';
+import type { ChineseScript } from '../page/types';
+
+export interface TabAlignment {
+  url: string;
+  title: string;
+  zhScript: ChineseScript;
+  zh: string[];
+  en: string[];
+  status: 'ready' | 'error';
+  /** Why the alignment failed, when it did. */
+  error?: string;
+  result: AlignResult;
+  alignMs: number;
+  updatedAt: number;
+}
+
+const keyOf = (tabId: number) => `tab:${tabId}`;
+
+// Firefox below 115 and some Chromium forks have no session storage; local storage still works within a session
+// because entries are removed when their tab closes.
+function area() {
+  return browser.storage.session ?? browser.storage.local;
+}
+
+export async function saveTabAlignment(tabId: number, alignment: TabAlignment): Promise<void> {
+  await area().set({ [keyOf(tabId)]: alignment });
+}
+
+export async function readTabAlignment(tabId: number): Promise<TabAlignment | null> {
+  const key = keyOf(tabId);
+  const stored = await area().get(key);
+  return (stored[key] as TabAlignment | undefined) ?? null;
+}
+
+export async function clearTabAlignment(tabId: number): Promise<void> {
+  await area().remove(keyOf(tabId));
+}
+
+/** Calls back with the tab's alignment whenever it changes (null when cleared); returns a stop function. */
+export function watchTabAlignment(tabId: number, onChange: (alignment: TabAlignment | null) => void): () => void {
+  const key = keyOf(tabId);
+  const listener = (changes: Record<string, { newValue?: unknown }>) => {
+    if (key in changes) onChange((changes[key]!.newValue as TabAlignment | undefined) ?? null);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+export interface AlignmentSummary {
+  zhSentences: number;
+  enSentences: number;
+  pairs: number;
+  unmatchedZh: number;
+  unmatchedEn: number;
+}
+
+export function summarize(alignment: TabAlignment): AlignmentSummary {
+  let pairs = 0;
+  let unmatchedZh = 0;
+  let unmatchedEn = 0;
+  for (const [zh, en] of alignment.result.beads) {
+    if (zh.length > 0 && en.length > 0) pairs += 1;
+    else if (zh.length > 0) unmatchedZh += zh.length;
+    else unmatchedEn += en.length;
+  }
+  return { zhSentences: alignment.zh.length, enSentences: alignment.en.length, pairs, unmatchedZh, unmatchedEn };
+}

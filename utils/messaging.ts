@@ -1,0 +1,130 @@
+/**
+ * The one message protocol between the extension's contexts. Every message is `{ type, payload }`; every answer
+ * is `{ ok: true, value }` or `{ ok: false, error: { name, message } }`, so an error thrown on one side is
+ * rethrown as an Error on the other. Everything that arrives is checked before it is used.
+ */
+import { browser } from 'wxt/browser';
+import type { AlignRequest, AlignResult } from './align/types';
+import type { ChineseScript } from './page/types';
+
+export interface AlignPageMessage {
+  request: AlignRequest;
+  url: string;
+  title: string;
+  zhScript: ChineseScript;
+}
+
+export interface AlignPageAnswer {
+  result: AlignResult;
+  alignMs: number;
+}
+
+/** A bead to bring into view in the page, by sentence indices. */
+export interface RevealBeadMessage {
+  zh: number[];
+  en: number[];
+}
+
+/** Messages handled by the background. */
+export interface BackgroundProtocol {
+  alignPage(message: AlignPageMessage): AlignPageAnswer;
+}
+
+/** Messages handled by the content script of a tab. */
+export interface ContentProtocol {
+  revealBead(message: RevealBeadMessage): boolean;
+}
+
+type Protocol = BackgroundProtocol & ContentProtocol;
+type MessageType = keyof Protocol;
+type PayloadOf<T extends MessageType> = Parameters<Protocol[T]>[0];
+type AnswerOf<T extends MessageType> = ReturnType<Protocol[T]>;
+
+interface Envelope<T extends MessageType = MessageType> {
+  type: T;
+  payload: PayloadOf<T>;
+}
+
+type Answer<V> = { ok: true; value: V } | { ok: false; error: { name: string; message: string } };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+
+function isIndexArray(value: unknown): value is number[] {
+  return Array.isArray(value) && value.every((v) => Number.isInteger(v) && (v as number) >= 0);
+}
+
+function isAlignSide(value: unknown): boolean {
+  if (!isRecord(value) || !isStringArray(value.sentences)) return false;
+  if (value.blocks !== undefined && (!isIndexArray(value.blocks) || value.blocks.length !== value.sentences.length)) return false;
+  return value.blockRoles === undefined || (Array.isArray(value.blockRoles) && value.blockRoles.every((r) => ['title', 'meta', 'caption', 'body'].includes(r as string)));
+}
+
+const validators: { [T in MessageType]: (payload: unknown) => payload is PayloadOf<T> } = {
+  alignPage: (p): p is AlignPageMessage =>
+    isRecord(p) &&
+    isRecord(p.request) &&
+    isAlignSide(p.request.zh) &&
+    isAlignSide(p.request.en) &&
+    (p.request.blockPairs === undefined ||
+      (Array.isArray(p.request.blockPairs) && p.request.blockPairs.every((pair) => isIndexArray(pair) && pair.length === 2))) &&
+    typeof p.url === 'string' &&
+    typeof p.title === 'string' &&
+    (p.zhScript === 'Hant' || p.zhScript === 'Hans'),
+  revealBead: (p): p is RevealBeadMessage => isRecord(p) && isIndexArray(p.zh) && isIndexArray(p.en),
+};
+
+export function isEnvelope(message: unknown): message is Envelope {
+  if (!isRecord(message) || typeof message.type !== 'string' || !(message.type in validators)) return false;
+  return validators[message.type as MessageType](message.payload);
+}
+
+function unwrap<V>(answer: unknown): V {
+  if (!isRecord(answer) || typeof answer.ok !== 'boolean') throw new Error('No answer from the other side of the extension.');
+  if (answer.ok) return answer.value as V;
+  const error = isRecord(answer.error) ? answer.error : {};
+  const rethrown = new Error(typeof error.message === 'string' ? error.message : 'Unknown error');
+  rethrown.name = typeof error.name === 'string' ? error.name : 'Error';
+  throw rethrown;
+}
+
+export function serializeError(error: unknown): { name: string; message: string } {
+  return error instanceof Error ? { name: error.name, message: error.message } : { name: 'Error', message: String(error) };
+}
+
+export async function sendToBackground<T extends keyof BackgroundProtocol>(type: T, payload: PayloadOf<T>): Promise<AnswerOf<T>> {
+  return unwrap<AnswerOf<T>>(await browser.runtime.sendMessage({ type, payload }));
+}
+
+export async function sendToTab<T extends keyof ContentProtocol>(tabId: number, type: T, payload: PayloadOf<T>): Promise<AnswerOf<T>> {
+  return unwrap<AnswerOf<T>>(await browser.tabs.sendMessage(tabId, { type, payload }));
+}
+
+export type Handlers<P> = {
+  [T in keyof P]: P[T] extends (payload: infer A) => infer R ? (payload: A, sender: { tabId?: number }) => R | Promise<R> : never;
+};
+
+/**
+ * Listens for the messages of one protocol. Messages of other types are left to other listeners; malformed ones
+ * of a known type are answered with an error.
+ */
+export function handleMessages<P extends BackgroundProtocol | ContentProtocol>(handlers: Handlers<P>): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (!isRecord(message) || typeof message.type !== 'string' || !(message.type in handlers)) return undefined;
+    const answer = async (): Promise<Answer<unknown>> => {
+      if (!isEnvelope(message)) return { ok: false, error: { name: 'TypeError', message: `Malformed ${String(message.type)} message.` } };
+      try {
+        const handler = handlers[message.type as keyof Handlers<P>] as (payload: unknown, sender: { tabId?: number }) => unknown;
+        return { ok: true, value: await handler(message.payload, { tabId: sender.tab?.id }) };
+      } catch (error) {
+        return { ok: false, error: serializeError(error) };
+      }
+    };
+    return answer();
+  });
+}

@@ -1,0 +1,38 @@
+/**
+ * Tells when the page's text changes enough to read it again: content loaded after the first read, "read more",
+ * a single-page app replacing its view. Changes made by the extension itself are ignored.
+ */
+import { UI_HOST_TAG } from './read-page';
+
+const QUIET_MS = 400;
+
+function isOwnNode(node: Node): boolean {
+  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  if (!element) return false;
+  return element.tagName === UI_HOST_TAG || !!element.closest(UI_HOST_TAG.toLowerCase()) || element.id === 'parallax-highlight-style';
+}
+
+function carriesText(node: Node): boolean {
+  return (node.textContent ?? '').trim().length > 0;
+}
+
+export function watchPageChanges(doc: Document, onChange: () => void, shadowRoots: ShadowRoot[] = []): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const observer = new MutationObserver((mutations) => {
+    const relevant = mutations.some((m) => {
+      if (isOwnNode(m.target)) return false;
+      if (m.type === 'characterData') return true;
+      return [...m.addedNodes, ...m.removedNodes].some((n) => !isOwnNode(n) && carriesText(n));
+    });
+    if (!relevant) return;
+    clearTimeout(timer);
+    timer = setTimeout(onChange, QUIET_MS);
+  });
+  const options = { childList: true, subtree: true, characterData: true };
+  observer.observe(doc.body ?? doc.documentElement, options);
+  for (const root of shadowRoots) observer.observe(root, options);
+  return () => {
+    clearTimeout(timer);
+    observer.disconnect();
+  };
+}

@@ -13,9 +13,6 @@ import { CHROMIUM_ARGS, findChromium, findFirefox, INSTALL_BROWSERS } from './br
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHROME_BUILD = path.join(root, '.output/chrome-mv3');
 export const FIREFOX_BUILD = path.join(root, '.output/firefox-mv2');
-export const FIREFOX_EXTENSION_ID = 'parallax@parallax.example';
-/** Fixed internal UUID, so the Firefox side panel page has a known moz-extension:// address. */
-export const FIREFOX_EXTENSION_UUID = '6d1c2f3e-8a4b-4c5d-9e6f-7a8b9c0d1e2f';
 
 export interface ChromiumSession {
   context: BrowserContext;
@@ -48,8 +45,6 @@ export async function launchChromium(options: { headless: boolean }): Promise<Ch
 
 export interface FirefoxSession {
   browser: PuppeteerBrowser;
-  /** Base address of the extension's pages. */
-  extensionBase: string;
   close(): Promise<void>;
 }
 
@@ -63,7 +58,6 @@ export async function launchFirefox(options: { headless: boolean }): Promise<Fir
     headless: options.headless,
     defaultViewport: { width: 1200, height: 900 },
     extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_EXTENSION_ID]: FIREFOX_EXTENSION_UUID }),
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
     },
@@ -71,7 +65,6 @@ export async function launchFirefox(options: { headless: boolean }): Promise<Fir
   await browser.installExtension(FIREFOX_BUILD);
   return {
     browser,
-    extensionBase: `moz-extension://${FIREFOX_EXTENSION_UUID}`,
     close: () => browser.close(),
   };
 }

@@ -68,23 +68,26 @@ function alignGroup(prepared: Prepared, zhIndices: number[], enIndices: number[]
   });
 }
 
+/** Quality of one bead made of whole blocks, which need not be contiguous in the document. */
+function captionQuality(prepared: Prepared, zhIndices: number[], enIndices: number[]): number {
+  return beadQuality(
+    zhIndices.map((i) => prepared.zh[i]!),
+    enIndices.map((j) => prepared.en[j]!),
+    (a, b) => pairEvidence(prepared.zh[zhIndices[a]!]!, prepared.en[enIndices[b]!]!),
+    0,
+    zhIndices.length,
+    0,
+    enIndices.length,
+    prepared.lengthRatio,
+  );
+}
+
 /** Caption blocks matched to caption blocks by their merged evidence, best pairs first. */
 function matchBlocksOutOfOrder(prepared: Prepared, zhBlocks: number[][], enBlocks: number[][]): Array<[number[], number[]]> {
   const candidates: Array<{ z: number; e: number; quality: number }> = [];
-  const evidence = (i: number, j: number) => pairEvidence(prepared.zh[i]!, prepared.en[j]!);
   zhBlocks.forEach((zb, z) => {
     enBlocks.forEach((eb, e) => {
-      // beadQuality works on contiguous ranges; a block is contiguous in its own index list.
-      const quality = beadQuality(
-        zb.map((i) => prepared.zh[i]!),
-        eb.map((j) => prepared.en[j]!),
-        (a, b) => evidence(zb[a]!, eb[b]!),
-        0,
-        zb.length,
-        0,
-        eb.length,
-        prepared.lengthRatio,
-      );
+      const quality = captionQuality(prepared, zb, eb);
       if (quality >= CAPTION_MATCH_QUALITY) candidates.push({ z, e, quality });
     });
   });
@@ -169,7 +172,14 @@ export function align(request: AlignRequest, dictionary: Dictionary): AlignResul
     groupByBlock(request.zh, remaining('zh', ['caption'])),
     groupByBlock(request.en, remaining('en', ['caption'])),
   );
-  for (const [zhIndices, enIndices] of captionPairs) take(alignGroup(prepared, zhIndices, enIndices, false));
+  // A caption translates a caption as a whole; its sentences (and credit lines) are not rendered one by one.
+  for (const [zhIndices, enIndices] of captionPairs) {
+    if (zhIndices.length > 0 && enIndices.length > 0) {
+      take([{ bead: [zhIndices, enIndices], quality: Math.max(0, Math.min(1, captionQuality(prepared, zhIndices, enIndices))) }]);
+    } else {
+      take(alignGroup(prepared, zhIndices, enIndices, false));
+    }
+  }
 
   take(alignGroup(prepared, remaining('zh', ['body', 'meta']), remaining('en', ['body', 'meta']), true));
 

@@ -51,6 +51,10 @@ class BandEvidence {
   }
 }
 
+/**
+ * Quality of the bead zh[i0..i1) ↔ en[j0..j1): the coverage similarity of the merged sentences (a unit counts
+ * once however many sentences of the other side match it), less a penalty for an unlikely length ratio.
+ */
 export function beadQuality(
   zh: PreparedZh[],
   en: PreparedEn[],
@@ -65,26 +69,39 @@ export function beadQuality(
   let zhTotal = 0;
   let bonus = 0;
   let zhLength = 0;
+  const single = i1 - i0 === 1 && j1 - j0 === 1;
   for (let i = i0; i < i1; i += 1) {
-    let matched = 0;
-    for (let j = j0; j < j1; j += 1) {
-      const e = evidence(i, j);
-      matched += e.zhMatched;
+    const sentence = zh[i]!;
+    if (single) {
+      const e = evidence(i, j0);
+      zhMatched += e.zhMatched;
       bonus += e.bonus;
+    } else {
+      const seen = new Set<number>();
+      for (let j = j0; j < j1; j += 1) for (const unit of evidence(i, j).zhUnits) seen.add(unit);
+      for (const unit of seen) {
+        const u = sentence.units[unit]!;
+        if (u.optional) bonus += u.weight;
+        else zhMatched += u.weight;
+      }
     }
-    zhMatched += Math.min(matched, zh[i]!.total);
-    zhTotal += zh[i]!.total;
-    zhLength += zh[i]!.length;
+    zhTotal += sentence.total;
+    zhLength += sentence.length;
   }
   let enMatched = 0;
   let enTotal = 0;
   let enLength = 0;
   for (let j = j0; j < j1; j += 1) {
-    let matched = 0;
-    for (let i = i0; i < i1; i += 1) matched += evidence(i, j).enMatched;
-    enMatched += Math.min(matched, en[j]!.total);
-    enTotal += en[j]!.total;
-    enLength += en[j]!.length;
+    const sentence = en[j]!;
+    if (single) {
+      enMatched += evidence(i0, j).enMatched;
+    } else {
+      const seen = new Set<number>();
+      for (let i = i0; i < i1; i += 1) for (const token of evidence(i, j).enTokens) seen.add(token);
+      for (const token of seen) enMatched += sentence.weighted[token]!.weight;
+    }
+    enTotal += sentence.total;
+    enLength += sentence.length;
   }
   const similarity = coverageSimilarity(zhMatched, zhTotal, enMatched, enTotal, bonus);
   const logRatio = Math.log((enLength + 2) / (lengthRatio * zhLength + 2));

@@ -65,28 +65,34 @@ export interface PairEvidence {
   enMatched: number;
   /** Weight of optional evidence that matched (names, question marks), added to both sides. */
   bonus: number;
+  /** Which units of the Chinese sentence and which tokens of the English one matched, for merged beads. */
+  zhUnits: number[];
+  enTokens: number[];
 }
 
 export function pairEvidence(zh: PreparedZh, en: PreparedEn): PairEvidence {
   let zhMatched = 0;
   let bonus = 0;
-  for (const unit of zh.units) {
-    let hit = false;
+  const zhUnits: number[] = [];
+  zh.units.forEach((unit, index) => {
     for (const id of unit.translations) {
       if (en.tokens.has(id)) {
-        hit = true;
-        break;
+        zhUnits.push(index);
+        if (unit.optional) bonus += unit.weight;
+        else zhMatched += unit.weight;
+        return;
       }
     }
-    if (!hit) continue;
-    if (unit.optional) bonus += unit.weight;
-    else zhMatched += unit.weight;
-  }
+  });
   let enMatched = 0;
-  for (const token of en.weighted) {
-    if (!token.optional && zh.translationIds.has(token.id)) enMatched += token.weight;
-  }
-  return { zhMatched, enMatched, bonus };
+  const enTokens: number[] = [];
+  en.weighted.forEach((token, index) => {
+    if (!token.optional && zh.translationIds.has(token.id)) {
+      enMatched += token.weight;
+      enTokens.push(index);
+    }
+  });
+  return { zhMatched, enMatched, bonus, zhUnits, enTokens };
 }
 
 /** Harmonic mean of the two coverages, with optional evidence counted on both sides. */

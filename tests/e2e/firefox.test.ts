@@ -1,0 +1,12 @@
+import { launchFirefox } from '../../scripts/lib/launch';
+import type { BrowserPage } from './reader';
+import { readerSuite } from './reader-suite';
+
+readerSuite('Firefox', async () => {
+  const session = await launchFirefox({ headless: true });
+  return {
+    newPage: async () => (await session.browser.newPage()) as unknown as BrowserPage,
+    openSidePanelFor: null,
+    close: () => session.close(),
+  };
+});

@@ -1,0 +1,108 @@
+/** The reader's checks, run in each real browser by chromium.test.ts and firefox.test.ts. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
+import {
+  expectedSeed,
+  fixturesDir,
+  hoverSentence,
+  readSidePanel,
+  selectionState,
+  uiState,
+  waitFor,
+  waitUntilReady,
+  type BrowserPage,
+} from './reader';
+
+export interface BrowserUnderTest {
+  /** A fresh tab. */
+  newPage(): Promise<BrowserPage>;
+  /**
+   * The side panel page showing the tab that has `pageUrl` open; null where the automation protocol cannot open
+   * extension pages (WebDriver BiDi in Firefox refuses to navigate to moz-extension:// addresses).
+   */
+  openSidePanelFor: ((pageUrl: string) => Promise<BrowserPage>) | null;
+  close(): Promise<void>;
+}
+
+export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest>): void {
+  describe(`${name}: a reader on the seed page`, () => {
+    const expected = expectedSeed();
+    let server: StaticServer;
+    let browser: BrowserUnderTest;
+    let page: BrowserPage;
+    let pageUrl: string;
+
+    beforeAll(async () => {
+      server = await serveDirectory(fixturesDir);
+      browser = await launch();
+      page = await browser.newPage();
+      pageUrl = `${server.url}/${expected.page}`;
+      await page.goto(pageUrl);
+      await waitUntilReady(page);
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    for (const pair of expected.pairs) {
+      it(`hovering the ${pair.hover === 'zh' ? 'Chinese' : 'English'} ${pair.caption ? 'caption' : 'sentence'} "${pair.sentence.slice(0, 24)}…" shows its counterpart`, async () => {
+        const tooltip = await hoverSentence(page, pair.locate ?? pair.sentence);
+        const lang = pair.hover === 'zh' ? 'en' : `zh-${expected.zhScript}`;
+        expect(tooltip.counterparts.length).toBeGreaterThan(0);
+        expect(tooltip.counterparts.every((c) => c.lang === lang)).toBe(true);
+        expect(tooltip.counterparts.map((c) => c.text).join(' ')).toContain(pair.counterpartIncludes);
+      });
+    }
+
+    for (const lone of expected.unmatched) {
+      it(`hovering "${lone.sentence.slice(0, 24)}…", which has no counterpart, says so and shows no sentence`, async () => {
+        const tooltip = await hoverSentence(page, lone.sentence);
+        expect(tooltip.counterparts).toEqual([]);
+        expect(tooltip.text).toMatch(/No counterpart found/);
+      });
+    }
+
+    it('hovering never changes the reader’s selection', async () => {
+      const before = await selectionState(page);
+      await hoverSentence(page, expected.pairs[1]!.sentence);
+      await hoverSentence(page, expected.pairs[4]!.sentence);
+      expect(await selectionState(page)).toEqual(before);
+    });
+
+    it.runIf(name === 'Chromium')('the side panel lists the pairs in document order and the unmatched sentences', async () => {
+      const panel = await browser.openSidePanelFor!(pageUrl);
+      const reading = await waitFor(async () => {
+        const r = await readSidePanel(panel);
+        return r.pairs.length > 0 ? r : null;
+      }, 'pairs in the side panel');
+      expect(reading.pairs.length).toBeGreaterThanOrEqual(expected.sidePanelPairsAtLeast);
+      expect(reading.pairs.every((p) => p.zhLang === `zh-${expected.zhScript}` && p.enLang === 'en')).toBe(true);
+      const body = expected.pairs.filter((p) => p.hover === 'zh' && !p.caption);
+      for (const pair of body) {
+        expect(reading.pairs.some((p) => p.zh.includes(pair.sentence) && p.en.includes(pair.counterpartIncludes))).toBe(true);
+      }
+      const positions = body.map((pair) => reading.pairs.findIndex((p) => p.zh.includes(pair.sentence)));
+      expect(positions).toEqual([...positions].sort((a, b) => a - b));
+      expect(reading.unmatched.some((u) => u.side === 'en' && u.text.includes(expected.unmatched[0]!.sentence))).toBe(true);
+    });
+
+    it('an English-only page shows nothing', async () => {
+      const other = await browser.newPage();
+      await other.goto(`${server.url}/seed/english-only.html`);
+      // Give the content script the time it needs on a bilingual page, then check it stayed silent.
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect(await uiState(other)).toBeNull();
+      const hosts = await other.evaluate(() => document.querySelectorAll('parallax-ui').length, null);
+      expect(hosts).toBe(0);
+      const { x, y } = await other.evaluate(() => {
+        const rect = document.querySelector('article p')!.getBoundingClientRect();
+        return { x: rect.left + 20, y: rect.top + 8 };
+      }, null);
+      await other.mouse.move(x, y);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await other.evaluate(() => !!document.querySelector('[role="tooltip"]'), null)).toBe(false);
+    });
+  });
+}

@@ -1,0 +1,120 @@
+/**
+ * What a reader does, written once for both browsers: open a page, wait until Parallax is ready, move the pointer
+ * over a sentence, read the tooltip. Chromium (playwright-core) and Firefox (puppeteer-core) pages both offer
+ * `goto`, `evaluate` and `mouse.move`, which is all this needs.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface BrowserPage {
+  goto(url: string): Promise<unknown>;
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  mouse: { move(x: number, y: number): Promise<void> };
+}
+
+export interface ExpectedSeed {
+  page: string;
+  zhScript: 'Hant' | 'Hans';
+  /** `locate` is longer text around the sentence, where the sentence alone also appears elsewhere on the page. */
+  pairs: Array<{ hover: 'zh' | 'en'; sentence: string; locate?: string; counterpartIncludes: string; caption?: boolean }>;
+  unmatched: Array<{ hover: 'zh' | 'en'; sentence: string }>;
+  sidePanelPairsAtLeast: number;
+}
+
+export const fixturesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
+
+export function expectedSeed(): ExpectedSeed {
+  return JSON.parse(readFileSync(path.join(fixturesDir, 'seed/xinhua-moscow.expected.json'), 'utf8')) as ExpectedSeed;
+}
+
+export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export function uiState(page: BrowserPage): Promise<string | null> {
+  return page.evaluate(() => document.querySelector('parallax-ui')?.getAttribute('data-state') ?? null, null);
+}
+
+export async function waitUntilReady(page: BrowserPage): Promise<void> {
+  await waitFor(async () => (await uiState(page)) === 'ready', 'Parallax to be ready on the page');
+}
+
+/** Scrolls the sentence that starts with `text` into view and returns a point in the middle of its first characters. */
+export async function pointOnText(page: BrowserPage, text: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate((needle: string) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const at = node.data.indexOf(needle);
+      if (at < 0 || node.parentElement?.closest('parallax-ui')) continue;
+      node.parentElement!.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(node, at + 2);
+      range.setEnd(node, at + 4);
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    return null;
+  }, text);
+  if (!point) throw new Error(`Text not on the page: ${text}`);
+  return point;
+}
+
+export interface TooltipReading {
+  text: string;
+  counterparts: Array<{ lang: string; text: string }>;
+}
+
+export function readTooltip(page: BrowserPage): Promise<TooltipReading | null> {
+  return page.evaluate(() => {
+    const tooltip = document.querySelector('parallax-ui')?.shadowRoot?.querySelector('[role="tooltip"]');
+    if (!tooltip) return null;
+    return {
+      text: tooltip.textContent ?? '',
+      counterparts: [...tooltip.querySelectorAll('[lang]')].map((e) => ({ lang: e.getAttribute('lang') ?? '', text: e.textContent ?? '' })),
+    };
+  }, null);
+}
+
+/** Moves the pointer onto the sentence and waits for the tooltip that belongs to it. */
+export async function hoverSentence(page: BrowserPage, sentence: string): Promise<TooltipReading> {
+  const { x, y } = await pointOnText(page, sentence);
+  // Move off first, as a reader's pointer arrives from elsewhere, and let the previous tooltip go.
+  await page.mouse.move(1, 1);
+  await waitFor(async () => (await readTooltip(page)) === null, 'the previous tooltip to close', 5_000);
+  await page.mouse.move(x, y);
+  return waitFor(() => readTooltip(page), `a tooltip over "${sentence}"`, 5_000);
+}
+
+export function selectionState(page: BrowserPage): Promise<{ text: string; ranges: number }> {
+  return page.evaluate(() => {
+    const selection = window.getSelection();
+    return { text: selection?.toString() ?? '', ranges: selection?.rangeCount ?? 0 };
+  }, null);
+}
+
+export interface SidePanelReading {
+  pairs: Array<{ zh: string; en: string; zhLang: string | null; enLang: string | null }>;
+  unmatched: Array<{ side: string; text: string }>;
+}
+
+export function readSidePanel(page: BrowserPage): Promise<SidePanelReading> {
+  return page.evaluate(() => ({
+    pairs: [...document.querySelectorAll('[data-pair]')].map((li) => ({
+      zh: li.querySelector('.zh')?.textContent ?? '',
+      en: li.querySelector('.en')?.textContent ?? '',
+      zhLang: li.querySelector('.zh')?.getAttribute('lang') ?? null,
+      enLang: li.querySelector('.en')?.getAttribute('lang') ?? null,
+    })),
+    unmatched: [...document.querySelectorAll('[data-unmatched]')].map((li) => ({
+      side: li.getAttribute('data-unmatched') ?? '',
+      text: li.textContent ?? '',
+    })),
+  }), null);
+}

@@ -13,8 +13,8 @@ import type { BilingualPage, PageBlock, PageSentence, PageSide, Side } from './t
 export const UI_HOST_TAG = 'PARALLAX-UI';
 
 // Below these amounts a side is interface strings or a stray quotation, not an article version.
-const MIN_HAN_CHARS = 40;
-const MIN_LATIN_LETTERS = 150;
+const MIN_HAN_CHARS = 30;
+const MIN_LATIN_LETTERS = 80;
 
 const SKIPPED_TAGS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'VIDEO', 'AUDIO', 'CODE', 'PRE',
@@ -117,27 +117,52 @@ interface LanguageRun {
   end: number;
 }
 
+// A Latin passage inside Chinese text is a passage of its own only when it is this long, or stands at the start or
+// end of the block; shorter ones are names, acronyms and terms quoted in the Chinese sentence. Likewise a few Han
+// characters inside English text stay English.
+const MIN_LATIN_PASSAGE_WORDS = 4;
+const MIN_LATIN_EDGE_WORDS = 2;
+const MIN_HAN_PASSAGE_CHARS = 3;
+
 /**
  * Splits a block's text into runs of one language: a whole Chinese paragraph, a whole English one, or, in a
- * mixed paragraph, each passage. Latin words inside Chinese prose (names, acronyms) stay in the Chinese run.
+ * mixed paragraph or heading, each passage. Punctuation, digits and spaces belong to the run they follow.
  */
 function languageRuns(text: string): LanguageRun[] {
-  const runs: LanguageRun[] = [];
-  const sentences = [...splitSentences(text, 'zh')].flatMap((zh) =>
-    splitSentences(zh.text, 'en').map((en) => ({ start: zh.start + en.start, end: zh.start + en.end })),
-  );
-  for (const { start, end } of sentences) {
-    const counts = countScripts(text.slice(start, end));
-    if (counts.han === 0 && counts.latin < 2) {
-      const last = runs[runs.length - 1];
-      if (last) last.end = end;
-      continue;
+  const raw: Array<LanguageRun & { weight: number }> = [];
+  let index = 0;
+  for (const char of text) {
+    const side: Side | null = /[\u3400-\u9fff\uf900-\ufaff]/.test(char) ? 'zh' : /[A-Za-z]/.test(char) ? 'en' : null;
+    const last = raw[raw.length - 1];
+    if (side === null || (last && last.side === side)) {
+      if (last) {
+        last.end = index + char.length;
+        if (side) last.weight += 1;
+      }
+    } else {
+      raw.push({ side, start: index, end: index + char.length, weight: 1 });
     }
-    const side: Side = counts.han * 3 >= counts.latin ? 'zh' : 'en';
-    const last = runs[runs.length - 1];
-    if (last && last.side === side) last.end = end;
-    else runs.push({ side, start, end });
+    index += char.length;
   }
+  // Fold short runs into their neighbours, then join neighbours of the same language.
+  const isPassage = (run: LanguageRun & { weight: number }, position: number) => {
+    if (run.side === 'zh') return run.weight >= MIN_HAN_PASSAGE_CHARS;
+    const words = text.slice(run.start, run.end).match(/[A-Za-z]+/g)?.length ?? 0;
+    const atEdge = position === 0 || position === raw.length - 1;
+    return words >= MIN_LATIN_PASSAGE_WORDS || (atEdge && words >= MIN_LATIN_EDGE_WORDS);
+  };
+  const dominant = raw.reduce(
+    (best, run) => (run.weight * (run.side === 'zh' ? 3 : 1) > best.weight * (best.side === 'zh' ? 3 : 1) ? run : best),
+    raw[0] ?? { side: 'en' as Side, weight: 0, start: 0, end: 0 },
+  );
+  const runs: LanguageRun[] = [];
+  for (const [position, run] of raw.entries()) {
+    const side = isPassage(run, position) ? run.side : (runs[runs.length - 1]?.side ?? dominant.side);
+    const last = runs[runs.length - 1];
+    if (last && last.side === side) last.end = run.end;
+    else runs.push({ side, start: run.start, end: run.end });
+  }
+  if (runs.length > 0) runs[0]!.start = 0;
   return runs;
 }
 

@@ -1,0 +1,189 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDictionaryFromDisk } from '../../../scripts/lib/dictionary-node';
+import { align } from '../../../utils/align/aligner';
+import type { Dictionary } from '../../../utils/align/dictionary';
+import type { AlignRequest, AlignResult, Bead } from '../../../utils/align/types';
+
+let dictionary: Dictionary;
+beforeAll(() => {
+  dictionary = loadDictionaryFromDisk();
+});
+
+const run = (zh: string[], en: string[], extra: Partial<AlignRequest> = {}) =>
+  align({ zh: { sentences: zh }, en: { sentences: en }, ...extra }, dictionary);
+
+/** Every sentence of both sides in exactly one bead, beads ordered, one score per bead in [0, 1]. */
+function expectValid(result: AlignResult, zhCount: number, enCount: number): void {
+  const zhSeen = result.beads.flatMap(([zh]) => zh).sort((a, b) => a - b);
+  const enSeen = result.beads.flatMap(([, en]) => en).sort((a, b) => a - b);
+  expect(zhSeen).toEqual([...Array(zhCount).keys()]);
+  expect(enSeen).toEqual([...Array(enCount).keys()]);
+  expect(result.beads.every(([zh, en]) => zh.length + en.length > 0)).toBe(true);
+  expect(result.scores).toHaveLength(result.beads.length);
+  expect(result.scores.every((s) => s >= 0 && s <= 1)).toBe(true);
+}
+
+const has = (result: AlignResult, bead: Bead) => result.beads.some(([zh, en]) => JSON.stringify([zh, en]) === JSON.stringify(bead));
+
+describe('bead types', () => {
+  const zh = [
+    '今天早上我在公园里看见一只黑色的狗。',
+    '它跑得很快。',
+    '后来下起了大雨，我们都回家了。',
+    '晚饭以后，妈妈给我讲了一个故事。',
+    '故事讲的是一个勇敢的农民。',
+  ];
+  it('aligns one to one', () => {
+    const en = [
+      'This morning I saw a black dog in the park.',
+      'It ran very fast.',
+      'Later it began to rain heavily and we all went home.',
+      'After dinner, my mother told me a story.',
+      'The story was about a brave farmer.',
+    ];
+    const result = run(zh, en);
+    expectValid(result, 5, 5);
+    for (let i = 0; i < 5; i += 1) expect(has(result, [[i], [i]])).toBe(true);
+  });
+
+  it('finds a 1-2 bead where the translation splits a sentence', () => {
+    const en = [
+      'This morning I saw a black dog in the park.',
+      'It ran very fast.',
+      'Later there was heavy rain.',
+      'We all went home.',
+      'After dinner, my mother told me a story.',
+      'The story was about a brave farmer.',
+    ];
+    const result = run(zh, en);
+    expectValid(result, 5, 6);
+    expect(has(result, [[2], [2, 3]])).toBe(true);
+    expect(has(result, [[3], [4]])).toBe(true);
+  });
+
+  it('finds a 2-1 bead where the translation merges two sentences', () => {
+    const en = [
+      'This morning I saw a black dog in the park, and it ran very fast.',
+      'Later it began to rain heavily and we all went home.',
+      'After dinner, my mother told me a story.',
+      'The story was about a brave farmer.',
+    ];
+    const result = run(zh, en);
+    expectValid(result, 5, 4);
+    expect(has(result, [[0, 1], [0]])).toBe(true);
+  });
+
+  it('leaves a sentence the translation omits unmatched (1-0)', () => {
+    const en = [
+      'This morning I saw a black dog in the park.',
+      'It ran very fast.',
+      'After dinner, my mother told me a story.',
+      'The story was about a brave farmer.',
+    ];
+    const result = run(zh, en);
+    expectValid(result, 5, 4);
+    expect(has(result, [[2], []])).toBe(true);
+    expect(has(result, [[3], [2]])).toBe(true);
+  });
+
+  it('leaves a sentence the translation adds unmatched (0-1)', () => {
+    const en = [
+      'This morning I saw a black dog in the park.',
+      'It ran very fast.',
+      'Our neighbour, a retired engineer from Manchester, collects vintage bicycles.',
+      'Later it began to rain heavily and we all went home.',
+      'After dinner, my mother told me a story.',
+      'The story was about a brave farmer.',
+    ];
+    const result = run(zh, en);
+    expectValid(result, 5, 6);
+    expect(has(result, [[], [2]])).toBe(true);
+    expect(has(result, [[2], [3]])).toBe(true);
+  });
+});
+
+describe('evidence', () => {
+  it('matches numbers in every form: 5月8日 and May 8, 八十 and 80, 20多 and over 20', () => {
+    const result = run(
+      ['5月8日，代表团抵达莫斯科。', '今年是战争胜利八十周年。', '双方签署了20多份合作文件。'],
+      ['The delegation arrived in Moscow on May 8.', 'This year marks the 80th anniversary of the victory.', 'The two sides signed over 20 cooperation documents.'],
+    );
+    for (let i = 0; i < 3; i += 1) expect(has(result, [[i], [i]])).toBe(true);
+  });
+
+  it('matches names through their pinyin reading and through the dictionary', () => {
+    const result = run(
+      ['陈清扬说她不相信。', '普京欢迎了客人。', '王二笑了。'],
+      ['Chen Qingyang said she did not believe it.', 'Putin welcomed the guests.', 'Wang Er laughed.'],
+    );
+    for (let i = 0; i < 3; i += 1) expect(has(result, [[i], [i]])).toBe(true);
+    expect(result.scores[0]).toBeGreaterThan(0.3);
+  });
+
+  it('reads Traditional Chinese as well as Simplified', () => {
+    const en = ['The two heads of state held talks in Moscow.', 'They signed a joint statement on deepening cooperation.'];
+    const traditional = run(['兩國元首在莫斯科舉行會談。', '雙方簽署了關於深化合作的聯合聲明。'], en);
+    const simplified = run(['两国元首在莫斯科举行会谈。', '双方签署了关于深化合作的联合声明。'], en);
+    expect(traditional.beads).toEqual(simplified.beads);
+    expect(traditional.scores).toEqual(simplified.scores);
+    expect(has(traditional, [[1], [1]])).toBe(true);
+  });
+
+  it('matches captions to captions wherever they stand, and keeps layout-paired blocks together', () => {
+    const request: AlignRequest = {
+      zh: {
+        sentences: ['习近平与普京握手。', '两国元首举行会谈。', '双方签署联合声明。', '新华社记者 王晔 摄'],
+        blocks: [0, 1, 2, 2],
+        blockRoles: ['caption', 'body', 'caption'],
+      },
+      en: {
+        sentences: ['The two heads of state held talks.', 'Xi and Putin sign a joint statement. (Xinhua/Wang Ye)', 'Xi shakes hands with Putin.'],
+        blocks: [0, 1, 2],
+        blockRoles: ['body', 'caption', 'caption'],
+      },
+    };
+    const result = align(request, dictionary);
+    expectValid(result, 4, 3);
+    expect(has(result, [[0], [2]])).toBe(true);
+    expect(has(result, [[2, 3], [1]])).toBe(true);
+    expect(has(result, [[1], [0]])).toBe(true);
+  });
+});
+
+describe('properties', () => {
+  // A small deterministic generator, so a failure can be replayed.
+  function random(seed: number) {
+    let state = seed;
+    return () => {
+      state = (state * 1664525 + 1013904223) % 2 ** 32;
+      return state / 2 ** 32;
+    };
+  }
+  const pieces = ['我们', '明天', '学校', 'the', 'river', '5月', '42', '？', '…', '🙂', '\u200b', 'é', '\t', '《书》', '"', 'Mr.', '한국', 'かな', '𠀋'];
+  const sentence = (rand: () => number) =>
+    Array.from({ length: Math.floor(rand() * 12) }, () => pieces[Math.floor(rand() * pieces.length)]).join(rand() < 0.5 ? '' : ' ');
+
+  it('covers every sentence exactly once for random input, odd Unicode included', () => {
+    for (let seed = 1; seed <= 40; seed += 1) {
+      const rand = random(seed);
+      const zh = Array.from({ length: Math.floor(rand() * 30) }, () => sentence(rand));
+      const en = Array.from({ length: Math.floor(rand() * 30) }, () => sentence(rand));
+      expectValid(run(zh, en), zh.length, en.length);
+    }
+  });
+
+  it('handles one side empty, both empty, and empty strings', () => {
+    expectValid(run([], []), 0, 0);
+    expectValid(run(['一句话。', ''], []), 2, 0);
+    expectValid(run([], ['One sentence.', '']), 0, 2);
+  });
+
+  it('aligns thousands of sentences per side and stays linear enough to finish', () => {
+    const zh = Array.from({ length: 3000 }, (_, i) => `第${i + 1}号文件说明了学校和医院的情况。`);
+    const en = Array.from({ length: 3000 }, (_, i) => `Document number ${i + 1} describes the schools and hospitals.`);
+    const result = run(zh, en);
+    expectValid(result, 3000, 3000);
+    const correct = result.beads.filter(([a, b]) => a.length === 1 && b.length === 1 && a[0] === b[0]).length;
+    expect(correct).toBeGreaterThan(2900);
+  });
+});

@@ -1,0 +1,103 @@
+// @vitest-environment happy-dom
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDictionaryFromDisk } from '../../../scripts/lib/dictionary-node';
+import { align } from '../../../utils/align/aligner';
+import type { Dictionary } from '../../../utils/align/dictionary';
+import { readBilingualPage, toAlignRequest } from '../../../utils/page/read-page';
+
+const layouts = path.resolve(__dirname, '../../fixtures/layouts');
+
+interface ExpectedSide {
+  roles?: string[];
+  sentences: number;
+  first: string;
+}
+interface Expected {
+  bilingual: true;
+  zhScript: 'Hant' | 'Hans';
+  zh: ExpectedSide;
+  en: ExpectedSide;
+  blockPairs?: Array<[number, number]>;
+  pairs: Array<{ zh: string; en: string }>;
+}
+
+function load(file: string): void {
+  document.open();
+  // Style sheets are left out: happy-dom would try to fetch them, and the reader does not use them.
+  document.write(readFileSync(file, 'utf8').replace(/<link [^>]*>/g, ''));
+  document.close();
+}
+
+let dictionary: Dictionary;
+beforeAll(() => {
+  dictionary = loadDictionaryFromDisk();
+});
+
+const pages = readdirSync(layouts).filter((f) => f.endsWith('.html'));
+
+describe('bilingual layouts', () => {
+  for (const file of pages.filter((f) => !f.startsWith('silent-'))) {
+    it(`reads ${file} as its expected result says`, () => {
+      const expected = JSON.parse(readFileSync(path.join(layouts, file.replace('.html', '.expected.json')), 'utf8')) as Expected;
+      load(path.join(layouts, file));
+      const page = readBilingualPage(document);
+      expect(page).not.toBeNull();
+      expect(page!.zhScript).toBe(expected.zhScript);
+      for (const side of ['zh', 'en'] as const) {
+        expect(page![side].sentences.map((s) => s.text)).toHaveLength(expected[side].sentences);
+        expect(page![side].sentences[0]!.text).toBe(expected[side].first);
+        if (expected[side].roles) expect(page![side].blocks.map((b) => b.role)).toEqual(expected[side].roles);
+        // Every sentence's range reads back as the sentence (whitespace aside).
+        for (const sentence of page![side].sentences) {
+          expect(sentence.ranges.map((r) => r.toString()).join('').replace(/\s+/g, ' ').trim()).toBe(sentence.text);
+        }
+      }
+      if (expected.blockPairs) expect(page!.blockPairs).toEqual(expected.blockPairs);
+      const request = toAlignRequest(page!);
+      const result = align(request, dictionary);
+      for (const pair of expected.pairs) {
+        const i = request.zh.sentences.indexOf(pair.zh);
+        const j = request.en.sentences.indexOf(pair.en);
+        expect(i, pair.zh).toBeGreaterThanOrEqual(0);
+        expect(j, pair.en).toBeGreaterThanOrEqual(0);
+        expect(result.beads.some(([zh, en]) => zh.includes(i) && en.includes(j)), `${pair.zh} ↔ ${pair.en}`).toBe(true);
+      }
+    });
+  }
+});
+
+describe('pages that are not bilingual articles', () => {
+  for (const file of pages.filter((f) => f.startsWith('silent-'))) {
+    it(`stays silent on ${file}`, () => {
+      load(path.join(layouts, file));
+      expect(readBilingualPage(document)).toBeNull();
+    });
+  }
+  it('stays silent on an English-only article with a 中文 link', () => {
+    load(path.resolve(__dirname, '../../fixtures/seed/english-only.html'));
+    expect(readBilingualPage(document)).toBeNull();
+  });
+});
+
+describe('the seed page', () => {
+  it('finds the Traditional Chinese article and the English one, with titles, meta line and captions', () => {
+    load(path.resolve(__dirname, '../../fixtures/seed/xinhua-moscow.html'));
+    const page = readBilingualPage(document)!;
+    expect(page.zhScript).toBe('Hant');
+    expect(page.zh.blocks[0]!.role).toBe('title');
+    expect(page.zh.blocks[1]!.role).toBe('meta');
+    expect(page.zh.blocks.filter((b) => b.role === 'caption')).toHaveLength(7);
+    expect(page.en.blocks.filter((b) => b.role === 'caption')).toHaveLength(7);
+    expect(page.en.blocks.filter((b) => b.role === 'title').map((b) => b.element.textContent)).toEqual([
+      'Xi says China, Russia to shoulder special responsibility as major countries',
+    ]);
+    const allText = [...page.zh.sentences, ...page.en.sentences].map((s) => s.text).join('\n');
+    // Site chrome stays out: navigation, language switcher, cookie banner, related links, footer.
+    for (const chrome of ['首頁 Home', '简体中文', 'This site uses cookies', '相關新聞', 'All rights reserved']) {
+      expect(allText).not.toContain(chrome);
+    }
+    expect(page.en.sentences[0]!.text).toBe('We will stay firmly rooted in Chinese culture.');
+  });
+});

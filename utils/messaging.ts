@@ -114,7 +114,9 @@ export type Handlers<P> = {
  * of a known type are answered with an error.
  */
 export function handleMessages<P extends BackgroundProtocol | ContentProtocol>(handlers: Handlers<P>): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+  // `sendResponse` and `return true` rather than a returned Promise: both the polyfill and WXT's fake browser in
+  // unit tests deliver it.
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (answer: Answer<unknown>) => void) => {
     if (!isRecord(message) || typeof message.type !== 'string' || !(message.type in handlers)) return undefined;
     const answer = async (): Promise<Answer<unknown>> => {
       if (!isEnvelope(message)) return { ok: false, error: { name: 'TypeError', message: `Malformed ${String(message.type)} message.` } };
@@ -125,6 +127,7 @@ export function handleMessages<P extends BackgroundProtocol | ContentProtocol>(h
         return { ok: false, error: serializeError(error) };
       }
     };
-    return answer();
+    void answer().then(sendResponse);
+    return true;
   });
 }

@@ -83,6 +83,14 @@ export default defineContentScript({
         if (current !== generation || !ui) return;
         installHighlightStyle(document);
         aligned = new AlignedPage(page, answer.result, ui.mounted!, { highlightCounterpart: settings.highlightCounterpart });
+        // What was found, on the host for `npm start`, the benchmarks and the tests to read.
+        const pairs = answer.result.beads.filter(([zh, en]) => zh.length > 0 && en.length > 0).length;
+        const unmatched = answer.result.beads.reduce((sum, [zh, en]) => (zh.length === 0 || en.length === 0 ? sum + zh.length + en.length : sum), 0);
+        ui.shadowHost.setAttribute('data-zh-sentences', String(page.zh.sentences.length));
+        ui.shadowHost.setAttribute('data-en-sentences', String(page.en.sentences.length));
+        ui.shadowHost.setAttribute('data-pairs', String(pairs));
+        ui.shadowHost.setAttribute('data-unmatched', String(unmatched));
+        ui.shadowHost.setAttribute('data-align-ms', String(answer.alignMs));
         setState('ready');
       } catch (error) {
         if (current !== generation) return;

@@ -1,5 +1,5 @@
 import { launchChromium } from '../../scripts/lib/launch';
-import type { BrowserPage } from './reader';
+import type { BrowserPage } from '../../scripts/lib/reader';
 import { readerSuite } from './reader-suite';
 
 readerSuite('Chromium', async () => {

@@ -1,5 +1,5 @@
 import { launchFirefox } from '../../scripts/lib/launch';
-import type { BrowserPage } from './reader';
+import type { BrowserPage } from '../../scripts/lib/reader';
 import { readerSuite } from './reader-suite';
 
 readerSuite('Firefox', async () => {

@@ -11,7 +11,7 @@ import {
   waitFor,
   waitUntilReady,
   type BrowserPage,
-} from './reader';
+} from '../../scripts/lib/reader';
 
 export interface BrowserUnderTest {
   /** A fresh tab. */

@@ -1,5 +1,6 @@
 /**
- * What a reader does, written once for both browsers: open a page, wait until Parallax is ready, move the pointer
+ * What a reader does, written once for both browsers and used by the end-to-end tests, `npm start` and the
+ * benchmarks: open a page, wait until Parallax is ready, move the pointer
  * over a sentence, read the tooltip. Chromium (playwright-core) and Firefox (puppeteer-core) pages both offer
  * `goto`, `evaluate` and `mouse.move`, which is all this needs.
  */
@@ -22,7 +23,7 @@ export interface ExpectedSeed {
   sidePanelPairsAtLeast: number;
 }
 
-export const fixturesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
+export const fixturesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures');
 
 export function expectedSeed(): ExpectedSeed {
   return JSON.parse(readFileSync(path.join(fixturesDir, 'seed/xinhua-moscow.expected.json'), 'utf8')) as ExpectedSeed;
@@ -36,6 +37,24 @@ export async function waitFor<T>(probe: () => Promise<T | null | undefined | fal
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+export interface PageFindings {
+  zhSentences: number;
+  enSentences: number;
+  pairs: number;
+  unmatched: number;
+  alignMs: number;
+}
+
+/** What Parallax found on the page, as its UI host reports it. */
+export async function readFindings(page: BrowserPage): Promise<PageFindings> {
+  // No helper functions inside the evaluated code: tsx would wrap them in a `__name` call the page does not have.
+  const [zhSentences, enSentences, pairs, unmatched, alignMs] = await page.evaluate(
+    () => ['zh-sentences', 'en-sentences', 'pairs', 'unmatched', 'align-ms'].map((name) => Number(document.querySelector('parallax-ui')?.getAttribute(`data-${name}`) ?? NaN)),
+    null,
+  );
+  return { zhSentences: zhSentences!, enSentences: enSentences!, pairs: pairs!, unmatched: unmatched!, alignMs: alignMs! };
 }
 
 export function uiState(page: BrowserPage): Promise<string | null> {

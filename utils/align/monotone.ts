@@ -11,12 +11,12 @@ const BEAD_SHAPES: Array<[zh: number, en: number, cost: number]> = [
   [1, 2, 0.06],
   [2, 1, 0.06],
   [2, 2, 0.2],
-  [1, 3, 0.15],
-  [3, 1, 0.15],
+  [1, 3, 0.08],
+  [3, 1, 0.08],
   [2, 3, 0.25],
   [3, 2, 0.25],
-  [1, 4, 0.25],
-  [4, 1, 0.25],
+  [1, 4, 0.12],
+  [4, 1, 0.12],
 ];
 
 export interface MonotoneOptions {
@@ -27,7 +27,9 @@ export interface MonotoneOptions {
 }
 
 /** Quality a match needs per sentence before it beats leaving the sentences unmatched. */
-const MATCH_THRESHOLD = 0.05;
+const MATCH_THRESHOLD = -0.1;
+/** Quality of a bead whose sides share no evidence: such beads are never formed. */
+const NO_EVIDENCE = -Infinity;
 const LENGTH_WEIGHT = 0.35;
 
 export interface ScoredBead {
@@ -104,6 +106,8 @@ export function beadQuality(
     enLength += sentence.length;
   }
   const similarity = coverageSimilarity(zhMatched, zhTotal, enMatched, enTotal, bonus);
+  // No shared evidence at all: whatever the lengths say, this is no pairing.
+  if (similarity === 0) return NO_EVIDENCE;
   const logRatio = Math.log((enLength + 2) / (lengthRatio * zhLength + 2));
   return similarity - LENGTH_WEIGHT * Math.min(logRatio * logRatio, 1.5);
 }
@@ -186,6 +190,7 @@ export function alignMonotone(
         const previous = get(i - a, j - b);
         if (previous === -Infinity) continue;
         const quality = beadQuality(subZh, subEn, evidence, i - a, i, j - b, j, options.lengthRatio) - cost;
+        if (quality === NO_EVIDENCE) continue;
         const s = previous + (a + b) * (quality - MATCH_THRESHOLD);
         if (s > best) {
           best = s;

@@ -3,15 +3,13 @@
  * titles with titles; captions are matched block to block wherever they stand (photo captions are often gathered
  * in another order on the other side); the body is aligned monotonically in a band around anchor pairs.
  */
-import * as OpenCC from 'opencc-js/t2cn';
+import { toSimplified } from './chinese';
 import type { Dictionary } from './dictionary';
 import { enFeatures, Vocabulary, zhFeatures } from './features';
 import { findAnchors, type Anchor } from './anchors';
 import { alignMonotone, beadQuality, type ScoredBead } from './monotone';
 import { documentWeights, pairEvidence, prepareEn, prepareZh, type PreparedEn, type PreparedZh } from './similarity';
 import type { AlignRequest, AlignResult, AlignSide, Bead, BlockRole } from './types';
-
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 
 /** Captions must share this much evidence to be matched out of order: a wrong caption is worse than none. */
 const CAPTION_MATCH_QUALITY = 0.2;

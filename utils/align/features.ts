@@ -7,6 +7,7 @@ import { englishNameTokens, englishStems, stemEnglish } from './english';
 import type { Dictionary } from './dictionary';
 import { chineseNumbers, englishNumbers } from './numbers';
 import { isHanChar } from '../text/script';
+import { segmentWords } from './chinese';
 
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
@@ -52,29 +53,6 @@ function contentLength(text: string): number {
   return length;
 }
 
-/** Greedy longest-match segmentation over the dictionary, with every character of unknown words kept alone. */
-function dictionaryWords(text: string, dictionary: Dictionary): string[] {
-  const chars = [...text];
-  const words: string[] = [];
-  let i = 0;
-  while (i < chars.length) {
-    if (!isHanChar(chars[i]!)) {
-      i += 1;
-      continue;
-    }
-    let matched = 1;
-    for (let len = Math.min(dictionary.maxWordLength, chars.length - i); len > 1; len -= 1) {
-      if (dictionary.words.has(chars.slice(i, i + len).join(''))) {
-        matched = len;
-        break;
-      }
-    }
-    words.push(chars.slice(i, i + matched).join(''));
-    i += matched;
-  }
-  return words;
-}
-
 function pinyinReadings(chars: string[], dictionary: Dictionary): string[] {
   let readings = [''];
   for (const char of chars) {
@@ -89,7 +67,7 @@ function pinyinReadings(chars: string[], dictionary: Dictionary): string[] {
 
 export function zhFeatures(text: string, dictionary: Dictionary, vocabulary: Vocabulary): ZhSentence {
   const units: ZhUnit[] = [];
-  for (const word of dictionaryWords(text, dictionary)) {
+  for (const word of segmentWords(text, dictionary)) {
     const stems = dictionary.words.get(word);
     if (stems && stems.length > 0) {
       units.push({ translations: stems.map((s) => vocabulary.id(s)), optional: false, key: word });

@@ -35,7 +35,7 @@ function groupByBlock(side: AlignSide, indices: number[]): number[][] {
 }
 
 function bandWidth(n: number, m: number): number {
-  return Math.round(Math.max(12, Math.min(40, 0.1 * Math.max(n, m))));
+  return Math.round(Math.max(10, Math.min(24, 0.06 * Math.max(n, m))));
 }
 
 /** English position for Chinese position i, interpolated between anchors (positions within the group). */

@@ -25,7 +25,6 @@ function bestCandidates(
   const postings = new Map<number, number[]>();
   enIndices.forEach((j, position) => {
     for (const token of en[j]!.weighted) {
-      if (token.optional && !en[j]!.tokens.has(token.id)) continue;
       let list = postings.get(token.id);
       if (!list) postings.set(token.id, (list = []));
       if (list.length <= MAX_POSTINGS) list.push(position);
@@ -33,7 +32,7 @@ function bestCandidates(
   });
   return zhIndices.map((i) => {
     const votes = new Map<number, number>();
-    for (const id of zh[i]!.translationIds) {
+    for (const id of zh[i]!.unitsByTranslation.keys()) {
       const list = postings.get(id);
       if (!list || list.length > MAX_POSTINGS) continue;
       const weight = 1 / list.length;

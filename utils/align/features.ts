@@ -67,7 +67,8 @@ function pinyinReadings(chars: string[], dictionary: Dictionary): string[] {
 
 export function zhFeatures(text: string, dictionary: Dictionary, vocabulary: Vocabulary): ZhSentence {
   const units: ZhUnit[] = [];
-  for (const word of segmentWords(text, dictionary)) {
+  const words = segmentWords(text, dictionary);
+  for (const word of words) {
     const stems = dictionary.words.get(word);
     if (stems && stems.length > 0) {
       units.push({ translations: stems.map((s) => vocabulary.id(s)), optional: false, key: word });
@@ -80,16 +81,27 @@ export function zhFeatures(text: string, dictionary: Dictionary, vocabulary: Voc
     const stem = stemEnglish(match[0].toLowerCase());
     units.push({ translations: [vocabulary.id(stem), vocabulary.id(`@${match[0].toLowerCase()}`)], optional: false, key: stem });
   }
-  // Transliterated names: every run of two or three Han characters is read in pinyin (陈清扬 → chen, qingyang),
-  // and matched against capitalised English words. Optional, since most runs are not names.
-  const chars = [...text];
-  for (let i = 0; i < chars.length; i += 1) {
-    for (let len = 1; len <= 3 && i + len <= chars.length; len += 1) {
-      const run = chars.slice(i, i + len);
-      if (!run.every(isHanChar)) break;
-      const readings = pinyinReadings(run, dictionary).filter((r) => r.length >= 4);
-      if (readings.length > 0) {
-        units.push({ translations: readings.map((r) => vocabulary.id(`@${r}`)), optional: true, key: run.join('') });
+  // Transliterated names: the dictionary does not know most names, so they fall apart into single characters
+  // (陈/清/扬). Runs of one to three such characters are read in pinyin (chen, qingyang) and matched against
+  // capitalised English words. Optional, since most such runs are not names.
+  const singles: string[][] = [];
+  let current: string[] = [];
+  for (const word of words) {
+    if (word.length === 1) current.push(word);
+    else if (current.length > 0) {
+      singles.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) singles.push(current);
+  for (const run of singles) {
+    for (let i = 0; i < run.length; i += 1) {
+      for (let len = 1; len <= 3 && i + len <= run.length; len += 1) {
+        const chars = run.slice(i, i + len);
+        const readings = pinyinReadings(chars, dictionary).filter((r) => r.length >= 4);
+        if (readings.length > 0) {
+          units.push({ translations: readings.map((r) => vocabulary.id(`@${r}`)), optional: true, key: chars.join('') });
+        }
       }
     }
   }

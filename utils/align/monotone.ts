@@ -53,6 +53,20 @@ class BandEvidence {
   }
 }
 
+// Marks of the units (or tokens) already counted in a merged bead: a stamp per use instead of a new Set, since
+// the dynamic program asks for many merged beads.
+let marks = new Int32Array(256);
+let stampCounter = 0;
+function nextStamp(size: number): number {
+  if (size > marks.length) marks = new Int32Array(size * 2);
+  stampCounter += 1;
+  if (stampCounter === 2 ** 31 - 1) {
+    marks.fill(0);
+    stampCounter = 1;
+  }
+  return stampCounter;
+}
+
 /**
  * Quality of the bead zh[i0..i1) ↔ en[j0..j1): the coverage similarity of the merged sentences (a unit counts
  * once however many sentences of the other side match it), less a penalty for an unlikely length ratio.
@@ -79,12 +93,15 @@ export function beadQuality(
       zhMatched += e.zhMatched;
       bonus += e.bonus;
     } else {
-      const seen = new Set<number>();
-      for (let j = j0; j < j1; j += 1) for (const unit of evidence(i, j).zhUnits) seen.add(unit);
-      for (const unit of seen) {
-        const u = sentence.units[unit]!;
-        if (u.optional) bonus += u.weight;
-        else zhMatched += u.weight;
+      const stamp = nextStamp(sentence.units.length);
+      for (let j = j0; j < j1; j += 1) {
+        for (const unit of evidence(i, j).zhUnits) {
+          if (marks[unit] === stamp) continue;
+          marks[unit] = stamp;
+          const u = sentence.units[unit]!;
+          if (u.optional) bonus += u.weight;
+          else zhMatched += u.weight;
+        }
       }
     }
     zhTotal += sentence.total;
@@ -98,9 +115,14 @@ export function beadQuality(
     if (single) {
       enMatched += evidence(i0, j).enMatched;
     } else {
-      const seen = new Set<number>();
-      for (let i = i0; i < i1; i += 1) for (const token of evidence(i, j).enTokens) seen.add(token);
-      for (const token of seen) enMatched += sentence.weighted[token]!.weight;
+      const stamp = nextStamp(sentence.weighted.length);
+      for (let i = i0; i < i1; i += 1) {
+        for (const token of evidence(i, j).enTokens) {
+          if (marks[token] === stamp) continue;
+          marks[token] = stamp;
+          enMatched += sentence.weighted[token]!.weight;
+        }
+      }
     }
     enTotal += sentence.total;
     enLength += sentence.length;

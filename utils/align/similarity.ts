@@ -34,8 +34,8 @@ export interface PreparedZh {
   units: Array<{ translations: number[]; weight: number; optional: boolean }>;
   /** Total weight of required units: the denominator of coverage. */
   total: number;
-  /** All translation ids of the sentence, for the English side's coverage. */
-  translationIds: Set<number>;
+  /** Translation id → the units that may be rendered by it. */
+  unitsByTranslation: Map<number, number[]>;
   length: number;
 }
 
@@ -48,10 +48,16 @@ export interface PreparedEn {
 
 export function prepareZh(sentence: ZhSentence, weights: DocumentWeights): PreparedZh {
   const units = sentence.units.map((u) => ({ translations: u.translations, weight: weights.zhUnitWeight(u.key), optional: u.optional }));
-  const translationIds = new Set<number>();
-  for (const unit of units) for (const id of unit.translations) translationIds.add(id);
+  const unitsByTranslation = new Map<number, number[]>();
+  units.forEach((unit, index) => {
+    for (const id of unit.translations) {
+      const list = unitsByTranslation.get(id);
+      if (!list) unitsByTranslation.set(id, [index]);
+      else if (list[list.length - 1] !== index) list.push(index);
+    }
+  });
   const total = units.reduce((sum, u) => (u.optional ? sum : sum + u.weight), 0);
-  return { units, total, translationIds, length: sentence.length };
+  return { units, total, unitsByTranslation, length: sentence.length };
 }
 
 export function prepareEn(sentence: EnSentence, weights: DocumentWeights): PreparedEn {
@@ -72,24 +78,24 @@ export interface PairEvidence {
 
 export function pairEvidence(zh: PreparedZh, en: PreparedEn): PairEvidence {
   let zhMatched = 0;
+  let enMatched = 0;
   let bonus = 0;
   const zhUnits: number[] = [];
-  zh.units.forEach((unit, index) => {
-    for (const id of unit.translations) {
-      if (en.tokens.has(id)) {
-        zhUnits.push(index);
-        if (unit.optional) bonus += unit.weight;
-        else zhMatched += unit.weight;
-        return;
-      }
-    }
-  });
-  let enMatched = 0;
   const enTokens: number[] = [];
+  // Walk the English tokens (few) rather than every translation of every Chinese unit (many).
   en.weighted.forEach((token, index) => {
-    if (!token.optional && zh.translationIds.has(token.id)) {
+    const units = zh.unitsByTranslation.get(token.id);
+    if (!units) return;
+    if (!token.optional) {
       enMatched += token.weight;
       enTokens.push(index);
+    }
+    for (const unit of units) {
+      if (zhUnits.includes(unit)) continue;
+      zhUnits.push(unit);
+      const u = zh.units[unit]!;
+      if (u.optional) bonus += u.weight;
+      else zhMatched += u.weight;
     }
   });
   return { zhMatched, enMatched, bonus, zhUnits, enTokens };

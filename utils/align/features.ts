@@ -6,7 +6,6 @@
 import { englishNameTokens, englishStems, stemEnglish } from './english';
 import type { Dictionary } from './dictionary';
 import { chineseNumbers, englishNumbers } from './numbers';
-import { isHanChar } from '../text/script';
 import { segmentWords } from './chinese';
 
 export class Vocabulary {

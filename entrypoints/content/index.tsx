@@ -91,6 +91,7 @@ export default defineContentScript({
         ui.shadowHost.setAttribute('data-pairs', String(pairs));
         ui.shadowHost.setAttribute('data-unmatched', String(unmatched));
         ui.shadowHost.setAttribute('data-align-ms', String(answer.alignMs));
+        ui.shadowHost.setAttribute('data-ready-ms', String(Math.round(performance.now())));
         setState('ready');
       } catch (error) {
         if (current !== generation) return;

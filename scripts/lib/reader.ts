@@ -45,16 +45,18 @@ export interface PageFindings {
   pairs: number;
   unmatched: number;
   alignMs: number;
+  /** Milliseconds from the start of navigation until hovering worked. */
+  readyMs: number;
 }
 
 /** What Parallax found on the page, as its UI host reports it. */
 export async function readFindings(page: BrowserPage): Promise<PageFindings> {
   // No helper functions inside the evaluated code: tsx would wrap them in a `__name` call the page does not have.
-  const [zhSentences, enSentences, pairs, unmatched, alignMs] = await page.evaluate(
-    () => ['zh-sentences', 'en-sentences', 'pairs', 'unmatched', 'align-ms'].map((name) => Number(document.querySelector('parallax-ui')?.getAttribute(`data-${name}`) ?? NaN)),
+  const [zhSentences, enSentences, pairs, unmatched, alignMs, readyMs] = await page.evaluate(
+    () => ['zh-sentences', 'en-sentences', 'pairs', 'unmatched', 'align-ms', 'ready-ms'].map((name) => Number(document.querySelector('parallax-ui')?.getAttribute(`data-${name}`) ?? NaN)),
     null,
   );
-  return { zhSentences: zhSentences!, enSentences: enSentences!, pairs: pairs!, unmatched: unmatched!, alignMs: alignMs! };
+  return { zhSentences: zhSentences!, enSentences: enSentences!, pairs: pairs!, unmatched: unmatched!, alignMs: alignMs!, readyMs: readyMs! };
 }
 
 export function uiState(page: BrowserPage): Promise<string | null> {

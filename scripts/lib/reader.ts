@@ -70,16 +70,21 @@ export async function waitUntilReady(page: BrowserPage): Promise<void> {
 /** Scrolls the sentence that starts with `text` into view and returns a point in the middle of its first characters. */
 export async function pointOnText(page: BrowserPage, text: string): Promise<{ x: number; y: number }> {
   const point = await page.evaluate((needle: string) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const at = node.data.indexOf(needle);
-      if (at < 0 || node.parentElement?.closest('parallax-ui')) continue;
-      node.parentElement!.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(node, at + 2);
-      range.setEnd(node, at + 4);
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    // The document and every open shadow root in it, searched in turn (no helper functions: see readFindings).
+    const roots: Array<Document | ShadowRoot> = [document];
+    for (const element of document.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
+    for (const root of roots) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const at = node.data.indexOf(needle);
+        if (at < 0 || node.parentElement?.closest('parallax-ui, script, style')) continue;
+        node.parentElement!.scrollIntoView({ block: 'center' });
+        const range = document.createRange();
+        range.setStart(node, at + 2);
+        range.setEnd(node, at + 4);
+        const rect = range.getClientRects()[0]!;
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
     }
     return null;
   }, text);

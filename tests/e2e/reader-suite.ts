@@ -1,17 +1,25 @@
 /** The reader's checks, run in each real browser by chromium.test.ts and firefox.test.ts. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
 import {
   expectedSeed,
   fixturesDir,
   hoverSentence,
   readSidePanel,
+  readTooltip,
   selectionState,
   uiState,
   waitFor,
   waitUntilReady,
   type BrowserPage,
 } from '../../scripts/lib/reader';
+
+interface LayoutExpectation {
+  pairs: Array<{ zh: string; en: string; hover?: 'zh' | 'en' }>;
+  afterNavigation?: Array<{ zh: string; en: string }>;
+}
 
 export interface BrowserUnderTest {
   /** A fresh tab. */
@@ -87,6 +95,45 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
       expect(positions).toEqual([...positions].sort((a, b) => a - b));
       expect(reading.unmatched.some((u) => u.side === 'en' && u.text.includes(expected.unmatched[0]!.sentence))).toBe(true);
     });
+
+    const layoutsDir = path.join(fixturesDir, 'layouts');
+    const layoutFiles = readdirSync(layoutsDir).filter((f) => f.endsWith('.html'));
+    for (const file of layoutFiles.filter((f) => !f.startsWith('silent-'))) {
+      const layout = JSON.parse(readFileSync(path.join(layoutsDir, file.replace('.html', '.expected.json')), 'utf8')) as LayoutExpectation;
+      it(`on ${file}, hovering shows each expected counterpart`, async () => {
+        const other = await browser.newPage();
+        await other.goto(`${server.url}/layouts/${file}`);
+        await waitUntilReady(other);
+        for (const pair of layout.pairs) {
+          const [from, to] = pair.hover === 'en' ? [pair.en, pair.zh] : [pair.zh, pair.en];
+          const tooltip = await hoverSentence(other, from);
+          expect(tooltip.counterparts.map((c) => c.text).join(' '), from).toContain(to);
+        }
+        if (layout.afterNavigation) {
+          // A single-page app moves to the next story: the old pairs must never show over the new text.
+          await other.evaluate(() => (document.getElementById('next') as HTMLElement).click(), null);
+          for (const pair of layout.afterNavigation) {
+            const tooltip = await waitFor(async () => {
+              const reading = await hoverSentence(other, pair.zh).catch(() => null);
+              return reading && reading.counterparts.length > 0 ? reading : null;
+            }, `the new story's pairs after navigation`);
+            const shown = tooltip.counterparts.map((c) => c.text).join(' ');
+            expect(shown).toContain(pair.en);
+            for (const old of layout.pairs) expect(shown).not.toContain(old.en);
+          }
+        }
+      });
+    }
+
+    for (const file of layoutFiles.filter((f) => f.startsWith('silent-'))) {
+      it(`stays silent on ${file}`, async () => {
+        const other = await browser.newPage();
+        await other.goto(`${server.url}/layouts/${file}`);
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        expect(await uiState(other)).toBeNull();
+        expect(await readTooltip(other)).toBeNull();
+      });
+    }
 
     it('an English-only page shows nothing', async () => {
       const other = await browser.newPage();

@@ -197,9 +197,30 @@ function cleanSentence(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+// Pages with more elements than this are not searched for shadow roots on the quick path; their light DOM text
+// decides alone.
+const MAX_ELEMENTS_FOR_SHADOW_SEARCH = 20_000;
+
+/** The text of the open shadow roots under `root` (article text is sometimes rendered inside web components). */
+function shadowText(root: Element): string {
+  const elements = root.getElementsByTagName('*');
+  if (elements.length > MAX_ELEMENTS_FOR_SHADOW_SEARCH) return '';
+  let text = '';
+  for (const element of elements) {
+    if (element.shadowRoot) text += element.shadowRoot.textContent ?? '';
+  }
+  return text;
+}
+
 function quickLook(root: Document | Element | ShadowRoot): boolean {
-  const text = (root as Document).body ? (root as Document).body.textContent ?? '' : root.textContent ?? '';
-  const counts = countScripts(text);
+  const start = (root as Document).body ?? root;
+  let text = start.textContent ?? '';
+  let counts = countScripts(text);
+  if (counts.han < MIN_HAN_CHARS || counts.latin < MIN_LATIN_LETTERS) {
+    if (!(start instanceof Element)) return false;
+    text += shadowText(start);
+    counts = countScripts(text);
+  }
   // Kana beside Han means Japanese, which borrows Chinese characters.
   if (counts.kana > counts.han * 0.05 + 5) return false;
   return counts.han >= MIN_HAN_CHARS && counts.latin >= MIN_LATIN_LETTERS;

@@ -31,7 +31,8 @@ const BLOCK_TAGS = new Set([
 ]);
 
 const CAPTION_TEXT = /(?:記者|记者|攝影|摄影)\s*\S{1,12}\s*[攝摄]\s*$|\((?:Xinhua|AP|Reuters|AFP|Photo|CFP|IC)\s*\/[^)]*\)\s*$|^(?:Photo|Image)\s*:/i;
-const META_TEXT = /^(?:發佈時間|发布时间|發布時間|來源|来源|作者|責任編輯|责任编辑|編輯|编辑|Published|Updated|Source|By\s+[A-Z]|Editor)[:：\s]|\d{4}[-/年]\d{1,2}[-/月]\d{1,2}.*[|｜]/;
+const META_TEXT = /^(?:(?:發佈時間|发布时间|發布時間|更新時間|更新时间|來源|来源|作者|記者|记者|責任編輯|责任编辑|編輯|编辑|Published|Updated|Source|Editor)[:：\s]|By\s+[A-Z])|(?=.*\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2})(?=.*[|｜])/;
+const META_NAME = /(?:^|[\s_-])(?:byline|dateline|meta|timestamp|article-info|post-info)(?:$|[\s_-])/i;
 
 interface TextPiece {
   node: Text;
@@ -63,7 +64,8 @@ function blockRole(element: Element, text: string): BlockRole {
   const tag = element.tagName;
   if (/^H[1-3]$/.test(tag)) return 'title';
   if (tag === 'FIGCAPTION' || tag === 'CAPTION' || element.closest('figure') || CAPTION_TEXT.test(text)) return 'caption';
-  if (META_TEXT.test(text) && text.length < 200) return 'meta';
+  const names = `${typeof element.className === 'string' ? element.className : ''} ${element.id}`;
+  if ((META_TEXT.test(text) || META_NAME.test(names)) && text.length < 200) return 'meta';
   return 'body';
 }
 

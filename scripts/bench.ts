@@ -3,7 +3,7 @@
  * then `npm run bench:align` for alignment quality and speed against the baselines.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Window } from 'happy-dom';
@@ -13,10 +13,25 @@ import { readBilingualPage, toAlignRequest } from '../utils/page/read-page';
 import { machineLine, median, writeBenchmarkSection } from './lib/benchmarks-md';
 import { dictionaryPath, loadDictionaryFromDisk } from './lib/dictionary-node';
 import { CHROME_BUILD, launchChromium } from './lib/launch';
-import { expectedSeed, fixturesDir, readFindings, waitUntilReady, type BrowserPage } from './lib/reader';
+import { expectedSeed, fixturesDir, readFindings, waitFor, waitUntilReady, type BrowserPage } from './lib/reader';
 import { serveDirectory } from './lib/serve';
 
 const LOADS = 7;
+const GENERATED_PARAGRAPHS = 5_000;
+
+/** Large generated pages for the page reader: 5,000 English paragraphs, and 5,000 paragraphs in two languages. */
+function writeGeneratedPages(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  const zh = (k: number) => `<p>第${k}段：今年春天，这个城市新建了${k % 97}所学校和一座图书馆。孩子们说，他们最喜欢图书馆里的科学书。</p>`;
+  const en = (k: number) => `<p>Paragraph ${k}: This spring the city built ${k % 97} new schools and a library. The children said they liked the science books in the library best.</p>`;
+  const page = (title: string, body: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body><main>${body}</main></body></html>`;
+  const half = GENERATED_PARAGRAPHS / 2;
+  writeFileSync(path.join(dir, 'english-5000.html'), page('English only', Array.from({ length: GENERATED_PARAGRAPHS }, (_, k) => en(k)).join('\n')));
+  writeFileSync(
+    path.join(dir, 'bilingual-5000.html'),
+    page('Bilingual', `<article>${Array.from({ length: half }, (_, k) => zh(k)).join('\n')}</article><article>${Array.from({ length: half }, (_, k) => en(k)).join('\n')}</article>`),
+  );
+}
 
 execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
 const lines: string[] = ['## The extension (`npm run bench`)', '', machineLine(), ''];
@@ -39,13 +54,49 @@ try {
   }
 } finally {
   await session.close();
+}
+
+// Main-thread time the content script spends reading a page: its `parallax:read-page` User Timing measure.
+const generatedDir = path.resolve('tmp/bench-pages');
+writeGeneratedPages(generatedDir);
+const generatedServer = await serveDirectory(generatedDir);
+const readPage: Record<string, number[]> = {};
+const pageSession = await launchChromium({ headless: true });
+try {
+  for (const [label, file] of [
+    ['English only, 5,000 paragraphs', 'english-5000.html'],
+    ['English only, the demo page', 'EN'],
+    ['Chinese and English, 5,000 paragraphs', 'bilingual-5000.html'],
+  ] as const) {
+    readPage[label] = [];
+    for (let k = 0; k < 5; k += 1) {
+      const page = await pageSession.context.newPage();
+      await page.goto(file === 'EN' ? `${server.url}/seed/english-only.html` : `${generatedServer.url}/${file}`);
+      const measured = await waitFor(
+        () => page.evaluate(() => performance.getEntriesByName('parallax:read-page')[0]?.duration ?? null),
+        'the content script to read the page',
+        60_000,
+      );
+      readPage[label].push(measured);
+      await page.close();
+    }
+  }
+} finally {
+  await pageSession.close();
+  await generatedServer.close();
   await server.close();
 }
+
 const [first, ...warm] = ready;
 lines.push('### Hover-ready on the seed page (Chromium, headless)', '');
 lines.push(`- First load after the browser starts (worker loads the dictionary): ${first} ms from navigation start.`);
 lines.push(`- Later loads, median of ${warm.length}: ${median(warm).toFixed(0)} ms (min ${Math.min(...warm)}, max ${Math.max(...warm)}).`);
 lines.push(`- Alignment inside the worker, median: ${median(alignMs).toFixed(0)} ms.`, '');
+lines.push('### Reading the page (Chromium, main thread, 5 loads each)', '');
+lines.push('The content script\'s `parallax:read-page` measure: the quick look, and on a bilingual page finding blocks and sentences with their ranges. It runs as one task.', '');
+lines.push('| page | median ms | max ms |', '|---|---|---|');
+for (const [label, times] of Object.entries(readPage)) lines.push(`| ${label} | ${median(times).toFixed(1)} | ${Math.max(...times).toFixed(1)} |`);
+lines.push('');
 
 // The aligner on the seed page in Node, with the page read as the content script reads it.
 const window = new Window();

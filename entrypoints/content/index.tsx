@@ -63,7 +63,10 @@ export default defineContentScript({
       aligned?.clear();
       aligned = null;
       if (!isSiteEnabled(settings, location.hostname)) return stop();
+      // A User Timing measure: visible in the browser's performance tools and read by `npm run bench`.
+      performance.mark('parallax:read-page:start');
       const page = readBilingualPage(document);
+      performance.measure('parallax:read-page', 'parallax:read-page:start');
       stopWatching?.();
       stopWatching = watchPageChanges(document, () => void start(), page?.shadowRoots ?? []);
       if (!page) {

@@ -6,7 +6,7 @@
 import type { AlignRequest } from '../align/types';
 import type { BlockRole } from '../align/types';
 import { splitSentences } from '../text/sentences';
-import { countScripts, detectChineseScript } from '../text/script';
+import { countScripts, detectChineseScript, scriptOfCode } from '../text/script';
 import type { BilingualPage, PageBlock, PageSentence, PageSide, Side } from './types';
 
 /** The extension's own UI host: never read as page content. */
@@ -31,7 +31,8 @@ const BLOCK_TAGS = new Set([
 ]);
 
 const CAPTION_TEXT = /(?:記者|记者|攝影|摄影)\s*\S{1,12}\s*[攝摄]\s*$|\((?:Xinhua|AP|Reuters|AFP|Photo|CFP|IC)\s*\/[^)]*\)\s*$|^(?:Photo|Image)\s*:/i;
-const META_TEXT = /^(?:(?:發佈時間|发布时间|發布時間|更新時間|更新时间|來源|来源|作者|記者|记者|責任編輯|责任编辑|編輯|编辑|Published|Updated|Source|Editor)[:：\s]|By\s+[A-Z])|(?=.*\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2})(?=.*[|｜])/;
+const META_LABEL = /^(?:(?:發佈時間|发布时间|發布時間|更新時間|更新时间|來源|来源|作者|記者|记者|責任編輯|责任编辑|編輯|编辑|Published|Updated|Source|Editor)[:：\s]|By\s+[A-Z])/;
+const DATE = /\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}/;
 const META_NAME = /(?:^|[\s_-])(?:byline|dateline|meta|timestamp|article-info|post-info)(?:$|[\s_-])/i;
 
 interface TextPiece {
@@ -51,11 +52,13 @@ interface RawBlock {
 
 function isSkippedElement(element: Element): boolean {
   if (SKIPPED_TAGS.has(element.tagName)) return true;
+  // Most elements of an article carry no attributes at all: nothing more to check.
+  if (!element.hasAttributes()) return false;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
   const role = element.getAttribute('role');
   if (role && SKIPPED_ROLES.has(role)) return true;
-  const names = `${typeof element.className === 'string' ? element.className : ''} ${element.id}`;
-  if (names.trim() && CHROME_NAME.test(names)) return true;
+  const className = element.getAttribute('class');
+  if ((className && CHROME_NAME.test(className)) || (element.id && CHROME_NAME.test(element.id))) return true;
   const style = element.getAttribute('style');
   return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
@@ -64,8 +67,11 @@ function blockRole(element: Element, text: string): BlockRole {
   const tag = element.tagName;
   if (/^H[1-3]$/.test(tag)) return 'title';
   if (tag === 'FIGCAPTION' || tag === 'CAPTION' || element.closest('figure') || CAPTION_TEXT.test(text)) return 'caption';
-  const names = `${typeof element.className === 'string' ? element.className : ''} ${element.id}`;
-  if ((META_TEXT.test(text) || META_NAME.test(names)) && text.length < 200) return 'meta';
+  if (text.length < 200) {
+    const names = `${typeof element.className === 'string' ? element.className : ''} ${element.id}`;
+    // A labelled line ("來源:", "By …"), or a date among fields separated by bars.
+    if (META_LABEL.test(text) || (/[|｜]/.test(text) && DATE.test(text)) || META_NAME.test(names)) return 'meta';
+  }
   return 'body';
 }
 
@@ -132,19 +138,17 @@ const MIN_HAN_PASSAGE_CHARS = 3;
  */
 function languageRuns(text: string): LanguageRun[] {
   const raw: Array<LanguageRun & { weight: number }> = [];
-  let index = 0;
-  for (const char of text) {
-    const side: Side | null = /[\u3400-\u9fff\uf900-\ufaff]/.test(char) ? 'zh' : /[A-Za-z]/.test(char) ? 'en' : null;
+  for (let index = 0; index < text.length; index += 1) {
+    const side = scriptOfCode(text.charCodeAt(index));
     const last = raw[raw.length - 1];
     if (side === null || (last && last.side === side)) {
       if (last) {
-        last.end = index + char.length;
+        last.end = index + 1;
         if (side) last.weight += 1;
       }
     } else {
-      raw.push({ side, start: index, end: index + char.length, weight: 1 });
+      raw.push({ side, start: index, end: index + 1, weight: 1 });
     }
-    index += char.length;
   }
   // Fold short runs into their neighbours, then join neighbours of the same language.
   const isPassage = (run: LanguageRun & { weight: number }, position: number) => {
@@ -199,33 +203,44 @@ function cleanSentence(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-// Pages with more elements than this are not searched for shadow roots on the quick path; their light DOM text
-// decides alone.
-const MAX_ELEMENTS_FOR_SHADOW_SEARCH = 20_000;
+// Article text inside shadow roots is looked for only where the light DOM holds little text: web-component
+// sites keep little outside their components, and scanning every element of a long page would cost too much.
+const MAX_LIGHT_TEXT_FOR_SHADOW_SEARCH = 20_000;
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+const HAS_LETTERS = /[A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const LATIN = /[A-Za-z]/g;
+const KANA = /[\u3040-\u30ff\u31f0-\u31ff]/;
 
-/** The text of the open shadow roots under `root` (article text is sometimes rendered inside web components). */
+/** The text of the open shadow roots under `root`. */
 function shadowText(root: Element): string {
-  const elements = root.getElementsByTagName('*');
-  if (elements.length > MAX_ELEMENTS_FOR_SHADOW_SEARCH) return '';
   let text = '';
-  for (const element of elements) {
+  for (const element of root.getElementsByTagName('*')) {
     if (element.shadowRoot) text += element.shadowRoot.textContent ?? '';
   }
   return text;
 }
 
+/** Whether `pattern` matches at least `count` times; stops as soon as it does. */
+function hasAtLeast(text: string, pattern: RegExp, count: number): boolean {
+  pattern.lastIndex = 0;
+  for (let found = 0; found < count; found += 1) if (!pattern.exec(text)) return false;
+  return true;
+}
+
+/** Enough Han and enough Latin letters for two versions of an article, and not Japanese. Regular expressions stop early, so a page with no Chinese costs one scan. */
+function looksBilingual(text: string): boolean {
+  if (!hasAtLeast(text, HAN, MIN_HAN_CHARS) || !hasAtLeast(text, LATIN, MIN_LATIN_LETTERS)) return false;
+  if (!KANA.test(text)) return true;
+  // Kana beside Han means Japanese, which borrows Chinese characters.
+  const counts = countScripts(text);
+  return counts.kana <= counts.han * 0.05 + 5;
+}
+
 function quickLook(root: Document | Element | ShadowRoot): boolean {
   const start = (root as Document).body ?? root;
-  let text = start.textContent ?? '';
-  let counts = countScripts(text);
-  if (counts.han < MIN_HAN_CHARS || counts.latin < MIN_LATIN_LETTERS) {
-    if (!(start instanceof Element)) return false;
-    text += shadowText(start);
-    counts = countScripts(text);
-  }
-  // Kana beside Han means Japanese, which borrows Chinese characters.
-  if (counts.kana > counts.han * 0.05 + 5) return false;
-  return counts.han >= MIN_HAN_CHARS && counts.latin >= MIN_LATIN_LETTERS;
+  const text = start.textContent ?? '';
+  if (looksBilingual(text)) return true;
+  return text.length < MAX_LIGHT_TEXT_FOR_SHADOW_SEARCH && start instanceof Element && looksBilingual(text + shadowText(start));
 }
 
 export function readBilingualPage(root: Document | Element | ShadowRoot): BilingualPage | null {
@@ -252,8 +267,7 @@ export function readBilingualPage(root: Document | Element | ShadowRoot): Biling
       let sentenceCount = 0;
       for (const span of splitSentences(raw.text.slice(run.start, run.end), run.side)) {
         const text = cleanSentence(span.text);
-        const counts = countScripts(text);
-        if (counts.han === 0 && counts.latin === 0) continue;
+        if (!HAS_LETTERS.test(text)) continue;
         const range = rangeFor(raw.pieces, run.start + span.start, run.start + span.end);
         if (!range) continue;
         const sentence: PageSentence = { text, ranges: [range], block: blockIndex };
@@ -276,15 +290,14 @@ export function readBilingualPage(root: Document | Element | ShadowRoot): Biling
     }
   }
 
-  const zhCounts = countScripts(sides.zh.text.join(''));
-  const enCounts = countScripts(sides.en.text.join(''));
-  if (zhCounts.han < MIN_HAN_CHARS || enCounts.latin < MIN_LATIN_LETTERS) return null;
+  if (!hasAtLeast(sides.zh.text.join(''), HAN, MIN_HAN_CHARS) || !hasAtLeast(sides.en.text.join(''), LATIN, MIN_LATIN_LETTERS)) return null;
 
   blockPairs.push(...layoutPairs(blockOrder, blockPairs));
   return {
     zh: sides.zh.side,
     en: sides.en.side,
-    zhScript: detectChineseScript(sides.zh.text.join('')),
+    // A sample decides the script: the first few thousand characters carry plenty of telling ones.
+    zhScript: detectChineseScript(sides.zh.text.join('').slice(0, 5_000)),
     blockPairs,
     shadowRoots,
   };

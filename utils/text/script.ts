@@ -2,10 +2,7 @@ import type { ChineseScript } from '../page/types';
 
 // CJK Unified Ideographs, Extension A, and Compatibility Ideographs: what Chinese text is written in.
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-const HAN_GLOBAL = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
-// Hiragana and katakana: their presence marks Japanese, which shares Han characters with Chinese.
-const KANA_GLOBAL = /[\u3040-\u30ff\u31f0-\u31ff]/g;
-const LATIN_LETTER_GLOBAL = /[A-Za-z]/g;
+// Hiragana and katakana (isKanaCode below) mark Japanese, which shares Han characters with Chinese.
 
 export function isHanChar(char: string): boolean {
   return HAN.test(char);
@@ -17,12 +14,28 @@ export interface ScriptCounts {
   latin: number;
 }
 
+const isHanCode = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+const isKanaCode = (c: number) => (c >= 0x3040 && c <= 0x30ff) || (c >= 0x31f0 && c <= 0x31ff);
+const isLatinCode = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/** The script of one UTF-16 code unit: 'zh' for Han, 'en' for a Latin letter, null for anything else. */
+export function scriptOfCode(code: number): 'zh' | 'en' | null {
+  return isHanCode(code) ? 'zh' : isLatinCode(code) ? 'en' : null;
+}
+
+// A loop over code units: pages can hold megabytes of text, and this runs on every page the reader opens.
 export function countScripts(text: string): ScriptCounts {
-  return {
-    han: text.match(HAN_GLOBAL)?.length ?? 0,
-    kana: text.match(KANA_GLOBAL)?.length ?? 0,
-    latin: text.match(LATIN_LETTER_GLOBAL)?.length ?? 0,
-  };
+  let han = 0;
+  let kana = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < 0x41) continue;
+    if (isLatinCode(c)) latin += 1;
+    else if (isHanCode(c)) han += 1;
+    else if (isKanaCode(c)) kana += 1;
+  }
+  return { han, kana, latin };
 }
 
 /** Characters that exist in only one of the two scripts, common enough in news and fiction to decide a page. */

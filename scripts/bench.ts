@@ -61,6 +61,7 @@ const generatedDir = path.resolve('tmp/bench-pages');
 writeGeneratedPages(generatedDir);
 const generatedServer = await serveDirectory(generatedDir);
 const readPage: Record<string, number[]> = {};
+const longestSlice: Record<string, number> = {};
 const pageSession = await launchChromium({ headless: true });
 try {
   for (const [label, file] of [
@@ -72,12 +73,18 @@ try {
     for (let k = 0; k < 5; k += 1) {
       const page = await pageSession.context.newPage();
       await page.goto(file === 'EN' ? `${server.url}/seed/english-only.html` : `${generatedServer.url}/${file}`);
-      const measured = await waitFor(
-        () => page.evaluate(() => performance.getEntriesByName('parallax:read-page')[0]?.duration ?? null),
+      const [busy, longest] = await waitFor(
+        () =>
+          page.evaluate(() => {
+            const busyEntry = performance.getEntriesByName('parallax:read-page')[0];
+            const sliceEntry = performance.getEntriesByName('parallax:read-page-longest-slice')[0];
+            return busyEntry && sliceEntry ? [busyEntry.duration, sliceEntry.duration] : null;
+          }),
         'the content script to read the page',
         60_000,
       );
-      readPage[label].push(measured);
+      readPage[label].push(busy!);
+      longestSlice[label] = Math.max(longestSlice[label] ?? 0, longest!);
       await page.close();
     }
   }
@@ -93,9 +100,11 @@ lines.push(`- First load after the browser starts (worker loads the dictionary):
 lines.push(`- Later loads, median of ${warm.length}: ${median(warm).toFixed(0)} ms (min ${Math.min(...warm)}, max ${Math.max(...warm)}).`);
 lines.push(`- Alignment inside the worker, median: ${median(alignMs).toFixed(0)} ms.`, '');
 lines.push('### Reading the page (Chromium, main thread, 5 loads each)', '');
-lines.push('The content script\'s `parallax:read-page` measure: the quick look, and on a bilingual page finding blocks and sentences with their ranges. It runs as one task.', '');
-lines.push('| page | median ms | max ms |', '|---|---|---|');
-for (const [label, times] of Object.entries(readPage)) lines.push(`| ${label} | ${median(times).toFixed(1)} | ${Math.max(...times).toFixed(1)} |`);
+lines.push('The content script\'s User Timing measures: `parallax:read-page` is the main-thread time of the quick look and, on a bilingual page, of finding blocks and sentences (read in slices with pauses between them, which are not counted); `parallax:read-page-longest-slice` is the longest single slice.', '');
+lines.push('| page | busy ms, median | busy ms, max | longest slice ms, max |', '|---|---|---|---|');
+for (const [label, times] of Object.entries(readPage)) {
+  lines.push(`| ${label} | ${median(times).toFixed(1)} | ${Math.max(...times).toFixed(1)} | ${longestSlice[label]!.toFixed(1)} |`);
+}
 lines.push('');
 
 // The aligner on the seed page in Node, with the page read as the content script reads it.

@@ -5,8 +5,8 @@ import { Tooltip } from '@/components/Tooltip';
 import { installHighlightStyle, removeHighlightStyle } from '@/utils/extension/highlights';
 import { AlignedPage, type HoverView } from '@/utils/extension/page-session';
 import { handleMessages, sendToBackground, type ContentProtocol } from '@/utils/messaging';
-import { readBilingualPage, toAlignRequest } from '@/utils/page/read-page';
-import { watchPageChanges } from '@/utils/page/watch';
+import { readBilingualPageInSlices, toAlignRequest } from '@/utils/page/read-page';
+import { watchPageChanges, type PageWatcher } from '@/utils/page/watch';
 import { isSiteEnabled } from '@/utils/settings/schema';
 import { loadSettings, watchSettings } from '@/utils/settings/store';
 
@@ -19,7 +19,7 @@ export default defineContentScript({
     let generation = 0;
     let aligned: AlignedPage | null = null;
     let ui: Awaited<ReturnType<typeof createShadowRootUi<HoverView>>> | null = null;
-    let stopWatching: (() => void) | null = null;
+    let watcher: PageWatcher | null = null;
     let frame = 0;
 
     const setState = (state: 'aligning' | 'ready' | 'error') => ui?.shadowHost.setAttribute('data-state', state);
@@ -52,8 +52,8 @@ export default defineContentScript({
       generation += 1;
       aligned?.clear();
       aligned = null;
-      stopWatching?.();
-      stopWatching = null;
+      watcher?.stop();
+      watcher = null;
       ui?.remove();
       ui = null;
     };
@@ -63,12 +63,17 @@ export default defineContentScript({
       aligned?.clear();
       aligned = null;
       if (!isSiteEnabled(settings, location.hostname)) return stop();
-      // A User Timing measure: visible in the browser's performance tools and read by `npm run bench`.
-      performance.mark('parallax:read-page:start');
-      const page = readBilingualPage(document);
-      performance.measure('parallax:read-page', 'parallax:read-page:start');
-      stopWatching?.();
-      stopWatching = watchPageChanges(document, () => void start(), page?.shadowRoots ?? []);
+      // Watching starts before the reading, which takes a while on long pages: a change made meanwhile
+      // (a single-page app replacing its view right after changing the address) must not be missed.
+      watcher ??= watchPageChanges(document, () => void start());
+      const readStart = performance.now();
+      const { page, busyMs, longestSliceMs } = await readBilingualPageInSlices(document);
+      if (current !== generation) return;
+      // User Timing measures of the main-thread time spent reading (pauses excluded) and of the longest slice:
+      // visible in the browser's performance tools, and read by `npm run bench`.
+      performance.measure('parallax:read-page', { start: readStart, duration: busyMs });
+      performance.measure('parallax:read-page-longest-slice', { start: readStart, duration: longestSliceMs });
+      page?.shadowRoots.forEach((root) => watcher?.observe(root));
       if (!page) {
         ui?.remove();
         ui = null;

@@ -75,14 +75,29 @@ function blockRole(element: Element, text: string): BlockRole {
   return 'body';
 }
 
-/** Text blocks in document order, entering open shadow roots; site chrome is left out. */
-function collectBlocks(root: Node, shadowRoots: ShadowRoot[]): RawBlock[] {
+/** Nodes visited between two chances to pause the reading. */
+const NODES_PER_STEP = 400;
+const BLOCKS_PER_STEP = 100;
+
+/**
+ * Text blocks in document order, entering open shadow roots; site chrome is left out. A generator, so that long
+ * pages can be read in slices (see readBilingualPageInSlices).
+ */
+function* collectBlocks(root: Node, shadowRoots: ShadowRoot[]): Generator<void, RawBlock[]> {
   const blocks: RawBlock[] = [];
   const open = new Map<Element, RawBlock>();
-  const visit = (node: Node, block: Element | null, inLink: boolean): void => {
-    if (node.nodeType === 3) {
+  // Depth first without recursion: each entry is a node with the block and link it inherits from its parent.
+  const stack: Array<{ node: Node; block: Element | null; inLink: boolean }> = [{ node: root, block: null, inLink: false }];
+  let visited = 0;
+  while (stack.length > 0) {
+    const { node, block, inLink } = stack.pop()!;
+    if (node !== root && node.nextSibling) stack.push({ node: node.nextSibling, block, inLink });
+    visited += 1;
+    if (visited % NODES_PER_STEP === 0) yield;
+    const type = node.nodeType;
+    if (type === 3) {
       const text = (node as Text).data;
-      if (!block || !text) return;
+      if (!block || !text) continue;
       let raw = open.get(block);
       if (!raw) {
         raw = { element: block, text: '', pieces: [], role: 'body', linkChars: 0 };
@@ -92,29 +107,32 @@ function collectBlocks(root: Node, shadowRoots: ShadowRoot[]): RawBlock[] {
       raw.pieces.push({ node: node as Text, offset: raw.text.length });
       raw.text += text;
       if (inLink) raw.linkChars += text.trim().length;
-      return;
+      continue;
     }
-    if (node.nodeType !== 1 && node.nodeType !== 11) return;
+    if (type !== 1 && type !== 11) continue;
     let owner = block;
     let link = inLink;
-    if (node.nodeType === 1) {
+    let shadow: ShadowRoot | null = null;
+    if (type === 1) {
       const element = node as Element;
-      if (isSkippedElement(element)) return;
-      if (BLOCK_TAGS.has(element.tagName)) owner = element;
-      if (element.tagName === 'A') link = true;
-      if (element.tagName === 'BR') {
+      if (isSkippedElement(element)) continue;
+      const tag = element.tagName;
+      if (BLOCK_TAGS.has(tag)) owner = element;
+      if (tag === 'A') link = true;
+      if (tag === 'BR') {
         const raw = block && open.get(block);
         if (raw) raw.text += '\n';
-        return;
+        continue;
       }
-      if (element.shadowRoot) {
-        shadowRoots.push(element.shadowRoot);
-        visit(element.shadowRoot, owner, link);
-      }
+      shadow = element.shadowRoot;
     }
-    for (let child = node.firstChild; child; child = child.nextSibling) visit(child, owner, link);
-  };
-  visit(root, null, false);
+    if (node.firstChild) stack.push({ node: node.firstChild, block: owner, inLink: link });
+    // A shadow root's content renders in place of the host's children, so it is read first.
+    if (shadow) {
+      shadowRoots.push(shadow);
+      stack.push({ node: shadow, block: owner, inLink: link });
+    }
+  }
   for (const raw of blocks) raw.role = blockRole(raw.element, raw.text.trim());
   return blocks;
 }
@@ -172,25 +190,40 @@ function languageRuns(text: string): LanguageRun[] {
   return runs;
 }
 
-function rangeFor(pieces: TextPiece[], start: number, end: number): Range | null {
-  const locate = (offset: number, preferNext: boolean): { node: Text; offset: number } | null => {
-    for (let k = 0; k < pieces.length; k += 1) {
-      const piece = pieces[k]!;
+function rangeFor(pieces: TextPiece[], start: number, end: number): Range {
+  // Offsets at a boundary between two text nodes start in the later node and end in the earlier one.
+  const locate = (offset: number, atEnd: boolean): { node: Text; offset: number } => {
+    for (const piece of pieces) {
       const length = piece.node.data.length;
-      if (offset < piece.offset + length || (!preferNext && offset === piece.offset + length)) {
-        if (offset >= piece.offset) return { node: piece.node, offset: offset - piece.offset };
+      if (offset >= piece.offset && (offset < piece.offset + length || (atEnd && offset === piece.offset + length))) {
+        return { node: piece.node, offset: offset - piece.offset };
       }
     }
-    const last = pieces[pieces.length - 1];
-    return last ? { node: last.node, offset: last.node.data.length } : null;
+    const last = pieces[pieces.length - 1]!;
+    return { node: last.node, offset: last.node.data.length };
   };
-  const from = locate(start, true);
-  const to = locate(end, false);
-  if (!from || !to) return null;
+  const from = locate(start, false);
+  const to = locate(end, true);
   const range = from.node.ownerDocument.createRange();
   range.setStart(from.node, from.offset);
   range.setEnd(to.node, to.offset);
   return range;
+}
+
+/**
+ * A sentence whose DOM range is made when first asked for: a page has thousands of sentences, a reader hovers a
+ * few, and every live Range costs time to make and slows the page's own DOM changes.
+ */
+function lazySentence(text: string, block: number, pieces: TextPiece[], start: number, end: number): PageSentence {
+  let ranges: Range[] | undefined;
+  return {
+    text,
+    block,
+    get ranges() {
+      ranges ??= [rangeFor(pieces, start, end)];
+      return ranges;
+    },
+  };
 }
 
 interface SideBuilder {
@@ -243,7 +276,7 @@ function quickLook(root: Document | Element | ShadowRoot): boolean {
   return text.length < MAX_LIGHT_TEXT_FOR_SHADOW_SEARCH && start instanceof Element && looksBilingual(text + shadowText(start));
 }
 
-export function readBilingualPage(root: Document | Element | ShadowRoot): BilingualPage | null {
+function* readSteps(root: Document | Element | ShadowRoot): Generator<void, BilingualPage | null> {
   if (!quickLook(root)) return null;
   const start = (root as Document).body ?? root;
   const sides: Record<Side, SideBuilder> = {
@@ -254,7 +287,9 @@ export function readBilingualPage(root: Document | Element | ShadowRoot): Biling
   const blockOrder: Array<{ side: Side; block: number; element: Element }> = [];
 
   const shadowRoots: ShadowRoot[] = [];
-  for (const raw of collectBlocks(start, shadowRoots)) {
+  const blocks = yield* collectBlocks(start, shadowRoots);
+  for (const [index, raw] of blocks.entries()) {
+    if (index % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
     const trimmed = raw.text.trim();
     if (!trimmed) continue;
     // Blocks that are mostly links are menus and lists of other articles, not the article.
@@ -268,9 +303,7 @@ export function readBilingualPage(root: Document | Element | ShadowRoot): Biling
       for (const span of splitSentences(raw.text.slice(run.start, run.end), run.side)) {
         const text = cleanSentence(span.text);
         if (!HAS_LETTERS.test(text)) continue;
-        const range = rangeFor(raw.pieces, run.start + span.start, run.start + span.end);
-        if (!range) continue;
-        const sentence: PageSentence = { text, ranges: [range], block: blockIndex };
+        const sentence = lazySentence(text, blockIndex, raw.pieces, run.start + span.start, run.start + span.end);
         builder.side.sentences.push(sentence);
         builder.text.push(text);
         sentenceCount += 1;
@@ -334,6 +367,42 @@ function layoutPairs(order: Array<{ side: Side; block: number; element: Element 
     k += 1;
   }
   return pairs;
+}
+
+/** Reads the page in one go: for tests, the command line and short pages. */
+export function readBilingualPage(root: Document | Element | ShadowRoot): BilingualPage | null {
+  const steps = readSteps(root);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+export interface SlicedReading {
+  page: BilingualPage | null;
+  /** Main-thread time spent reading, pauses excluded. */
+  busyMs: number;
+  longestSliceMs: number;
+}
+
+/**
+ * Reads the page in slices of about `sliceMs`, giving the page's own work a turn between them, so that a long
+ * page never holds the main thread for long.
+ */
+export async function readBilingualPageInSlices(root: Document | Element | ShadowRoot, sliceMs = 12): Promise<SlicedReading> {
+  const steps = readSteps(root);
+  let busyMs = 0;
+  let longestSliceMs = 0;
+  for (;;) {
+    const sliceStart = performance.now();
+    let step = steps.next();
+    while (!step.done && performance.now() - sliceStart < sliceMs) step = steps.next();
+    const slice = performance.now() - sliceStart;
+    busyMs += slice;
+    longestSliceMs = Math.max(longestSliceMs, slice);
+    if (step.done) return { page: step.value, busyMs, longestSliceMs };
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
 }
 
 export function toAlignRequest(page: BilingualPage): AlignRequest {

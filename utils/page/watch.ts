@@ -16,8 +16,16 @@ function carriesText(node: Node): boolean {
   return (node.textContent ?? '').trim().length > 0;
 }
 
-export function watchPageChanges(doc: Document, onChange: () => void, shadowRoots: ShadowRoot[] = []): () => void {
+export interface PageWatcher {
+  /** Also watch an open shadow root that article text was found in. */
+  observe(root: ShadowRoot): void;
+  stop(): void;
+}
+
+/** Watches the whole document for the life of the page; readings come and go, the watcher stays. */
+export function watchPageChanges(doc: Document, onChange: () => void): PageWatcher {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const watched = new WeakSet<Node>();
   const observer = new MutationObserver((mutations) => {
     const relevant = mutations.some((m) => {
       if (isOwnNode(m.target)) return false;
@@ -29,10 +37,17 @@ export function watchPageChanges(doc: Document, onChange: () => void, shadowRoot
     timer = setTimeout(onChange, QUIET_MS);
   });
   const options = { childList: true, subtree: true, characterData: true };
-  observer.observe(doc.body ?? doc.documentElement, options);
-  for (const root of shadowRoots) observer.observe(root, options);
-  return () => {
-    clearTimeout(timer);
-    observer.disconnect();
+  const observe = (root: Node) => {
+    if (watched.has(root)) return;
+    watched.add(root);
+    observer.observe(root, options);
+  };
+  observe(doc.body ?? doc.documentElement);
+  return {
+    observe,
+    stop() {
+      clearTimeout(timer);
+      observer.disconnect();
+    },
   };
 }

@@ -1,0 +1,67 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readBilingualPage, readBilingualPageInSlices } from '../../../utils/page/read-page';
+import { watchPageChanges, type PageWatcher } from '../../../utils/page/watch';
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('reading in slices', () => {
+  it('finds the same article as reading in one go, with the time it took', async () => {
+    document.body.innerHTML = readFileSync(path.resolve(__dirname, '../../fixtures/seed/xinhua-moscow.html'), 'utf8')
+      .replace(/^[\s\S]*<body>/, '')
+      .replace(/<\/body>[\s\S]*$/, '');
+    const whole = readBilingualPage(document)!;
+    // Slices of ~0 ms: a pause after every step, the most interleaved reading there can be.
+    const sliced = await readBilingualPageInSlices(document, 0);
+    expect(sliced.page!.zh.sentences.map((s) => s.text)).toEqual(whole.zh.sentences.map((s) => s.text));
+    expect(sliced.page!.en.sentences.map((s) => s.text)).toEqual(whole.en.sentences.map((s) => s.text));
+    expect(sliced.page!.zh.blocks.map((b) => b.role)).toEqual(whole.zh.blocks.map((b) => b.role));
+    expect(sliced.busyMs).toBeGreaterThan(0);
+    expect(sliced.longestSliceMs).toBeLessThanOrEqual(sliced.busyMs);
+  });
+});
+
+describe('page watcher', () => {
+  let watcher: PageWatcher | undefined;
+  afterEach(() => watcher?.stop());
+
+  it('calls back once the page has changed and then stayed quiet', async () => {
+    document.body.innerHTML = '<main><p>First.</p></main>';
+    let calls = 0;
+    watcher = watchPageChanges(document, () => (calls += 1));
+    const main = document.querySelector('main')!;
+    main.insertAdjacentHTML('beforeend', '<p>More text arrives.</p>');
+    main.insertAdjacentHTML('beforeend', '<p>And more.</p>');
+    expect(calls).toBe(0);
+    await wait(600);
+    expect(calls).toBe(1);
+  });
+
+  it('ignores the extension’s own UI and changes without text', async () => {
+    document.body.innerHTML = '<main><p>Text.</p></main><parallax-ui></parallax-ui>';
+    let calls = 0;
+    watcher = watchPageChanges(document, () => (calls += 1));
+    document.querySelector('parallax-ui')!.append(document.createElement('div'));
+    document.querySelector('parallax-ui')!.textContent = 'tooltip text';
+    document.querySelector('main')!.append(document.createElement('hr'));
+    await wait(600);
+    expect(calls).toBe(0);
+  });
+
+  it('watches shadow roots it is given, and nothing after it stops', async () => {
+    document.body.innerHTML = '<story-card></story-card>';
+    const shadow = document.querySelector('story-card')!.attachShadow({ mode: 'open' });
+    let calls = 0;
+    watcher = watchPageChanges(document, () => (calls += 1));
+    watcher.observe(shadow);
+    shadow.innerHTML = '<p>Text inside the component.</p>';
+    await wait(600);
+    expect(calls).toBe(1);
+    watcher.stop();
+    document.body.insertAdjacentHTML('beforeend', '<p>Later text.</p>');
+    await wait(600);
+    expect(calls).toBe(1);
+  });
+});

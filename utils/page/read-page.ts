@@ -155,6 +155,11 @@ const MIN_HAN_PASSAGE_CHARS = 3;
  * mixed paragraph or heading, each passage. Punctuation, digits and spaces belong to the run they follow.
  */
 function languageRuns(text: string): LanguageRun[] {
+  // Most blocks are in one script only: regular expressions settle those without a loop over every character.
+  HAN.lastIndex = 0;
+  LATIN.lastIndex = 0;
+  if (!HAN.test(text)) return LATIN.test(text) ? [{ side: 'en', start: 0, end: text.length }] : [];
+  if (!LATIN.test(text)) return [{ side: 'zh', start: 0, end: text.length }];
   const raw: Array<LanguageRun & { weight: number }> = [];
   for (let index = 0; index < text.length; index += 1) {
     const side = scriptOfCode(text.charCodeAt(index));

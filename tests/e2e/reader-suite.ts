@@ -1,4 +1,4 @@
-/** The reader's checks, run in each real browser by chromium.test.ts and firefox.test.ts. */
+/** The reader's checks on the seed page and every layout fixture, run in each real browser by chromium.test.ts and firefox.test.ts. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -33,7 +33,7 @@ export interface BrowserUnderTest {
 }
 
 export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest>): void {
-  describe(`${name}: a reader on the seed page`, () => {
+  describe(`${name}: a reader on the demo pages`, () => {
     const expected = expectedSeed();
     let server: StaticServer;
     let browser: BrowserUnderTest;

@@ -22,10 +22,9 @@ export interface TabAlignment {
 
 const keyOf = (tabId: number) => `tab:${tabId}`;
 
-// Firefox below 115 and some Chromium forks have no session storage; local storage still works within a session
-// because entries are removed when their tab closes.
+// Session storage outlives the background worker but not the browser session, which is what tab state needs.
 function area() {
-  return browser.storage.session ?? browser.storage.local;
+  return browser.storage.session;
 }
 
 export async function saveTabAlignment(tabId: number, alignment: TabAlignment): Promise<void> {

@@ -36,7 +36,7 @@ async function makeHunalign(dictionary: Dictionary, runs: number): Promise<Align
   for (let k = 0; k < runs; k += 1) instances.push(await createHunalign({ printErr: () => undefined }));
   const encoder = new TextEncoder();
   const lines: string[] = [];
-  for (const [word, stems] of dictionary.words) for (const stem of stems.slice(0, 6)) lines.push(`${stem} @ ${word}`);
+  for (const [word, stems] of dictionary.entries()) for (const stem of stems.slice(0, 6)) lines.push(`${stem} @ ${word}`);
   const dictionaryBytes = encoder.encode(`${lines.join('\n')}\n`);
   const zhLine = (s: string) => segmentWords(toSimplified(s), dictionary).join(' ') || '·';
   const enLine = (s: string) => englishStems(s).join(' ') || '·';
@@ -129,7 +129,7 @@ for (const n of [100, 1_000, 10_000]) {
 }
 
 lines.push('', '### Dictionary', '');
-lines.push(`- File: ${(text.length / 1e6).toFixed(1)} M characters (${loaded.words.size.toLocaleString('en')} words, ${loaded.pinyin.size.toLocaleString('en')} characters with readings).`);
+lines.push(`- File: ${(text.length / 1e6).toFixed(1)} M characters (${loaded.wordCount.toLocaleString('en')} words, ${loaded.characterCount.toLocaleString('en')} characters with readings).`);
 lines.push(`- Parse time in Node (median of 5): ${median(loadTimes).toFixed(0)} ms.`);
 lines.push(`- Heap after parsing five times (one copy kept): about ${((heapAfter - heapBefore) / 2 ** 20).toFixed(0)} MiB more than before${global.gc ? '' : ' (without --expose-gc, so garbage of the earlier parses may be counted)'}.`);
 writeBenchmarkSection('align', lines.join('\n'));

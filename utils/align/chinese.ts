@@ -18,7 +18,7 @@ export function segmentWords(text: string, dictionary: Dictionary): string[] {
     }
     let matched = 1;
     for (let len = Math.min(dictionary.maxWordLength, chars.length - i); len > 1; len -= 1) {
-      if (dictionary.words.has(chars.slice(i, i + len).join(''))) {
+      if (dictionary.hasWord(chars.slice(i, i + len).join(''))) {
         matched = len;
         break;
       }

@@ -13,34 +13,61 @@
 export const DICTIONARY_FILE = 'dict/cedict.txt';
 
 export interface Dictionary {
-  /** Simplified headword → English stems of its glosses. */
-  readonly words: ReadonlyMap<string, readonly string[]>;
-  /** Single character → its toneless pinyin syllables. */
-  readonly pinyin: ReadonlyMap<string, readonly string[]>;
+  hasWord(word: string): boolean;
+  /** English stems of a simplified headword's glosses. */
+  stemsOf(word: string): readonly string[] | undefined;
+  /** Toneless pinyin syllables of a single character. */
+  readingsOf(char: string): readonly string[] | undefined;
+  /** Every headword with its stems, for tools that need the whole dictionary. */
+  entries(): Iterable<[word: string, stems: readonly string[]]>;
+  readonly wordCount: number;
+  readonly characterCount: number;
   /** Length in characters of the longest headword, bounding dictionary matching. */
   readonly maxWordLength: number;
 }
 
+/**
+ * Lines are only sliced when the file is read, and split into stems the first time a word is looked up: most
+ * of the dictionary is never asked for by a given page, and loading must be quick and light in the worker.
+ */
 export function parseDictionary(text: string): Dictionary {
-  const words = new Map<string, string[]>();
-  const pinyin = new Map<string, string[]>();
+  const words = new Map<string, string>();
+  const pinyin = new Map<string, string>();
   let maxWordLength = 1;
   let target = words;
   let lineStart = 0;
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    if (text.startsWith('#pinyin', lineStart)) {
+    const tab = text.indexOf('\t', lineStart);
+    if (tab > lineStart && tab < lineEnd) {
+      const head = text.slice(lineStart, tab);
+      target.set(head, text.slice(tab + 1, lineEnd));
+      if (target === words && head.length > maxWordLength) maxWordLength = head.length;
+    } else if (text.startsWith('#pinyin', lineStart)) {
       target = pinyin;
-    } else {
-      const tab = text.indexOf('\t', lineStart);
-      if (tab > lineStart && tab < lineEnd) {
-        const head = text.slice(lineStart, tab);
-        target.set(head, text.slice(tab + 1, lineEnd).split(' '));
-        if (target === words && head.length > maxWordLength) maxWordLength = head.length;
-      }
     }
     lineStart = lineEnd + 1;
   }
-  return { words, pinyin, maxWordLength: Math.min(maxWordLength, 8) };
+  const split = new Map<string, readonly string[]>();
+  const splitOnce = (source: Map<string, string>, key: string, cacheKey: string): readonly string[] | undefined => {
+    let list = split.get(cacheKey);
+    if (list) return list;
+    const raw = source.get(key);
+    if (raw === undefined) return undefined;
+    list = raw.split(' ');
+    split.set(cacheKey, list);
+    return list;
+  };
+  return {
+    hasWord: (word) => words.has(word),
+    stemsOf: (word) => splitOnce(words, word, word),
+    readingsOf: (char) => splitOnce(pinyin, char, `#${char}`),
+    *entries() {
+      for (const word of words.keys()) yield [word, splitOnce(words, word, word)!];
+    },
+    wordCount: words.size,
+    characterCount: pinyin.size,
+    maxWordLength: Math.min(maxWordLength, 8),
+  };
 }

@@ -55,7 +55,7 @@ function contentLength(text: string): number {
 function pinyinReadings(chars: string[], dictionary: Dictionary): string[] {
   let readings = [''];
   for (const char of chars) {
-    const syllables = dictionary.pinyin.get(char);
+    const syllables = dictionary.readingsOf(char);
     if (!syllables || syllables.length === 0) return [];
     const next: string[] = [];
     for (const reading of readings) for (const s of syllables.slice(0, 3)) next.push(reading + s);
@@ -68,7 +68,7 @@ export function zhFeatures(text: string, dictionary: Dictionary, vocabulary: Voc
   const units: ZhUnit[] = [];
   const words = segmentWords(text, dictionary);
   for (const word of words) {
-    const stems = dictionary.words.get(word);
+    const stems = dictionary.stemsOf(word);
     if (stems && stems.length > 0) {
       units.push({ translations: stems.map((s) => vocabulary.id(s)), optional: false, key: word });
     }

@@ -2,6 +2,7 @@ import './style.css';
 import { createShadowRootUi, defineContentScript } from '#imports';
 import { render } from 'preact';
 import { Tooltip } from '@/components/Tooltip';
+import { looksLikeTranslations, summarizeBeads } from '@/utils/align/summary';
 import { installHighlightStyle, removeHighlightStyle } from '@/utils/extension/highlights';
 import { AlignedPage, type HoverView } from '@/utils/extension/page-session';
 import { handleMessages, sendToBackground, type ContentProtocol } from '@/utils/messaging';
@@ -22,7 +23,7 @@ export default defineContentScript({
     let watcher: PageWatcher | null = null;
     let frame = 0;
 
-    const setState = (state: 'aligning' | 'ready' | 'error') => ui?.shadowHost.setAttribute('data-state', state);
+    const setState = (state: 'aligning' | 'ready' | 'unrelated' | 'error') => ui?.shadowHost.setAttribute('data-state', state);
 
     const mountUi = async () => {
       ui ??= await createShadowRootUi<HoverView>(ctx, {
@@ -89,16 +90,19 @@ export default defineContentScript({
           zhScript: page.zhScript,
         });
         if (current !== generation || !ui) return;
-        installHighlightStyle(document);
-        aligned = new AlignedPage(page, answer.result, ui.mounted!, { highlightCounterpart: settings.highlightCounterpart });
         // What was found, on the host for `npm start`, the benchmarks and the tests to read.
-        const pairs = answer.result.beads.filter(([zh, en]) => zh.length > 0 && en.length > 0).length;
-        const unmatched = answer.result.beads.reduce((sum, [zh, en]) => (zh.length === 0 || en.length === 0 ? sum + zh.length + en.length : sum), 0);
+        const summary = summarizeBeads(answer.result.beads);
         ui.shadowHost.setAttribute('data-zh-sentences', String(page.zh.sentences.length));
         ui.shadowHost.setAttribute('data-en-sentences', String(page.en.sentences.length));
-        ui.shadowHost.setAttribute('data-pairs', String(pairs));
-        ui.shadowHost.setAttribute('data-unmatched', String(unmatched));
+        ui.shadowHost.setAttribute('data-pairs', String(summary.pairs));
+        ui.shadowHost.setAttribute('data-unmatched', String(summary.unmatchedZh + summary.unmatchedEn));
         ui.shadowHost.setAttribute('data-align-ms', String(answer.alignMs));
+        if (!looksLikeTranslations(summary, page.zh.sentences.length, page.en.sentences.length)) {
+          setState('unrelated');
+          return;
+        }
+        installHighlightStyle(document);
+        aligned = new AlignedPage(page, answer.result, ui.mounted!, { highlightCounterpart: settings.highlightCounterpart });
         ui.shadowHost.setAttribute('data-ready-ms', String(Math.round(performance.now())));
         setState('ready');
       } catch (error) {

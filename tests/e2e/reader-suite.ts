@@ -1,12 +1,13 @@
 /** The reader's checks on the seed page and every layout fixture, run in each real browser by chromium.test.ts and firefox.test.ts. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
 import {
   expectedSeed,
   fixturesDir,
   hoverSentence,
+  pointOnText,
   readSidePanel,
   readTooltip,
   selectionState,
@@ -17,6 +18,8 @@ import {
 } from '../../scripts/lib/reader';
 
 interface LayoutExpectation {
+  /** Present when the page holds both languages but not two versions of one text. */
+  unrelated?: string;
   pairs: Array<{ zh: string; en: string; hover?: 'zh' | 'en' }>;
   afterNavigation?: Array<{ zh: string; en: string }>;
 }
@@ -98,8 +101,13 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
 
     const layoutsDir = path.join(fixturesDir, 'layouts');
     const layoutFiles = readdirSync(layoutsDir).filter((f) => f.endsWith('.html'));
-    for (const file of layoutFiles.filter((f) => !f.startsWith('silent-'))) {
-      const layout = JSON.parse(readFileSync(path.join(layoutsDir, file.replace('.html', '.expected.json')), 'utf8')) as LayoutExpectation;
+    // Silent pages have no expected result: nothing is to be found on them.
+    const layoutOf = (file: string): Partial<LayoutExpectation> => {
+      const expected = path.join(layoutsDir, file.replace('.html', '.expected.json'));
+      return existsSync(expected) ? (JSON.parse(readFileSync(expected, 'utf8')) as LayoutExpectation) : {};
+    };
+    for (const file of layoutFiles.filter((f) => !f.startsWith('silent-') && !layoutOf(f).unrelated)) {
+      const layout = layoutOf(file) as LayoutExpectation;
       it(`on ${file}, hovering shows each expected counterpart`, async () => {
         const other = await browser.newPage();
         await other.goto(`${server.url}/layouts/${file}`);
@@ -122,6 +130,18 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
             for (const old of layout.pairs) expect(shown).not.toContain(old.en);
           }
         }
+      });
+    }
+
+    for (const file of layoutFiles.filter((f) => layoutOf(f).unrelated)) {
+      it(`on ${file}, whose two languages are not one article, shows no tooltip`, async () => {
+        const other = await browser.newPage();
+        await other.goto(`${server.url}/layouts/${file}`);
+        await waitFor(async () => (await uiState(other)) === 'unrelated', 'Parallax to find the two texts unrelated');
+        const { x, y } = await pointOnText(other, '这条线路全长三十二公里');
+        await other.mouse.move(x, y);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(await readTooltip(other)).toBeNull();
       });
     }
 

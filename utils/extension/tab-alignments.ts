@@ -3,6 +3,7 @@
  * background worker has been stopped and started again. Cleared when the tab closes or leaves the page.
  */
 import { browser } from 'wxt/browser';
+import { summarizeBeads, type BeadSummary } from '../align/summary';
 import type { AlignResult } from '../align/types';
 import type { ChineseScript } from '../page/types';
 
@@ -51,22 +52,11 @@ export function watchTabAlignment(tabId: number, onChange: (alignment: TabAlignm
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
-export interface AlignmentSummary {
+export interface AlignmentSummary extends BeadSummary {
   zhSentences: number;
   enSentences: number;
-  pairs: number;
-  unmatchedZh: number;
-  unmatchedEn: number;
 }
 
 export function summarize(alignment: TabAlignment): AlignmentSummary {
-  let pairs = 0;
-  let unmatchedZh = 0;
-  let unmatchedEn = 0;
-  for (const [zh, en] of alignment.result.beads) {
-    if (zh.length > 0 && en.length > 0) pairs += 1;
-    else if (zh.length > 0) unmatchedZh += zh.length;
-    else unmatchedEn += en.length;
-  }
-  return { zhSentences: alignment.zh.length, enSentences: alignment.en.length, pairs, unmatchedZh, unmatchedEn };
+  return { zhSentences: alignment.zh.length, enSentences: alignment.en.length, ...summarizeBeads(alignment.result.beads) };
 }

@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDictionaryFromDisk } from '../../../scripts/lib/dictionary-node';
 import { align } from '../../../utils/align/aligner';
 import type { Dictionary } from '../../../utils/align/dictionary';
+import { looksLikeTranslations, summarizeBeads } from '../../../utils/align/summary';
 import { readBilingualPage, toAlignRequest } from '../../../utils/page/read-page';
 
 const layouts = path.resolve(__dirname, '../../fixtures/layouts');
@@ -37,10 +38,16 @@ beforeAll(() => {
 
 const pages = readdirSync(layouts).filter((f) => f.endsWith('.html'));
 /** Pages built by their own scripts are read in real browsers only (tests/e2e); happy-dom here runs no scripts. */
-const builtByScript = (file: string) => JSON.parse(readFileSync(path.join(layouts, file.replace('.html', '.expected.json')), 'utf8')).browserOnly !== undefined;
+// Silent pages have no expected result: nothing is to be found on them.
+const expectationOf = (file: string) => {
+  const expected = path.join(layouts, file.replace('.html', '.expected.json'));
+  return existsSync(expected) ? JSON.parse(readFileSync(expected, 'utf8')) : {};
+};
+const builtByScript = (file: string) => expectationOf(file).browserOnly !== undefined;
+const unrelated = (file: string) => expectationOf(file).unrelated !== undefined;
 
 describe('bilingual layouts', () => {
-  for (const file of pages.filter((f) => !f.startsWith('silent-') && !builtByScript(f))) {
+  for (const file of pages.filter((f) => !f.startsWith('silent-') && !builtByScript(f) && !unrelated(f))) {
     it(`reads ${file} as its expected result says`, () => {
       const expected = JSON.parse(readFileSync(path.join(layouts, file.replace('.html', '.expected.json')), 'utf8')) as Expected;
       load(path.join(layouts, file));
@@ -80,6 +87,26 @@ describe('pages that are not bilingual articles', () => {
   it('stays silent on an English-only article with a 中文 link', () => {
     load(path.resolve(__dirname, '../../fixtures/seed/english-only.html'));
     expect(readBilingualPage(document)).toBeNull();
+  });
+});
+
+describe('texts in both languages that do not translate each other', () => {
+  for (const file of pages.filter(unrelated)) {
+    it(`reads ${file}, and its alignment says the two sides are not one article`, () => {
+      load(path.join(layouts, file));
+      const page = readBilingualPage(document)!;
+      expect(page).not.toBeNull();
+      const result = align(toAlignRequest(page), dictionary);
+      expect(looksLikeTranslations(summarizeBeads(result.beads), page.zh.sentences.length, page.en.sentences.length)).toBe(false);
+    });
+  }
+  it('the seed page and every layout fixture do read as translations', () => {
+    for (const file of [path.resolve(__dirname, '../../fixtures/seed/xinhua-moscow.html'), ...pages.filter((f) => !f.startsWith('silent-') && !builtByScript(f) && !unrelated(f)).map((f) => path.join(layouts, f))]) {
+      load(file);
+      const page = readBilingualPage(document)!;
+      const result = align(toAlignRequest(page), dictionary);
+      expect(looksLikeTranslations(summarizeBeads(result.beads), page.zh.sentences.length, page.en.sentences.length), file).toBe(true);
+    }
   });
 });
 

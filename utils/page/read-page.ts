@@ -10,24 +10,24 @@ import { countScripts, detectChineseScript, scriptOfCode } from '../text/script'
 import type { BilingualPage, PageBlock, PageSentence, PageSide, Side } from './types';
 
 /** The extension's own UI host: never read as page content. */
-export const UI_HOST_TAG = 'PARALLAX-UI';
+export const UI_HOST_TAG = 'parallax-ui';
 
 // Below these amounts a side is interface strings or a stray quotation, not an article version.
 const MIN_HAN_CHARS = 30;
 const MIN_LATIN_LETTERS = 80;
 
 const SKIPPED_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'VIDEO', 'AUDIO', 'CODE', 'PRE',
-  'KBD', 'SAMP', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'FORM', 'NAV', 'HEADER', 'FOOTER', 'ASIDE',
-  'MENU', 'DIALOG', 'HEAD', 'TITLE', UI_HOST_TAG,
+  'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'video', 'audio', 'code', 'pre',
+  'kbd', 'samp', 'textarea', 'input', 'select', 'option', 'button', 'form', 'nav', 'header', 'footer', 'aside',
+  'menu', 'dialog', 'head', 'title', UI_HOST_TAG,
 ]);
 const SKIPPED_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar', 'dialog', 'alert', 'search', 'toolbar']);
 // Class or id words of site chrome that is not marked up semantically.
 const CHROME_NAME = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|cookies?|consent|gdpr|banner|footer|header|sidebar|related|recommend(?:ed)?|comments?|share|social|subscribe|newsletter|advert|ads?|promo|toolbar|pagination|lang(?:uage)?-?(?:switch|select)(?:er)?)(?:$|[\s_-])/i;
 
 const BLOCK_TAGS = new Set([
-  'P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'FIGCAPTION', 'TD', 'TH', 'DD', 'DT', 'SECTION',
-  'ARTICLE', 'MAIN', 'BODY', 'FIGURE', 'CAPTION', 'UL', 'OL', 'TABLE', 'TR', 'TBODY', 'DL', 'ADDRESS', 'CENTER',
+  'p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'figcaption', 'td', 'th', 'dd', 'dt', 'section',
+  'article', 'main', 'body', 'figure', 'caption', 'ul', 'ol', 'table', 'tr', 'tbody', 'dl', 'address', 'center',
 ]);
 
 const CAPTION_TEXT = /(?:記者|记者|攝影|摄影)\s*\S{1,12}\s*[攝摄]\s*$|\((?:Xinhua|AP|Reuters|AFP|Photo|CFP|IC)\s*\/[^)]*\)\s*$|^(?:Photo|Image)\s*:/i;
@@ -50,8 +50,9 @@ interface RawBlock {
   linkChars: number;
 }
 
-function isSkippedElement(element: Element): boolean {
-  if (SKIPPED_TAGS.has(element.tagName)) return true;
+// Tag checks use `localName`: `tagName` upper-cases HTML names on every read, which adds up over a long page.
+function isSkippedElement(element: Element, tag: string): boolean {
+  if (SKIPPED_TAGS.has(tag)) return true;
   // Most elements of an article carry no attributes at all: nothing more to check.
   if (!element.hasAttributes()) return false;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
@@ -64,9 +65,9 @@ function isSkippedElement(element: Element): boolean {
 }
 
 function blockRole(element: Element, text: string): BlockRole {
-  const tag = element.tagName;
-  if (/^H[1-3]$/.test(tag)) return 'title';
-  if (tag === 'FIGCAPTION' || tag === 'CAPTION' || element.closest('figure') || CAPTION_TEXT.test(text)) return 'caption';
+  const tag = element.localName;
+  if (tag === 'h1' || tag === 'h2' || tag === 'h3') return 'title';
+  if (tag === 'figcaption' || tag === 'caption' || element.closest('figure') || CAPTION_TEXT.test(text)) return 'caption';
   if (text.length < 200) {
     const names = `${typeof element.className === 'string' ? element.className : ''} ${element.id}`;
     // A labelled line ("來源:", "By …"), or a date among fields separated by bars.
@@ -115,11 +116,11 @@ function* collectBlocks(root: Node, shadowRoots: ShadowRoot[]): Generator<void, 
     let shadow: ShadowRoot | null = null;
     if (type === 1) {
       const element = node as Element;
-      if (isSkippedElement(element)) continue;
-      const tag = element.tagName;
+      const tag = element.localName;
+      if (isSkippedElement(element, tag)) continue;
       if (BLOCK_TAGS.has(tag)) owner = element;
-      if (tag === 'A') link = true;
-      if (tag === 'BR') {
+      if (tag === 'a') link = true;
+      if (tag === 'br') {
         const raw = block && open.get(block);
         if (raw) raw.text += '\n';
         continue;

@@ -17,8 +17,6 @@ const BEAD_SHAPES: Array<[zh: number, en: number, cost: number]> = [
   [3, 2, 0.25],
   [1, 4, 0.12],
   [4, 1, 0.12],
-  [1, 5, 0.16],
-  [5, 1, 0.16],
 ];
 
 export interface MonotoneOptions {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { TabAlignment } from '@/utils/extension/tab-alignments';
 
-export type PairFilter = 'all' | 'unmatched';
+type PairFilter = 'all' | 'unmatched';
 
 export function PairList({ alignment, onReveal }: { alignment: TabAlignment; onReveal: (zh: number[], en: number[]) => void }) {
   const [filter, setFilter] = useState<PairFilter>('all');

@@ -45,10 +45,6 @@ export function stemEnglish(word: string): string {
   return w;
 }
 
-export function isStopword(word: string): boolean {
-  return STOPWORDS.has(word);
-}
-
 const WORD = /[a-z]+(?:'[a-z]+)?/g;
 
 /** Content-word stems of an English text, in order (repeats kept). */

@@ -15,7 +15,7 @@ type CaretDocument = Document & {
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
 };
 
-export function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): CaretPoint | null {
+function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): CaretPoint | null {
   const d = doc as CaretDocument;
   if (typeof d.caretPositionFromPoint === 'function') {
     const position = d.caretPositionFromPoint(x, y, { shadowRoots });

@@ -129,4 +129,32 @@ describe('the seed page', () => {
     }
     expect(page.en.sentences[0]!.text).toBe('We will stay firmly rooted in Chinese culture.');
   });
+
+  it('pairs the sentences and captions its expected result names, and leaves the preface quote unmatched', () => {
+    const expected = JSON.parse(readFileSync(path.resolve(__dirname, '../../fixtures/seed/xinhua-moscow.expected.json'), 'utf8')) as SeedExpected;
+    load(path.resolve(__dirname, '../../fixtures/seed/xinhua-moscow.html'));
+    const request = toAlignRequest(readBilingualPage(document)!);
+    const { beads } = align(request, dictionary);
+    const other = (side: 'zh' | 'en') => (side === 'zh' ? 'en' : 'zh');
+    // `locate` tells a sentence that appears twice (in a caption and in the body) by the text that follows it.
+    const beadOf = (side: 'zh' | 'en', sentence: string, locate = sentence) => {
+      const sentences = request[side].sentences;
+      const index = sentences.findIndex((s, k) => s.includes(sentence) && (s + (sentences[k + 1] ?? '')).includes(locate));
+      expect(index, sentence).toBeGreaterThanOrEqual(0);
+      return beads.find((bead) => bead[side === 'zh' ? 0 : 1].includes(index))!;
+    };
+    for (const pair of expected.pairs) {
+      const bead = beadOf(pair.hover, pair.sentence, pair.locate);
+      const counterpart = bead[other(pair.hover) === 'zh' ? 0 : 1].map((k) => request[other(pair.hover)].sentences[k]).join(' ');
+      expect(counterpart, pair.sentence).toContain(pair.counterpartIncludes);
+    }
+    for (const lone of expected.unmatched) {
+      expect(beadOf(lone.hover, lone.sentence)[other(lone.hover) === 'zh' ? 0 : 1], lone.sentence).toEqual([]);
+    }
+  });
 });
+
+interface SeedExpected {
+  pairs: Array<{ hover: 'zh' | 'en'; sentence: string; locate?: string; counterpartIncludes: string }>;
+  unmatched: Array<{ hover: 'zh' | 'en'; sentence: string }>;
+}

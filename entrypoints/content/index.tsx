@@ -97,7 +97,7 @@ export default defineContentScript({
         ui.shadowHost.setAttribute('data-pairs', String(summary.pairs));
         ui.shadowHost.setAttribute('data-unmatched', String(summary.unmatchedZh + summary.unmatchedEn));
         ui.shadowHost.setAttribute('data-align-ms', String(answer.alignMs));
-        if (!looksLikeTranslations(summary, page.zh.sentences.length, page.en.sentences.length)) {
+        if (!looksLikeTranslations(answer.result, page.zh.sentences.length, page.en.sentences.length)) {
           setState('unrelated');
           return;
         }

@@ -5,9 +5,10 @@
  */
 import { toSimplified } from './chinese';
 import type { Dictionary } from './dictionary';
-import { enFeatures, Vocabulary, zhFeatures } from './features';
+import { enFeatures, Vocabulary, zhFeatures, type EnSentence, type ZhSentence } from './features';
 import { findAnchors, type Anchor } from './anchors';
-import { alignMonotone, beadQuality, type ScoredBead } from './monotone';
+import { alignMonotone, beadQuality, CAUTIOUS, FILLING_GAP, type ScoredBead } from './monotone';
+import { applyLexicon, learnLexicon } from './lexicon';
 import { documentWeights, pairEvidence, prepareEn, prepareZh, type PreparedEn, type PreparedZh } from './similarity';
 import type { AlignRequest, AlignResult, AlignSide, Bead, BlockRole } from './types';
 
@@ -60,10 +61,51 @@ function alignGroup(prepared: Prepared, zhIndices: number[], enIndices: number[]
   const n = zhIndices.length;
   const m = enIndices.length;
   const anchors = useAnchors ? findAnchors(prepared.zh, prepared.en, zhIndices, enIndices, prepared.lengthRatio) : [];
-  return alignMonotone(prepared.zh, prepared.en, zhIndices, enIndices, anchorPath(anchors, n, m), {
+  const beads = alignMonotone(prepared.zh, prepared.en, zhIndices, enIndices, anchorPath(anchors, n, m), {
     lengthRatio: prepared.lengthRatio,
     bandWidth: bandWidth(n, m),
+    policy: CAUTIOUS,
   });
+  return fillGaps(prepared, beads);
+}
+
+const isUnmatched = (b: ScoredBead) => b.bead[0].length === 0 || b.bead[1].length === 0;
+
+/**
+ * Each run of unmatched sentences between two matched beads is aligned again together with the beads on either
+ * side, with the policy for gaps: there a sentence the first pass could not place is usually a free rendering of a
+ * neighbour's counterpart, or of a sentence across the gap.
+ */
+function fillGaps(prepared: Prepared, beads: ScoredBead[]): ScoredBead[] {
+  const filled: ScoredBead[] = [];
+  let k = 0;
+  while (k < beads.length) {
+    if (!isUnmatched(beads[k]!) || filled.length === 0) {
+      filled.push(beads[k]!);
+      k += 1;
+      continue;
+    }
+    let end = k;
+    while (end < beads.length && isUnmatched(beads[end]!)) end += 1;
+    if (end === beads.length) {
+      // Unmatched sentences at the end of the text have no bead after them: they stay as they are.
+      filled.push(...beads.slice(k));
+      break;
+    }
+    const window = [filled.pop()!, ...beads.slice(k, end + 1)];
+    const zhIndices = window.flatMap((b) => b.bead[0]).sort((x, y) => x - y);
+    const enIndices = window.flatMap((b) => b.bead[1]).sort((x, y) => x - y);
+    const slope = enIndices.length / zhIndices.length;
+    filled.push(
+      ...alignMonotone(prepared.zh, prepared.en, zhIndices, enIndices, (i) => i * slope, {
+        lengthRatio: prepared.lengthRatio,
+        bandWidth: Math.max(zhIndices.length, enIndices.length),
+        policy: FILLING_GAP,
+      }),
+    );
+    k = end + 1;
+  }
+  return filled;
 }
 
 /** Quality of one bead made of whole blocks, which need not be contiguous in the document. */
@@ -123,23 +165,31 @@ function orderBeads(beads: ScoredBead[]): ScoredBead[] {
 }
 
 export function align(request: AlignRequest, dictionary: Dictionary): AlignResult {
-  const zhText = request.zh.sentences.map((s) => toSimplified(s));
-  const enText = request.en.sentences;
   const vocabulary = new Vocabulary();
-  const zhFeatureList = zhText.map((s) => zhFeatures(s, dictionary, vocabulary));
-  const enFeatureList = enText.map((s) => enFeatures(s, vocabulary));
-  const weights = documentWeights(zhFeatureList, enFeatureList);
-  const zhLength = zhFeatureList.reduce((sum, s) => sum + s.length, 0);
-  const enLength = enFeatureList.reduce((sum, s) => sum + s.length, 0);
-  const prepared: Prepared = {
-    zh: zhFeatureList.map((s) => prepareZh(s, weights)),
-    en: enFeatureList.map((s) => prepareEn(s, weights)),
+  const zh = request.zh.sentences.map((s) => zhFeatures(toSimplified(s), dictionary, vocabulary));
+  const en = request.en.sentences.map((s) => enFeatures(s, vocabulary));
+  const first = alignPrepared(request, prepare(zh, en));
+  const lexicon = learnLexicon(first.beads.map(([z, e], k) => ({ zh: z, en: e, quality: first.scores[k]! })), zh, en, dictionary);
+  if (lexicon.size === 0) return first;
+  applyLexicon(lexicon, zh);
+  return alignPrepared(request, prepare(zh, en));
+}
+
+function prepare(zh: ZhSentence[], en: EnSentence[]): Prepared {
+  const weights = documentWeights(zh, en);
+  const zhLength = zh.reduce((sum, s) => sum + s.length, 0);
+  const enLength = en.reduce((sum, s) => sum + s.length, 0);
+  return {
+    zh: zh.map((s) => prepareZh(s, weights)),
+    en: en.map((s) => prepareEn(s, weights)),
     // Characters of English per character of Chinese, as this document has it (about 3 for news prose).
     lengthRatio: zhLength > 0 && enLength > 0 ? Math.min(8, Math.max(0.5, enLength / zhLength)) : 3,
   };
+}
 
-  const zhAll = zhText.map((_, i) => i);
-  const enAll = enText.map((_, j) => j);
+function alignPrepared(request: AlignRequest, prepared: Prepared): AlignResult {
+  const zhAll = request.zh.sentences.map((_, i) => i);
+  const enAll = request.en.sentences.map((_, j) => j);
   const beads: ScoredBead[] = [];
   const zhDone = new Set<number>();
   const enDone = new Set<number>();

@@ -33,6 +33,11 @@ export interface ZhSentence {
   units: ZhUnit[];
   /** Length measure: characters that carry content (Han, letters, digits). */
   length: number;
+  /**
+   * Strings a document lexicon may learn a translation for: the words, and runs of two or three characters the
+   * dictionary leaves alone, where names fall apart (韦/小/宝).
+   */
+  learnable: string[];
 }
 
 export interface EnSentence {
@@ -62,6 +67,16 @@ function pinyinReadings(chars: string[], dictionary: Dictionary): string[] {
     readings = next.slice(0, 9);
   }
   return readings;
+}
+
+function learnableStrings(words: string[]): string[] {
+  const strings = new Set(words);
+  for (let k = 0; k + 1 < words.length; k += 1) {
+    if (words[k]!.length !== 1 || words[k + 1]!.length !== 1) continue;
+    strings.add(words[k]! + words[k + 1]!);
+    if (words[k + 2]?.length === 1) strings.add(words[k]! + words[k + 1]! + words[k + 2]!);
+  }
+  return [...strings];
 }
 
 export function zhFeatures(text: string, dictionary: Dictionary, vocabulary: Vocabulary): ZhSentence {
@@ -105,7 +120,7 @@ export function zhFeatures(text: string, dictionary: Dictionary, vocabulary: Voc
     }
   }
   if (QUESTION.test(text)) units.push({ translations: [vocabulary.id('?')], optional: true, key: '?' });
-  return { units, length: contentLength(text) };
+  return { units, length: contentLength(text), learnable: learnableStrings(words) };
 }
 
 export function enFeatures(text: string, vocabulary: Vocabulary): EnSentence {

@@ -17,6 +17,8 @@ const BEAD_SHAPES: Array<[zh: number, en: number, cost: number]> = [
   [3, 2, 0.25],
   [1, 4, 0.12],
   [4, 1, 0.12],
+  [1, 5, 0.16],
+  [5, 1, 0.16],
 ];
 
 export interface MonotoneOptions {
@@ -24,10 +26,30 @@ export interface MonotoneOptions {
   lengthRatio: number;
   /** Half-width of the band around the anchor path, in English sentences. */
   bandWidth: number;
+  policy: MatchPolicy;
 }
 
-/** Quality a match needs per sentence before it beats leaving the sentences unmatched. */
-const MATCH_THRESHOLD = -0.1;
+/** How readily sentences are matched rather than left unmatched. */
+export interface MatchPolicy {
+  /** Quality per sentence a one-to-one bead needs to beat leaving both sentences unmatched. */
+  pairThreshold: number;
+  /** The same for a bead of three sentences or more. */
+  mergeThreshold: number;
+  /**
+   * Filling a gap between matched beads: a one-to-one bead may then stand on length and position alone, and a
+   * merged bead may take a sentence only on evidence of that sentence's own.
+   */
+  fillingGap: boolean;
+}
+
+/** The whole text: a bead needs shared evidence, and a sentence with little is left unmatched. */
+export const CAUTIOUS: MatchPolicy = { pairThreshold: -0.1, mergeThreshold: -0.1, fillingGap: false };
+/**
+ * Between two matched beads: a sentence there is far more often a free rendering of its counterpart than an
+ * omission, so matching wins unless the evidence is against it.
+ */
+export const FILLING_GAP: MatchPolicy = { pairThreshold: -0.4, mergeThreshold: -0.2, fillingGap: true };
+
 /** Quality of a bead whose sides share no evidence: such beads are never formed. */
 const NO_EVIDENCE = -Infinity;
 const LENGTH_WEIGHT = 0.35;
@@ -67,6 +89,29 @@ function nextStamp(size: number): number {
   return stampCounter;
 }
 
+function everySentenceHasOwnEvidence(
+  evidence: (i: number, j: number) => PairEvidence,
+  i0: number,
+  i1: number,
+  j0: number,
+  j1: number,
+): boolean {
+  for (let i = i0; i < i1; i += 1) {
+    let own = false;
+    for (let j = j0; j < j1 && !own; j += 1) own = evidence(i, j).zhUnits.length > 0;
+    if (!own) return false;
+  }
+  for (let j = j0; j < j1; j += 1) {
+    let own = false;
+    for (let i = i0; i < i1 && !own; i += 1) {
+      const e = evidence(i, j);
+      own = e.enTokens.length > 0 || e.bonus > 0;
+    }
+    if (!own) return false;
+  }
+  return true;
+}
+
 /**
  * Quality of the bead zh[i0..i1) ↔ en[j0..j1): the coverage similarity of the merged sentences (a unit counts
  * once however many sentences of the other side match it), less a penalty for an unlikely length ratio.
@@ -80,6 +125,7 @@ export function beadQuality(
   j0: number,
   j1: number,
   lengthRatio: number,
+  fillingGap = false,
 ): number {
   let zhMatched = 0;
   let zhTotal = 0;
@@ -127,11 +173,57 @@ export function beadQuality(
     enTotal += sentence.total;
     enLength += sentence.length;
   }
+  const merged = i1 - i0 > 1 || j1 - j0 > 1;
+  if (fillingGap && merged && !everySentenceHasOwnEvidence(evidence, i0, i1, j0, j1)) return NO_EVIDENCE;
   const similarity = coverageSimilarity(zhMatched, zhTotal, enMatched, enTotal, bonus);
-  // No shared evidence at all: whatever the lengths say, this is no pairing.
-  if (similarity === 0) return NO_EVIDENCE;
+  // No shared evidence at all: whatever the lengths say, this is no pairing (but for a pair in a gap).
+  if (similarity === 0 && !(fillingGap && !merged)) return NO_EVIDENCE;
+  return similarity - lengthPenalty(zhLength, enLength, lengthRatio);
+}
+
+/** Penalty for a bead whose English length is unlikely for its Chinese length: at most 0.525. */
+function lengthPenalty(zhLength: number, enLength: number, lengthRatio: number): number {
   const logRatio = Math.log((enLength + 2) / (lengthRatio * zhLength + 2));
-  return similarity - LENGTH_WEIGHT * Math.min(logRatio * logRatio, 1.5);
+  return LENGTH_WEIGHT * Math.min(logRatio * logRatio, 1.5);
+}
+
+/**
+ * An upper bound of a merged bead's similarity from the pairwise evidence alone (which counts a unit matched by two
+ * sentences twice): the harmonic mean of two coverages is at most twice the smaller one.
+ */
+function similarityBound(
+  zh: PreparedZh[],
+  en: PreparedEn[],
+  evidence: (i: number, j: number) => PairEvidence,
+  i0: number,
+  i1: number,
+  j0: number,
+  j1: number,
+): number {
+  let zhMatched = 0;
+  let enMatched = 0;
+  let bonus = 0;
+  let zhTotal = 0;
+  let enTotal = 0;
+  for (let i = i0; i < i1; i += 1) {
+    zhTotal += zh[i]!.total;
+    for (let j = j0; j < j1; j += 1) {
+      const e = evidence(i, j);
+      zhMatched += e.zhMatched;
+      enMatched += e.enMatched;
+      bonus += e.bonus;
+    }
+  }
+  for (let j = j0; j < j1; j += 1) enTotal += en[j]!.total;
+  const zhCoverage = zhMatched >= zhTotal ? 1 : (zhMatched + bonus) / (zhTotal + bonus || 1);
+  const enCoverage = enMatched >= enTotal ? 1 : (enMatched + bonus) / (enTotal + bonus || 1);
+  return Math.min(1, 2 * Math.min(zhCoverage, enCoverage));
+}
+
+function prefixLengths(sentences: Array<{ length: number }>): Float64Array {
+  const prefix = new Float64Array(sentences.length + 1);
+  sentences.forEach((s, k) => (prefix[k + 1] = prefix[k]! + s.length));
+  return prefix;
 }
 
 /**
@@ -184,6 +276,8 @@ export function alignMonotone(
   }
   const get = (i: number, j: number) => (i >= 0 && j >= lo[i]! && j <= hi[i]! ? score[i]![j - lo[i]!]! : -Infinity);
   score[0]![0] = 0;
+  const zhPrefix = prefixLengths(subZh);
+  const enPrefix = prefixLengths(subEn);
   const SKIP_ZH = BEAD_SHAPES.length;
   const SKIP_EN = BEAD_SHAPES.length + 1;
   for (let i = 0; i <= n; i += 1) {
@@ -211,9 +305,14 @@ export function alignMonotone(
         if (i < a || j < b) continue;
         const previous = get(i - a, j - b);
         if (previous === -Infinity) continue;
-        const quality = beadQuality(subZh, subEn, evidence, i - a, i, j - b, j, options.lengthRatio) - cost;
+        const threshold = a + b > 2 ? options.policy.mergeThreshold : options.policy.pairThreshold;
+        // Similarity is at most 1: a bead that could not win even so is not worth matching words for.
+        const penalty = lengthPenalty(zhPrefix[i]! - zhPrefix[i - a]!, enPrefix[j]! - enPrefix[j - b]!, options.lengthRatio);
+        if (previous + (a + b) * (1 - penalty - cost - threshold) <= best) continue;
+        if (a + b > 2 && previous + (a + b) * (similarityBound(subZh, subEn, evidence, i - a, i, j - b, j) - penalty - cost - threshold) <= best) continue;
+        const quality = beadQuality(subZh, subEn, evidence, i - a, i, j - b, j, options.lengthRatio, options.policy.fillingGap) - cost;
         if (quality === NO_EVIDENCE) continue;
-        const s = previous + (a + b) * (quality - MATCH_THRESHOLD);
+        const s = previous + (a + b) * (quality - threshold);
         if (s > best) {
           best = s;
           choice = k;
@@ -237,7 +336,7 @@ export function alignMonotone(
       j -= 1;
     } else {
       const [a, b] = BEAD_SHAPES[choice]!;
-      const quality = beadQuality(subZh, subEn, evidence, i - a, i, j - b, j, options.lengthRatio);
+      const quality = beadQuality(subZh, subEn, evidence, i - a, i, j - b, j, options.lengthRatio, options.policy.fillingGap);
       const zhBead = zhIndices.slice(i - a, i);
       const enBead = enIndices.slice(j - b, j);
       beads.push({ bead: [zhBead, enBead], quality: Math.max(0, Math.min(1, quality)) });

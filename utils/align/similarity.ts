@@ -83,9 +83,11 @@ export function pairEvidence(zh: PreparedZh, en: PreparedEn): PairEvidence {
   const zhUnits: number[] = [];
   const enTokens: number[] = [];
   // Walk the English tokens (few) rather than every translation of every Chinese unit (many).
-  en.weighted.forEach((token, index) => {
+  const tokens = en.weighted;
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index]!;
     const units = zh.unitsByTranslation.get(token.id);
-    if (!units) return;
+    if (!units) continue;
     if (!token.optional) {
       enMatched += token.weight;
       enTokens.push(index);
@@ -97,7 +99,7 @@ export function pairEvidence(zh: PreparedZh, en: PreparedEn): PairEvidence {
       if (u.optional) bonus += u.weight;
       else zhMatched += u.weight;
     }
-  });
+  }
   return { zhMatched, enMatched, bonus, zhUnits, enTokens };
 }
 

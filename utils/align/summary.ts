@@ -1,4 +1,4 @@
-import type { Bead } from './types';
+import type { AlignResult, Bead } from './types';
 
 export interface BeadSummary {
   pairs: number;
@@ -18,15 +18,20 @@ export function summarizeBeads(beads: Bead[]): BeadSummary {
   return { pairs, unmatchedZh, unmatchedEn };
 }
 
-/** Below this share of the shorter side in pairs, the two texts are not versions of one article. */
+/** Below this share of the shorter side paired on evidence, the two texts are not versions of one article. */
 const MIN_PAIRED_SHARE = 0.25;
 
 /**
  * Whether the two sides read as translations of each other: a Chinese page with an unrelated English sidebar
  * passes the page reader but pairs almost nothing, and showing "no counterpart" over every sentence helps nobody.
+ * Only beads with shared evidence count (a score above 0): between two matches the aligner also pairs sentences
+ * on length and position alone, which says nothing about whether the texts are one article.
  */
-export function looksLikeTranslations(summary: BeadSummary, zhSentences: number, enSentences: number): boolean {
-  const shorter = Math.min(zhSentences, enSentences);
-  const pairedShorterSide = shorter - (zhSentences <= enSentences ? summary.unmatchedZh : summary.unmatchedEn);
-  return summary.pairs > 0 && pairedShorterSide >= Math.max(1, MIN_PAIRED_SHARE * shorter);
+export function looksLikeTranslations(result: AlignResult, zhSentences: number, enSentences: number): boolean {
+  const shorterSide = zhSentences <= enSentences ? 0 : 1;
+  let paired = 0;
+  result.beads.forEach((bead, k) => {
+    if (bead[0].length > 0 && bead[1].length > 0 && (result.scores[k] ?? 0) > 0) paired += bead[shorterSide].length;
+  });
+  return paired > 0 && paired >= MIN_PAIRED_SHARE * Math.min(zhSentences, enSentences);
 }

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDictionaryFromDisk } from '../../../scripts/lib/dictionary-node';
 import { align } from '../../../utils/align/aligner';
 import type { Dictionary } from '../../../utils/align/dictionary';
+import { enFeatures, Vocabulary, zhFeatures } from '../../../utils/align/features';
+import { applyLexicon, learnLexicon } from '../../../utils/align/lexicon';
 import type { AlignRequest, AlignResult, Bead } from '../../../utils/align/types';
 
 let dictionary: Dictionary;
@@ -99,6 +101,64 @@ describe('bead types', () => {
     expectValid(result, 5, 6);
     expect(has(result, [[], [2]])).toBe(true);
     expect(has(result, [[2], [3]])).toBe(true);
+  });
+});
+
+describe('gaps between matched sentences', () => {
+  it('pairs a freely rendered sentence that shares no word with its translation, between two matches', () => {
+    const result = run(
+      ['今天早上我在公园里看见一只黑色的狗。', '它跑得很快。', '我来跟你玩。', '晚饭以后，妈妈给我讲了一个故事。', '故事讲的是一个勇敢的农民。'],
+      ['This morning I saw a black dog in the park.', 'It ran very fast.', "'Why not try me?'", 'After dinner, my mother told me a story.', 'The story was about a brave farmer.'],
+    );
+    expectValid(result, 5, 5);
+    for (let i = 0; i < 5; i += 1) expect(has(result, [[i], [i]])).toBe(true);
+    // Paired on length and position alone: no shared evidence, so no confidence.
+    expect(result.scores[2]).toBe(0);
+  });
+
+  it('leaves unmatched what stands after the last match: there is no gap to fill', () => {
+    const result = run(
+      ['今天早上我在公园里看见一只黑色的狗。', '它跑得很快。', '后来下起了大雨，我们都回家了。'],
+      ['This morning I saw a black dog in the park.', 'It ran very fast.'],
+    );
+    expectValid(result, 3, 2);
+    expect(has(result, [[2], []])).toBe(true);
+  });
+});
+
+describe('a lexicon learned from the document', () => {
+  const zh = ['韦小宝吃了一个苹果。', '韦小宝在河边睡觉。', '韦小宝买了一匹马。', '韦小宝给了他一本书。', '韦小宝跑进了森林。'];
+  const en = ['Trinket ate an apple.', 'Trinket slept by the river.', 'Trinket bought a horse.', 'Trinket gave him a book.', 'Trinket ran into the forest.'];
+
+  it('learns a name the dictionary does not know from the beads it is confident of, and nothing from weak ones', () => {
+    const vocabulary = new Vocabulary();
+    const zhFeatureList = zh.map((s) => zhFeatures(s, dictionary, vocabulary));
+    const enFeatureList = en.map((s) => enFeatures(s, vocabulary));
+    const confident = zh.map((_, i) => ({ zh: [i], en: [i], quality: 0.5 }));
+    const lexicon = learnLexicon(confident, zhFeatureList, enFeatureList, dictionary);
+    expect([vocabulary.id('trinket'), vocabulary.id('@trinket')]).toContain(lexicon.get('韦小宝'));
+    expect(learnLexicon(confident.map((b) => ({ ...b, quality: 0.1 })), zhFeatureList, enFeatureList, dictionary).size).toBe(0);
+    // Two meetings are not enough.
+    expect(learnLexicon(confident.slice(0, 2), zhFeatureList, enFeatureList, dictionary).has('韦小宝')).toBe(false);
+  });
+
+  it('counts a learned name once in a sentence, as optional evidence', () => {
+    const vocabulary = new Vocabulary();
+    const sentence = zhFeatures('韦小宝笑了。', dictionary, vocabulary);
+    const before = sentence.units.filter((u) => !u.optional).length;
+    const trinket = vocabulary.id('trinket');
+    applyLexicon(new Map([['韦小宝', trinket], ['小宝', trinket]]), [sentence]);
+    expect(sentence.units.filter((u) => u.translations.includes(trinket))).toHaveLength(1);
+    expect(sentence.units.filter((u) => !u.optional)).toHaveLength(before);
+  });
+
+  it('uses what it learned: a sentence whose only evidence is the name is paired on that evidence', () => {
+    const result = run([...zh, '韦小宝点了点头。', '天黑了，大家都回家了。'], [...en, 'Trinket agreed.', 'Night fell and everyone went home.']);
+    expectValid(result, 7, 7);
+    const k = result.beads.findIndex((bead) => JSON.stringify(bead) === JSON.stringify([[5], [5]]));
+    expect(k).toBeGreaterThanOrEqual(0);
+    // Without the learned name this pair would share no evidence and score 0.
+    expect(result.scores[k]).toBeGreaterThan(0);
   });
 });
 

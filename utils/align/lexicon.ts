@@ -1,0 +1,86 @@
+/**
+ * A lexicon learned from the document itself. The dictionary does not know most names (韦小宝 ↔ Trinket,
+ * 以诺 ↔ Enoch) nor a translator's habits, but a long text repeats them: strings and English tokens that keep
+ * meeting in the confident beads of a first alignment are taken as translations of each other for a second one.
+ */
+import type { Dictionary } from './dictionary';
+import type { EnSentence, ZhSentence } from './features';
+
+/** Beads of at least this quality teach the lexicon. */
+const TEACHING_QUALITY = 0.3;
+/** A string unknown to the dictionary (a name, most often) needs this many meetings and this Dice coefficient. */
+const MIN_MEETINGS = 3;
+const MIN_DICE = 0.6;
+/** A dictionary word's own glosses are trusted unless the document shows another rendering strongly and often. */
+const MIN_MEETINGS_FOR_KNOWN_WORD = 10;
+const MIN_DICE_FOR_KNOWN_WORD = 0.8;
+
+interface TeachingBead {
+  zh: number[];
+  en: number[];
+  quality: number;
+}
+
+function countMeetings(beads: TeachingBead[], zh: ZhSentence[], en: EnSentence[]) {
+  const teaching = beads
+    .filter((b) => b.quality >= TEACHING_QUALITY && b.zh.length > 0 && b.en.length > 0)
+    .map((b) => ({ strings: new Set(b.zh.flatMap((i) => zh[i]!.learnable)), tokens: new Set(b.en.flatMap((j) => en[j]!.tokens)) }));
+  const zhCount = new Map<string, number>();
+  const enCount = new Map<number, number>();
+  for (const { strings, tokens } of teaching) {
+    for (const string of strings) zhCount.set(string, (zhCount.get(string) ?? 0) + 1);
+    for (const token of tokens) enCount.set(token, (enCount.get(token) ?? 0) + 1);
+  }
+  // Pairs are counted only between strings and tokens seen often enough to be learned at all.
+  const together = new Map<string, Map<number, number>>();
+  for (const { strings, tokens } of teaching) {
+    const frequentTokens = [...tokens].filter((t) => enCount.get(t)! >= MIN_MEETINGS);
+    for (const string of strings) {
+      if (zhCount.get(string)! < MIN_MEETINGS) continue;
+      let row = together.get(string);
+      if (!row) together.set(string, (row = new Map()));
+      for (const token of frequentTokens) row.set(token, (row.get(token) ?? 0) + 1);
+    }
+  }
+  return { zhCount, enCount, together };
+}
+
+/** Each Chinese string's best English token, where the document supports it well enough. */
+export function learnLexicon(beads: TeachingBead[], zh: ZhSentence[], en: EnSentence[], dictionary: Dictionary): Map<string, number> {
+  const { zhCount, enCount, together } = countMeetings(beads, zh, en);
+  const learned = new Map<string, { token: number; dice: number }>();
+  for (const [string, row] of together) {
+    const known = (dictionary.stemsOf(string)?.length ?? 0) > 0;
+    const minMeetings = known ? MIN_MEETINGS_FOR_KNOWN_WORD : MIN_MEETINGS;
+    const minDice = known ? MIN_DICE_FOR_KNOWN_WORD : MIN_DICE;
+    for (const [token, meetings] of row) {
+      if (meetings < minMeetings) continue;
+      const dice = (2 * meetings) / (zhCount.get(string)! + enCount.get(token)!);
+      if (dice < minDice) continue;
+      const current = learned.get(string);
+      if (!current || current.dice < dice) learned.set(string, { token, dice });
+    }
+  }
+  return new Map([...learned].map(([string, { token }]) => [string, token]));
+}
+
+/**
+ * Adds the learned translations to the Chinese sentences: to the unit of the same string where there is one,
+ * otherwise as an optional unit, which counts only where it matches. In a sentence, a string inside a longer
+ * learned one (小宝 inside 韦小宝) is left out, so that one name is not counted twice.
+ */
+export function applyLexicon(lexicon: Map<string, number>, zh: ZhSentence[]): void {
+  if (lexicon.size === 0) return;
+  for (const sentence of zh) {
+    const present = sentence.learnable.filter((s) => lexicon.has(s)).sort((a, b) => b.length - a.length);
+    const applied: string[] = [];
+    for (const string of present) {
+      if (applied.some((longer) => longer.includes(string))) continue;
+      applied.push(string);
+      const token = lexicon.get(string)!;
+      const unit = sentence.units.find((u) => u.key === string);
+      if (!unit) sentence.units.push({ translations: [token], optional: true, key: `learned:${string}` });
+      else if (!unit.translations.includes(token)) unit.translations.push(token);
+    }
+  }
+}

@@ -49,7 +49,16 @@ export interface EnSentence {
 }
 
 const LATIN_IN_CHINESE = /[A-Za-z][A-Za-z'-]*/g;
-const QUESTION = /[?？]/;
+/**
+ * Marks a translation keeps: a question stays a question, an exclamation an exclamation, and dialogue stays in
+ * quotation marks (in English an apostrophe is a quote where it opens a word or follows a sentence's punctuation,
+ * not in "don't" or "the boys' names"). Optional evidence.
+ */
+const MARKS: Array<{ key: string; zh: RegExp; en: RegExp }> = [
+  { key: '?', zh: /[?？]/, en: /\?/ },
+  { key: '!', zh: /[!！]/, en: /!/ },
+  { key: '"', zh: /[“”「」『』"]/, en: /(?:^|\s)['"‘]\S|[.,!?;:—-]['"’]|[“”]/ },
+];
 
 function contentLength(text: string): number {
   let length = 0;
@@ -119,7 +128,9 @@ export function zhFeatures(text: string, dictionary: Dictionary, vocabulary: Voc
       }
     }
   }
-  if (QUESTION.test(text)) units.push({ translations: [vocabulary.id('?')], optional: true, key: '?' });
+  for (const mark of MARKS) {
+    if (mark.zh.test(text)) units.push({ translations: [vocabulary.id(mark.key)], optional: true, key: mark.key });
+  }
   return { units, length: contentLength(text), learnable: learnableStrings(words) };
 }
 
@@ -138,8 +149,9 @@ export function enFeatures(text: string, vocabulary: Vocabulary): EnSentence {
     tokens.add(id);
     optional.add(id);
   }
-  if (QUESTION.test(text)) {
-    const id = vocabulary.id('?');
+  for (const mark of MARKS) {
+    if (!mark.en.test(text)) continue;
+    const id = vocabulary.id(mark.key);
     tokens.add(id);
     optional.add(id);
   }

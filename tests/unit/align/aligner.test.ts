@@ -180,6 +180,18 @@ describe('evidence', () => {
     expect(result.scores[0]).toBeGreaterThan(0.3);
   });
 
+  it('takes quotation marks, exclamation and question marks as optional evidence on both sides', () => {
+    const vocabulary = new Vocabulary();
+    const zh = zhFeatures('韦小宝道：“死也不降！”', dictionary, vocabulary);
+    const marks = (ids: number[]) => ['"', '!', '?'].filter((mark) => ids.includes(vocabulary.id(mark)));
+    expect(marks(zh.units.filter((u) => u.optional).flatMap((u) => u.translations))).toEqual(['"', '!']);
+    const dialogue = enFeatures("'Never!' he cried.", vocabulary);
+    expect(marks(dialogue.tokens)).toEqual(['"', '!']);
+    expect(marks([...dialogue.optional])).toEqual(['"', '!']);
+    // An apostrophe inside a word is no quotation mark.
+    expect(marks(enFeatures("He didn't know the boys' names?", vocabulary).tokens)).toEqual(['?']);
+  });
+
   it('reads Traditional Chinese as well as Simplified', () => {
     const en = ['The two heads of state held talks in Moscow.', 'They signed a joint statement on deepening cooperation.'];
     const traditional = run(['兩國元首在莫斯科舉行會談。', '雙方簽署了關於深化合作的聯合聲明。'], en);

@@ -57,7 +57,7 @@ interface Prepared {
   lengthRatio: number;
 }
 
-function alignGroup(prepared: Prepared, zhIndices: number[], enIndices: number[], useAnchors: boolean): ScoredBead[] {
+function alignGroup(prepared: Prepared, zhIndices: number[], enIndices: number[], useAnchors: boolean, pass: Pass): ScoredBead[] {
   const n = zhIndices.length;
   const m = enIndices.length;
   const anchors = useAnchors ? findAnchors(prepared.zh, prepared.en, zhIndices, enIndices, prepared.lengthRatio) : [];
@@ -65,9 +65,17 @@ function alignGroup(prepared: Prepared, zhIndices: number[], enIndices: number[]
     lengthRatio: prepared.lengthRatio,
     bandWidth: bandWidth(n, m),
     policy: CAUTIOUS,
+    maxBeadSize: pass === 'draft' ? DRAFT_BEAD_SIZE : Infinity,
   });
-  return fillGaps(prepared, beads);
+  return pass === 'draft' ? beads : fillGaps(prepared, beads);
 }
+
+/**
+ * The draft pass only teaches the document lexicon, which learns from confident beads of a few sentences: it forms
+ * no long merges and fills no gaps. The final pass does everything.
+ */
+type Pass = 'draft' | 'final';
+const DRAFT_BEAD_SIZE = 3;
 
 const isUnmatched = (b: ScoredBead) => b.bead[0].length === 0 || b.bead[1].length === 0;
 
@@ -101,6 +109,7 @@ function fillGaps(prepared: Prepared, beads: ScoredBead[]): ScoredBead[] {
         lengthRatio: prepared.lengthRatio,
         bandWidth: Math.max(zhIndices.length, enIndices.length),
         policy: FILLING_GAP,
+        maxBeadSize: Infinity,
       }),
     );
     k = end + 1;
@@ -168,11 +177,11 @@ export function align(request: AlignRequest, dictionary: Dictionary): AlignResul
   const vocabulary = new Vocabulary();
   const zh = request.zh.sentences.map((s) => zhFeatures(toSimplified(s), dictionary, vocabulary));
   const en = request.en.sentences.map((s) => enFeatures(s, vocabulary));
-  const first = alignPrepared(request, prepare(zh, en));
-  const lexicon = learnLexicon(first.beads.map(([z, e], k) => ({ zh: z, en: e, quality: first.scores[k]! })), zh, en, dictionary);
-  if (lexicon.size === 0) return first;
+  const prepared = prepare(zh, en);
+  const draft = alignPrepared(request, prepared, 'draft');
+  const lexicon = learnLexicon(draft.beads.map(([z, e], k) => ({ zh: z, en: e, quality: draft.scores[k]! })), zh, en, dictionary);
   applyLexicon(lexicon, zh);
-  return alignPrepared(request, prepare(zh, en));
+  return alignPrepared(request, lexicon.size > 0 ? prepare(zh, en) : prepared, 'final');
 }
 
 function prepare(zh: ZhSentence[], en: EnSentence[]): Prepared {
@@ -187,7 +196,7 @@ function prepare(zh: ZhSentence[], en: EnSentence[]): Prepared {
   };
 }
 
-function alignPrepared(request: AlignRequest, prepared: Prepared): AlignResult {
+function alignPrepared(request: AlignRequest, prepared: Prepared, pass: Pass): AlignResult {
   const zhAll = request.zh.sentences.map((_, i) => i);
   const enAll = request.en.sentences.map((_, j) => j);
   const beads: ScoredBead[] = [];
@@ -205,7 +214,7 @@ function alignPrepared(request: AlignRequest, prepared: Prepared): AlignResult {
   for (const [zhBlock, enBlock] of request.blockPairs ?? []) {
     const zhIndices = zhAll.filter((i) => !zhDone.has(i) && blockOf(request.zh, i) === zhBlock);
     const enIndices = enAll.filter((j) => !enDone.has(j) && blockOf(request.en, j) === enBlock);
-    if (zhIndices.length > 0 && enIndices.length > 0) take(alignGroup(prepared, zhIndices, enIndices, false));
+    if (zhIndices.length > 0 && enIndices.length > 0) take(alignGroup(prepared, zhIndices, enIndices, false, pass));
   }
 
   const remaining = (side: 'zh' | 'en', roles: BlockRole[]) =>
@@ -213,7 +222,7 @@ function alignPrepared(request: AlignRequest, prepared: Prepared): AlignResult {
       (i) => !(side === 'zh' ? zhDone : enDone).has(i) && roles.includes(roleOf(request[side], i)),
     );
 
-  take(alignGroup(prepared, remaining('zh', ['title']), remaining('en', ['title']), false));
+  take(alignGroup(prepared, remaining('zh', ['title']), remaining('en', ['title']), false, pass));
 
   const captionPairs = matchBlocksOutOfOrder(
     prepared,
@@ -225,11 +234,11 @@ function alignPrepared(request: AlignRequest, prepared: Prepared): AlignResult {
     if (zhIndices.length > 0 && enIndices.length > 0) {
       take([{ bead: [zhIndices, enIndices], quality: Math.max(0, Math.min(1, captionQuality(prepared, zhIndices, enIndices))) }]);
     } else {
-      take(alignGroup(prepared, zhIndices, enIndices, false));
+      take(alignGroup(prepared, zhIndices, enIndices, false, pass));
     }
   }
 
-  take(alignGroup(prepared, remaining('zh', ['body', 'meta']), remaining('en', ['body', 'meta']), true));
+  take(alignGroup(prepared, remaining('zh', ['body', 'meta']), remaining('en', ['body', 'meta']), true, pass));
 
   const ordered = orderBeads(beads);
   return {

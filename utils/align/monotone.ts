@@ -27,6 +27,8 @@ export interface MonotoneOptions {
   /** Half-width of the band around the anchor path, in English sentences. */
   bandWidth: number;
   policy: MatchPolicy;
+  /** Largest bead, in sentences of both sides, the program may form. */
+  maxBeadSize: number;
 }
 
 /** How readily sentences are matched rather than left unmatched. */
@@ -302,7 +304,7 @@ export function alignMonotone(
       }
       for (let k = 0; k < BEAD_SHAPES.length; k += 1) {
         const [a, b, cost] = BEAD_SHAPES[k]!;
-        if (i < a || j < b) continue;
+        if (i < a || j < b || a + b > options.maxBeadSize) continue;
         const previous = get(i - a, j - b);
         if (previous === -Infinity) continue;
         const threshold = a + b > 2 ? options.policy.mergeThreshold : options.policy.pairThreshold;

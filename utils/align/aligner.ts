@@ -60,22 +60,41 @@ interface Prepared {
 function alignGroup(prepared: Prepared, zhIndices: number[], enIndices: number[], useAnchors: boolean, pass: Pass): ScoredBead[] {
   const n = zhIndices.length;
   const m = enIndices.length;
-  const anchors = useAnchors ? findAnchors(prepared.zh, prepared.en, zhIndices, enIndices, prepared.lengthRatio) : [];
-  const beads = alignMonotone(prepared.zh, prepared.en, zhIndices, enIndices, anchorPath(anchors, n, m), {
+  const draft = pass === 'draft';
+  let path: Anchor[] = [];
+  if (draft && useAnchors) path = findAnchors(prepared.zh, prepared.en, zhIndices, enIndices, prepared.lengthRatio);
+  else if (!draft) path = pathOf(pass.draft, zhIndices, enIndices);
+  const beads = alignMonotone(prepared.zh, prepared.en, zhIndices, enIndices, anchorPath(path, n, m), {
     lengthRatio: prepared.lengthRatio,
-    bandWidth: bandWidth(n, m),
+    bandWidth: draft ? bandWidth(n, m) : FINAL_BAND_WIDTH,
     policy: CAUTIOUS,
-    maxBeadSize: pass === 'draft' ? DRAFT_BEAD_SIZE : Infinity,
+    maxBeadSize: draft ? DRAFT_BEAD_SIZE : Infinity,
   });
-  return pass === 'draft' ? beads : fillGaps(prepared, beads);
+  return draft ? beads : fillGaps(prepared, beads);
+}
+
+/** The matched beads of the draft inside a group, as points (positions within the group) for the final band. */
+function pathOf(draft: Bead[], zhIndices: number[], enIndices: number[]): Anchor[] {
+  const zhPosition = new Map(zhIndices.map((i, position) => [i, position]));
+  const enPosition = new Map(enIndices.map((j, position) => [j, position]));
+  const path: Anchor[] = [];
+  for (const [zh, en] of draft) {
+    const i = zhPosition.get(zh[zh.length - 1]!);
+    const j = enPosition.get(en[en.length - 1]!);
+    if (i === undefined || j === undefined) continue;
+    const last = path[path.length - 1];
+    if (!last || (i > last.zh && j > last.en)) path.push({ zh: i, en: j });
+  }
+  return path;
 }
 
 /**
- * The draft pass only teaches the document lexicon, which learns from confident beads of a few sentences: it forms
- * no long merges and fills no gaps. The final pass does everything.
+ * The draft pass teaches the document lexicon, which learns from confident beads of a few sentences: it forms no
+ * long merges and fills no gaps. The final pass does everything, in a narrow band along the draft's path.
  */
-type Pass = 'draft' | 'final';
+type Pass = 'draft' | { draft: Bead[] };
 const DRAFT_BEAD_SIZE = 3;
+const FINAL_BAND_WIDTH = 8;
 
 const isUnmatched = (b: ScoredBead) => b.bead[0].length === 0 || b.bead[1].length === 0;
 
@@ -181,7 +200,7 @@ export function align(request: AlignRequest, dictionary: Dictionary): AlignResul
   const draft = alignPrepared(request, prepared, 'draft');
   const lexicon = learnLexicon(draft.beads.map(([z, e], k) => ({ zh: z, en: e, quality: draft.scores[k]! })), zh, en, dictionary);
   applyLexicon(lexicon, zh);
-  return alignPrepared(request, lexicon.size > 0 ? prepare(zh, en) : prepared, 'final');
+  return alignPrepared(request, lexicon.size > 0 ? prepare(zh, en) : prepared, { draft: draft.beads });
 }
 
 function prepare(zh: ZhSentence[], en: EnSentence[]): Prepared {

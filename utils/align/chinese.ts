@@ -8,24 +8,27 @@ export const toSimplified: (text: string) => string = OpenCC.Converter({ from: '
 
 /** Greedy longest-match segmentation over the dictionary, with every character of unknown words kept alone. */
 export function segmentWords(text: string, dictionary: Dictionary): string[] {
-  const chars = [...text];
   const words: string[] = [];
   let i = 0;
-  while (i < chars.length) {
-    if (!isHanChar(chars[i]!)) {
-      i += 1;
+  while (i < text.length) {
+    // Han characters outside the Basic Multilingual Plane take two code units.
+    const code = text.codePointAt(i)!;
+    const width = code > 0xffff ? 2 : 1;
+    const char = text.slice(i, i + width);
+    if (!isHanChar(char)) {
+      i += width;
       continue;
     }
-    let matched = 1;
-    for (let len = Math.min(dictionary.maxWordLength, chars.length - i); len > 1; len -= 1) {
-      if (dictionary.hasWord(chars.slice(i, i + len).join(''))) {
+    let matched = width;
+    const lengths = dictionary.wordLengthsFrom(text[i]!);
+    for (let len = Math.min(31 - Math.clz32(lengths), text.length - i); len > width; len -= 1) {
+      if (lengths & (1 << len) && dictionary.hasWord(text.slice(i, i + len))) {
         matched = len;
         break;
       }
     }
-    words.push(chars.slice(i, i + matched).join(''));
+    words.push(text.slice(i, i + matched));
     i += matched;
   }
   return words;
 }
-

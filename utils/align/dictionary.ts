@@ -12,6 +12,9 @@
 /** Path of the built dictionary inside the extension (and under public/ in the repository). */
 export const DICTIONARY_FILE = 'dict/cedict.txt';
 
+/** Longer headwords (idioms of many characters, titles) are not matched: they would only slow segmentation. */
+const MAX_WORD_LENGTH = 8;
+
 export interface Dictionary {
   hasWord(word: string): boolean;
   /** English stems of a simplified headword's glosses. */
@@ -22,8 +25,11 @@ export interface Dictionary {
   entries(): Iterable<[word: string, stems: readonly string[]]>;
   readonly wordCount: number;
   readonly characterCount: number;
-  /** Length in characters of the longest headword, bounding dictionary matching. */
-  readonly maxWordLength: number;
+  /**
+   * Lengths, in UTF-16 code units, of the headwords that start with this character: bit n is set when there is
+   * one of length n (lengths up to 8). Segmentation tries only those.
+   */
+  wordLengthsFrom(char: string): number;
 }
 
 /**
@@ -33,7 +39,7 @@ export interface Dictionary {
 export function parseDictionary(text: string): Dictionary {
   const words = new Map<string, string>();
   const pinyin = new Map<string, string>();
-  let maxWordLength = 1;
+  const lengthsByFirst = new Map<string, number>();
   let target = words;
   let lineStart = 0;
   while (lineStart < text.length) {
@@ -43,7 +49,9 @@ export function parseDictionary(text: string): Dictionary {
     if (tab > lineStart && tab < lineEnd) {
       const head = text.slice(lineStart, tab);
       target.set(head, text.slice(tab + 1, lineEnd));
-      if (target === words && head.length > maxWordLength) maxWordLength = head.length;
+      if (target === words && head.length <= MAX_WORD_LENGTH) {
+        lengthsByFirst.set(head[0]!, (lengthsByFirst.get(head[0]!) ?? 0) | (1 << head.length));
+      }
     } else if (text.startsWith('#pinyin', lineStart)) {
       target = pinyin;
     }
@@ -68,6 +76,6 @@ export function parseDictionary(text: string): Dictionary {
     },
     wordCount: words.size,
     characterCount: pinyin.size,
-    maxWordLength: Math.min(maxWordLength, 8),
+    wordLengthsFrom: (char) => lengthsByFirst.get(char) ?? 0,
   };
 }

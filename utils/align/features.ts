@@ -10,10 +10,21 @@ import { segmentWords } from './chinese';
 
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
+  private readonly wordTranslations = new Map<string, readonly number[] | null>();
   id(token: string): number {
     let id = this.ids.get(token);
     if (id === undefined) this.ids.set(token, (id = this.ids.size));
     return id;
+  }
+  /** Ids of a dictionary word's stems, looked up once per document: a text repeats its words. */
+  translationsOf(word: string, dictionary: Dictionary): readonly number[] | null {
+    let ids = this.wordTranslations.get(word);
+    if (ids === undefined) {
+      const stems = dictionary.stemsOf(word);
+      ids = stems && stems.length > 0 ? stems.map((s) => this.id(s)) : null;
+      this.wordTranslations.set(word, ids);
+    }
+    return ids;
   }
   get size(): number {
     return this.ids.size;
@@ -21,8 +32,8 @@ export class Vocabulary {
 }
 
 export interface ZhUnit {
-  /** English token ids this unit may be rendered as. */
-  translations: number[];
+  /** English token ids this unit may be rendered as (shared between units of the same word: never changed). */
+  translations: readonly number[];
   /** Optional units (name readings) count only when they match, so guesses never dilute a sentence. */
   optional: boolean;
   /** Key of the unit for document frequency (the Chinese word itself). */
@@ -92,10 +103,8 @@ export function zhFeatures(text: string, dictionary: Dictionary, vocabulary: Voc
   const units: ZhUnit[] = [];
   const words = segmentWords(text, dictionary);
   for (const word of words) {
-    const stems = dictionary.stemsOf(word);
-    if (stems && stems.length > 0) {
-      units.push({ translations: stems.map((s) => vocabulary.id(s)), optional: false, key: word });
-    }
+    const translations = vocabulary.translationsOf(word, dictionary);
+    if (translations) units.push({ translations, optional: false, key: word });
   }
   for (const value of chineseNumbers(text)) {
     units.push({ translations: [vocabulary.id(`#${value}`)], optional: false, key: `#${value}` });

@@ -80,7 +80,7 @@ export function applyLexicon(lexicon: Map<string, number>, zh: ZhSentence[]): vo
       const token = lexicon.get(string)!;
       const unit = sentence.units.find((u) => u.key === string);
       if (!unit) sentence.units.push({ translations: [token], optional: true, key: `learned:${string}` });
-      else if (!unit.translations.includes(token)) unit.translations.push(token);
+      else if (!unit.translations.includes(token)) unit.translations = [...unit.translations, token];
     }
   }
 }

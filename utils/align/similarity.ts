@@ -31,7 +31,7 @@ export function documentWeights(zh: ZhSentence[], en: EnSentence[]): DocumentWei
 
 /** Per-sentence prepared data: weights resolved once. */
 export interface PreparedZh {
-  units: Array<{ translations: number[]; weight: number; optional: boolean }>;
+  units: Array<{ translations: readonly number[]; weight: number; optional: boolean }>;
   /** Total weight of required units: the denominator of coverage. */
   total: number;
   /** Translation id → the units that may be rendered by it. */
@@ -72,16 +72,19 @@ export interface PairEvidence {
   /** Weight of optional evidence that matched (names, question marks), added to both sides. */
   bonus: number;
   /** Which units of the Chinese sentence and which tokens of the English one matched, for merged beads. */
-  zhUnits: number[];
-  enTokens: number[];
+  zhUnits: readonly number[];
+  enTokens: readonly number[];
 }
+
+/** The evidence of the many pairs that share nothing, one object for all of them. */
+const NO_MATCH: PairEvidence = Object.freeze({ zhMatched: 0, enMatched: 0, bonus: 0, zhUnits: [], enTokens: [] });
 
 export function pairEvidence(zh: PreparedZh, en: PreparedEn): PairEvidence {
   let zhMatched = 0;
   let enMatched = 0;
   let bonus = 0;
-  const zhUnits: number[] = [];
-  const enTokens: number[] = [];
+  let zhUnits: number[] | null = null;
+  let enTokens: number[] | null = null;
   // Walk the English tokens (few) rather than every translation of every Chinese unit (many).
   const tokens = en.weighted;
   for (let index = 0; index < tokens.length; index += 1) {
@@ -90,8 +93,9 @@ export function pairEvidence(zh: PreparedZh, en: PreparedEn): PairEvidence {
     if (!units) continue;
     if (!token.optional) {
       enMatched += token.weight;
-      enTokens.push(index);
+      (enTokens ??= []).push(index);
     }
+    zhUnits ??= [];
     for (const unit of units) {
       if (zhUnits.includes(unit)) continue;
       zhUnits.push(unit);
@@ -100,7 +104,8 @@ export function pairEvidence(zh: PreparedZh, en: PreparedEn): PairEvidence {
       else zhMatched += u.weight;
     }
   }
-  return { zhMatched, enMatched, bonus, zhUnits, enTokens };
+  if (!zhUnits) return NO_MATCH;
+  return { zhMatched, enMatched, bonus, zhUnits, enTokens: enTokens ?? [] };
 }
 
 /** Harmonic mean of the two coverages, with optional evidence counted on both sides. */

@@ -49,6 +49,8 @@ export interface ZhSentence {
    * dictionary leaves alone, where names fall apart (韦/小/宝).
    */
   learnable: string[];
+  /** The sentence and each semicolon or colon inside it: see `clauseCount`. */
+  clauses: number;
 }
 
 export interface EnSentence {
@@ -57,6 +59,7 @@ export interface EnSentence {
   /** Name tokens are optional evidence like the Chinese name readings. */
   optional: Set<number>;
   length: number;
+  clauses: number;
 }
 
 const LATIN_IN_CHINESE = /[A-Za-z][A-Za-z'-]*/g;
@@ -70,6 +73,14 @@ const MARKS: Array<{ key: string; zh: RegExp; en: RegExp }> = [
   { key: '!', zh: /[!！]/, en: /!/ },
   { key: '"', zh: /[“”「」『』"]/, en: /(?:^|\s)['"‘]\S|[.,!?;:—-]['"’]|[“”]/ },
 ];
+
+/**
+ * Clauses a translation may render as sentences: where one side has a semicolon or a colon, the other often
+ * starts a new sentence (使旱地露出来。事就这样成了。 ↔ "… and let the dry land appear: and it was so.").
+ */
+function clauseCount(text: string): number {
+  return 1 + (text.match(/[；;：:]/g)?.length ?? 0);
+}
 
 function contentLength(text: string): number {
   let length = 0;
@@ -140,7 +151,7 @@ export function zhFeatures(text: string, dictionary: Dictionary, vocabulary: Voc
   for (const mark of MARKS) {
     if (mark.zh.test(text)) units.push({ translations: [vocabulary.id(mark.key)], optional: true, key: mark.key });
   }
-  return { units, length: contentLength(text), learnable: learnableStrings(words) };
+  return { units, length: contentLength(text), learnable: learnableStrings(words), clauses: clauseCount(text) };
 }
 
 export function enFeatures(text: string, vocabulary: Vocabulary): EnSentence {
@@ -164,5 +175,5 @@ export function enFeatures(text: string, vocabulary: Vocabulary): EnSentence {
     tokens.add(id);
     optional.add(id);
   }
-  return { tokens: [...tokens], optional, length: contentLength(text) };
+  return { tokens: [...tokens], optional, length: contentLength(text), clauses: clauseCount(text) };
 }

@@ -55,6 +55,7 @@ export const FILLING_GAP: MatchPolicy = { pairThreshold: -0.4, mergeThreshold: -
 /** Quality of a bead whose sides share no evidence: such beads are never formed. */
 const NO_EVIDENCE = -Infinity;
 const LENGTH_WEIGHT = 0.35;
+const CLAUSE_WEIGHT = 0.05;
 
 export interface ScoredBead {
   bead: Bead;
@@ -180,7 +181,16 @@ export function beadQuality(
   const similarity = coverageSimilarity(zhMatched, zhTotal, enMatched, enTotal, bonus);
   // No shared evidence at all: whatever the lengths say, this is no pairing (but for a pair in a gap).
   if (similarity === 0 && !(fillingGap && !merged)) return NO_EVIDENCE;
-  return similarity - lengthPenalty(zhLength, enLength, lengthRatio);
+  return similarity - lengthPenalty(zhLength, enLength, lengthRatio) - clausePenalty(zh, en, i0, i1, j0, j1);
+}
+
+/** Penalty for a bead whose sides have unlike numbers of clauses (sentences, and parts split by ; or :). */
+function clausePenalty(zh: PreparedZh[], en: PreparedEn[], i0: number, i1: number, j0: number, j1: number): number {
+  let zhClauses = 0;
+  let enClauses = 0;
+  for (let i = i0; i < i1; i += 1) zhClauses += zh[i]!.clauses;
+  for (let j = j0; j < j1; j += 1) enClauses += en[j]!.clauses;
+  return CLAUSE_WEIGHT * Math.abs(Math.log(zhClauses / enClauses));
 }
 
 /** Penalty for a bead whose English length is unlikely for its Chinese length: at most 0.525. */

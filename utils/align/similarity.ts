@@ -37,6 +37,7 @@ export interface PreparedZh {
   /** Translation id → the units that may be rendered by it. */
   unitsByTranslation: Map<number, number[]>;
   length: number;
+  clauses: number;
 }
 
 export interface PreparedEn {
@@ -44,6 +45,7 @@ export interface PreparedEn {
   weighted: Array<{ id: number; weight: number; optional: boolean }>;
   total: number;
   length: number;
+  clauses: number;
 }
 
 export function prepareZh(sentence: ZhSentence, weights: DocumentWeights): PreparedZh {
@@ -57,13 +59,13 @@ export function prepareZh(sentence: ZhSentence, weights: DocumentWeights): Prepa
     }
   });
   const total = units.reduce((sum, u) => (u.optional ? sum : sum + u.weight), 0);
-  return { units, total, unitsByTranslation, length: sentence.length };
+  return { units, total, unitsByTranslation, length: sentence.length, clauses: sentence.clauses };
 }
 
 export function prepareEn(sentence: EnSentence, weights: DocumentWeights): PreparedEn {
   const weighted = sentence.tokens.map((id) => ({ id, weight: weights.enTokenWeight(id), optional: sentence.optional.has(id) }));
   const total = weighted.reduce((sum, t) => (t.optional ? sum : sum + t.weight), 0);
-  return { tokens: new Set(sentence.tokens), weighted, total, length: sentence.length };
+  return { tokens: new Set(sentence.tokens), weighted, total, length: sentence.length, clauses: sentence.clauses };
 }
 
 export interface PairEvidence {

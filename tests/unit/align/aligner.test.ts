@@ -107,8 +107,8 @@ describe('bead types', () => {
 describe('gaps between matched sentences', () => {
   it('pairs a freely rendered sentence that shares no word with its translation, between two matches', () => {
     const result = run(
-      ['今天早上我在公园里看见一只黑色的狗。', '它跑得很快。', '我来跟你玩。', '晚饭以后，妈妈给我讲了一个故事。', '故事讲的是一个勇敢的农民。'],
-      ['This morning I saw a black dog in the park.', 'It ran very fast.', "'Why not try me?'", 'After dinner, my mother told me a story.', 'The story was about a brave farmer.'],
+      ['今天早上我在公园里看见一只黑色的狗。', '它跑得很快。', '他点了点头。', '晚饭以后，妈妈给我讲了一个故事。', '故事讲的是一个勇敢的农民。'],
+      ['This morning I saw a black dog in the park.', 'It ran very fast.', 'He agreed.', 'After dinner, my mother told me a story.', 'The story was about a brave farmer.'],
     );
     expectValid(result, 5, 5);
     for (let i = 0; i < 5; i += 1) expect(has(result, [[i], [i]])).toBe(true);
@@ -190,6 +190,14 @@ describe('evidence', () => {
     expect(marks([...dialogue.optional])).toEqual(['"', '!']);
     // An apostrophe inside a word is no quotation mark.
     expect(marks(enFeatures("He didn't know the boys' names?", vocabulary).tokens)).toEqual(['?']);
+  });
+
+  it('counts clauses, a sentence and each semicolon or colon in it, on both sides', () => {
+    const vocabulary = new Vocabulary();
+    expect(zhFeatures('神说，要有光。', dictionary, vocabulary).clauses).toBe(1);
+    expect(zhFeatures('他要去；我不去：天太冷。', dictionary, vocabulary).clauses).toBe(3);
+    expect(enFeatures('And God said, Let there be light: and there was light.', vocabulary).clauses).toBe(2);
+    expect(enFeatures('He went; I stayed: it was cold.', vocabulary).clauses).toBe(3);
   });
 
   it('reads Traditional Chinese as well as Simplified', () => {

@@ -196,20 +196,20 @@ export function align(request: AlignRequest, dictionary: Dictionary): AlignResul
   const vocabulary = new Vocabulary();
   const zh = request.zh.sentences.map((s) => zhFeatures(toSimplified(s), dictionary, vocabulary));
   const en = request.en.sentences.map((s) => enFeatures(s, vocabulary));
-  const prepared = prepare(zh, en);
+  const prepared = prepare(zh, en, request);
   const draft = alignPrepared(request, prepared, 'draft');
   const lexicon = learnLexicon(draft.beads.map(([z, e], k) => ({ zh: z, en: e, quality: draft.scores[k]! })), zh, en, dictionary);
   applyLexicon(lexicon, zh);
-  return alignPrepared(request, lexicon.size > 0 ? prepare(zh, en) : prepared, { draft: draft.beads });
+  return alignPrepared(request, lexicon.size > 0 ? prepare(zh, en, request) : prepared, { draft: draft.beads });
 }
 
-function prepare(zh: ZhSentence[], en: EnSentence[]): Prepared {
+function prepare(zh: ZhSentence[], en: EnSentence[], request: AlignRequest): Prepared {
   const weights = documentWeights(zh, en);
   const zhLength = zh.reduce((sum, s) => sum + s.length, 0);
   const enLength = en.reduce((sum, s) => sum + s.length, 0);
   return {
-    zh: zh.map((s) => prepareZh(s, weights)),
-    en: en.map((s) => prepareEn(s, weights)),
+    zh: zh.map((s, i) => prepareZh(s, weights, blockOf(request.zh, i))),
+    en: en.map((s, j) => prepareEn(s, weights, blockOf(request.en, j))),
     // Characters of English per character of Chinese, as this document has it (about 3 for news prose).
     lengthRatio: zhLength > 0 && enLength > 0 ? Math.min(8, Math.max(0.5, enLength / zhLength)) : 3,
   };

@@ -56,6 +56,7 @@ export const FILLING_GAP: MatchPolicy = { pairThreshold: -0.4, mergeThreshold: -
 const NO_EVIDENCE = -Infinity;
 const LENGTH_WEIGHT = 0.35;
 const CLAUSE_WEIGHT = 0.05;
+const PARAGRAPH_END_BONUS = 0.05;
 
 export interface ScoredBead {
   bead: Bead;
@@ -181,7 +182,20 @@ export function beadQuality(
   const similarity = coverageSimilarity(zhMatched, zhTotal, enMatched, enTotal, bonus);
   // No shared evidence at all: whatever the lengths say, this is no pairing (but for a pair in a gap).
   if (similarity === 0 && !(fillingGap && !merged)) return NO_EVIDENCE;
-  return similarity - lengthPenalty(zhLength, enLength, lengthRatio) - clausePenalty(zh, en, i0, i1, j0, j1);
+  // Where the page gives paragraphs, a bead that ends a paragraph on both sides is where translations meet (the
+  // bonus goes to beads with shared evidence only, so that it never makes a guess look like a match).
+  const endsParagraphs = similarity > 0 && endsParagraph(zh, i1) && endsParagraph(en, j1);
+  return (
+    similarity -
+    lengthPenalty(zhLength, enLength, lengthRatio) -
+    clausePenalty(zh, en, i0, i1, j0, j1) +
+    (endsParagraphs ? PARAGRAPH_END_BONUS : 0)
+  );
+}
+
+/** Whether the sentence before position `end` is the last of its paragraph and another paragraph follows. */
+function endsParagraph(sentences: Array<{ paragraph: number }>, end: number): boolean {
+  return end < sentences.length && sentences[end]!.paragraph !== sentences[end - 1]!.paragraph;
 }
 
 /** Penalty for a bead whose sides have unlike numbers of clauses (sentences, and parts split by ; or :). */

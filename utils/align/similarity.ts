@@ -38,6 +38,8 @@ export interface PreparedZh {
   unitsByTranslation: Map<number, number[]>;
   length: number;
   clauses: number;
+  /** The paragraph (block) the sentence stands in, where the page says so; 0 otherwise. */
+  paragraph: number;
 }
 
 export interface PreparedEn {
@@ -46,9 +48,11 @@ export interface PreparedEn {
   total: number;
   length: number;
   clauses: number;
+  /** The paragraph (block) the sentence stands in, where the page says so; 0 otherwise. */
+  paragraph: number;
 }
 
-export function prepareZh(sentence: ZhSentence, weights: DocumentWeights): PreparedZh {
+export function prepareZh(sentence: ZhSentence, weights: DocumentWeights, paragraph: number): PreparedZh {
   const units = sentence.units.map((u) => ({ translations: u.translations, weight: weights.zhUnitWeight(u.key), optional: u.optional }));
   const unitsByTranslation = new Map<number, number[]>();
   units.forEach((unit, index) => {
@@ -59,13 +63,13 @@ export function prepareZh(sentence: ZhSentence, weights: DocumentWeights): Prepa
     }
   });
   const total = units.reduce((sum, u) => (u.optional ? sum : sum + u.weight), 0);
-  return { units, total, unitsByTranslation, length: sentence.length, clauses: sentence.clauses };
+  return { units, total, unitsByTranslation, length: sentence.length, clauses: sentence.clauses, paragraph };
 }
 
-export function prepareEn(sentence: EnSentence, weights: DocumentWeights): PreparedEn {
+export function prepareEn(sentence: EnSentence, weights: DocumentWeights, paragraph: number): PreparedEn {
   const weighted = sentence.tokens.map((id) => ({ id, weight: weights.enTokenWeight(id), optional: sentence.optional.has(id) }));
   const total = weighted.reduce((sum, t) => (t.optional ? sum : sum + t.weight), 0);
-  return { tokens: new Set(sentence.tokens), weighted, total, length: sentence.length, clauses: sentence.clauses };
+  return { tokens: new Set(sentence.tokens), weighted, total, length: sentence.length, clauses: sentence.clauses, paragraph };
 }
 
 export interface PairEvidence {

@@ -4,6 +4,8 @@ import { align } from '../../../utils/align/aligner';
 import type { Dictionary } from '../../../utils/align/dictionary';
 import { enFeatures, Vocabulary, zhFeatures } from '../../../utils/align/features';
 import { applyLexicon, learnLexicon } from '../../../utils/align/lexicon';
+import { beadQuality } from '../../../utils/align/monotone';
+import { documentWeights, pairEvidence, prepareEn, prepareZh } from '../../../utils/align/similarity';
 import type { AlignRequest, AlignResult, Bead } from '../../../utils/align/types';
 
 let dictionary: Dictionary;
@@ -123,6 +125,35 @@ describe('gaps between matched sentences', () => {
     );
     expectValid(result, 3, 2);
     expect(has(result, [[2], []])).toBe(true);
+  });
+});
+
+describe('paragraph ends', () => {
+  // Three sentences a side: 0 ↔ 0 and 2 ↔ 2 share words, 1 ↔ 1 share none.
+  function prepared(zhParagraphs: number[], enParagraphs: number[]) {
+    const vocabulary = new Vocabulary();
+    const zh = ['今天早上我在公园里看见一只黑色的狗。', '他点了点头。', '晚饭以后，妈妈给我讲了一个故事。'].map((s) => zhFeatures(s, dictionary, vocabulary));
+    const en = ['This morning I saw a black dog in the park.', 'He agreed.', 'After dinner, my mother told me a story.'].map((s) => enFeatures(s, vocabulary));
+    const weights = documentWeights(zh, en);
+    return {
+      zh: zh.map((s, i) => prepareZh(s, weights, zhParagraphs[i]!)),
+      en: en.map((s, j) => prepareEn(s, weights, enParagraphs[j]!)),
+    };
+  }
+  const quality = (p: ReturnType<typeof prepared>, i: number, j: number) =>
+    beadQuality(p.zh, p.en, (a, b) => pairEvidence(p.zh[a]!, p.en[b]!), i, i + 1, j, j + 1, 3, true);
+
+  it('favours a bead that ends a paragraph on both sides, where the page gives paragraphs', () => {
+    const together = quality(prepared([0, 0, 0], [0, 0, 0]), 0, 0);
+    expect(quality(prepared([0, 1, 1], [0, 1, 1]), 0, 0)).toBeCloseTo(together + 0.05);
+    // A paragraph end on one side only says nothing.
+    expect(quality(prepared([0, 1, 1], [0, 0, 0]), 0, 0)).toBeCloseTo(together);
+  });
+
+  it('never lifts a bead without shared evidence', () => {
+    const p = prepared([0, 1, 2], [0, 1, 2]);
+    expect(quality(p, 1, 1)).toBeLessThanOrEqual(0);
+    expect(quality(p, 1, 1)).toBeCloseTo(quality(prepared([0, 0, 0], [0, 0, 0]), 1, 1));
   });
 });
 

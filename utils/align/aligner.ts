@@ -106,8 +106,10 @@ const isUnmatched = (b: ScoredBead) => b.bead[0].length === 0 || b.bead[1].lengt
 function fillGaps(prepared: Prepared, beads: ScoredBead[]): ScoredBead[] {
   const filled: ScoredBead[] = [];
   let k = 0;
+  // Unmatched sentences before the first match have no bead before them: they stay as they are.
+  while (k < beads.length && isUnmatched(beads[k]!)) filled.push(beads[k++]!);
   while (k < beads.length) {
-    if (!isUnmatched(beads[k]!) || filled.length === 0) {
+    if (!isUnmatched(beads[k]!)) {
       filled.push(beads[k]!);
       k += 1;
       continue;

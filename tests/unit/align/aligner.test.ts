@@ -118,6 +118,15 @@ describe('gaps between matched sentences', () => {
     expect(result.scores[2]).toBe(0);
   });
 
+  it('leaves unmatched what stands before the first match: a meta line and a preface are no gap to fill', () => {
+    const result = run(
+      ['發佈時間:2025-05-09 | 來源:新華網', '今天早上我在公园里看见一只黑色的狗。', '它跑得很快。', '晚饭以后，妈妈给我讲了一个故事。'],
+      ['We will stay firmly rooted in Chinese culture.', 'We will collect the best elements of our culture.', 'This morning I saw a black dog in the park.', 'It ran very fast.', 'After dinner, my mother told me a story.'],
+    );
+    expectValid(result, 4, 5);
+    for (const bead of [[[], [0]], [[], [1]], [[0], []], [[1], [2]]] as Bead[]) expect(has(result, bead)).toBe(true);
+  });
+
   it('leaves unmatched what stands after the last match: there is no gap to fill', () => {
     const result = run(
       ['今天早上我在公园里看见一只黑色的狗。', '它跑得很快。', '后来下起了大雨，我们都回家了。'],

@@ -30,6 +30,8 @@ export interface Dictionary {
    * one of length n (lengths up to 8). Segmentation tries only those.
    */
   wordLengthsFrom(char: string): number;
+  /** Whether some headword of three or more code units starts with these two. */
+  hasLongerWordFrom(twoChars: string): boolean;
 }
 
 /**
@@ -40,6 +42,7 @@ export function parseDictionary(text: string): Dictionary {
   const words = new Map<string, string>();
   const pinyin = new Map<string, string>();
   const lengthsByFirst = new Map<string, number>();
+  const longerWordStarts = new Set<string>();
   let target = words;
   let lineStart = 0;
   while (lineStart < text.length) {
@@ -51,6 +54,7 @@ export function parseDictionary(text: string): Dictionary {
       target.set(head, text.slice(tab + 1, lineEnd));
       if (target === words && head.length <= MAX_WORD_LENGTH) {
         lengthsByFirst.set(head[0]!, (lengthsByFirst.get(head[0]!) ?? 0) | (1 << head.length));
+        if (head.length > 2) longerWordStarts.add(head.slice(0, 2));
       }
     } else if (text.startsWith('#pinyin', lineStart)) {
       target = pinyin;
@@ -77,5 +81,6 @@ export function parseDictionary(text: string): Dictionary {
     wordCount: words.size,
     characterCount: pinyin.size,
     wordLengthsFrom: (char) => lengthsByFirst.get(char) ?? 0,
+    hasLongerWordFrom: (twoChars) => longerWordStarts.has(twoChars),
   };
 }

@@ -11,10 +11,21 @@ import { segmentWords } from './chinese';
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
   private readonly wordTranslations = new Map<string, readonly number[] | null>();
+  private readonly nameReadings = new Map<string, readonly number[] | null>();
   id(token: string): number {
     let id = this.ids.get(token);
     if (id === undefined) this.ids.set(token, (id = this.ids.size));
     return id;
+  }
+  /** Ids of the pinyin readings (`@qingyang`) of a run of characters, once per document: names repeat. */
+  nameReadingsOf(chars: string, dictionary: Dictionary): readonly number[] | null {
+    let ids = this.nameReadings.get(chars);
+    if (ids === undefined) {
+      const readings = pinyinReadings([...chars], dictionary).filter((r) => r.length >= 4);
+      ids = readings.length > 0 ? readings.map((r) => this.id(`@${r}`)) : null;
+      this.nameReadings.set(chars, ids);
+    }
+    return ids;
   }
   /** Ids of a dictionary word's stems, looked up once per document: a text repeats its words. */
   translationsOf(word: string, dictionary: Dictionary): readonly number[] | null {
@@ -82,10 +93,10 @@ function clauseCount(text: string): number {
   return 1 + (text.match(/[；;：:]/g)?.length ?? 0);
 }
 
+const CONTENT_CHAR = /[\p{L}\p{N}]/gu;
+
 function contentLength(text: string): number {
-  let length = 0;
-  for (const char of text) if (/[\p{L}\p{N}]/u.test(char)) length += 1;
-  return length;
+  return text.match(CONTENT_CHAR)?.length ?? 0;
 }
 
 function pinyinReadings(chars: string[], dictionary: Dictionary): string[] {
@@ -140,11 +151,9 @@ export function zhFeatures(text: string, dictionary: Dictionary, vocabulary: Voc
   for (const run of singles) {
     for (let i = 0; i < run.length; i += 1) {
       for (let len = 1; len <= 3 && i + len <= run.length; len += 1) {
-        const chars = run.slice(i, i + len);
-        const readings = pinyinReadings(chars, dictionary).filter((r) => r.length >= 4);
-        if (readings.length > 0) {
-          units.push({ translations: readings.map((r) => vocabulary.id(`@${r}`)), optional: true, key: chars.join('') });
-        }
+        const chars = run.slice(i, i + len).join('');
+        const translations = vocabulary.nameReadingsOf(chars, dictionary);
+        if (translations) units.push({ translations, optional: true, key: chars });
       }
     }
   }

@@ -328,17 +328,21 @@ export function alignMonotone(
       }
       for (let k = 0; k < BEAD_SHAPES.length; k += 1) {
         const [a, b, cost] = BEAD_SHAPES[k]!;
-        if (i < a || j < b || a + b > options.maxBeadSize) continue;
+        const size = a + b;
+        if (i < a || j < b || size > options.maxBeadSize) continue;
         const previous = get(i - a, j - b);
         if (previous === -Infinity) continue;
-        const threshold = a + b > 2 ? options.policy.mergeThreshold : options.policy.pairThreshold;
-        // Similarity is at most 1: a bead that could not win even so is not worth matching words for.
+        const threshold = size > 2 ? options.policy.mergeThreshold : options.policy.pairThreshold;
+        // Bounds first: similarity is at most 1, and at most what the pairs' evidence allows; a bead that could not
+        // win even so is not worth matching words for.
+        const ceiling = 1 + PARAGRAPH_END_BONUS - cost - threshold;
+        if (previous + size * ceiling <= best) continue;
         const penalty = lengthPenalty(zhPrefix[i]! - zhPrefix[i - a]!, enPrefix[j]! - enPrefix[j - b]!, options.lengthRatio);
-        if (previous + (a + b) * (1 - penalty - cost - threshold) <= best) continue;
-        if (a + b > 2 && previous + (a + b) * (similarityBound(subZh, subEn, evidence, i - a, i, j - b, j) - penalty - cost - threshold) <= best) continue;
+        if (previous + size * (ceiling - penalty) <= best) continue;
+        if (size > 2 && previous + size * (ceiling - 1 + similarityBound(subZh, subEn, evidence, i - a, i, j - b, j) - penalty) <= best) continue;
         const quality = beadQuality(subZh, subEn, evidence, i - a, i, j - b, j, options.lengthRatio, options.policy.fillingGap) - cost;
         if (quality === NO_EVIDENCE) continue;
-        const s = previous + (a + b) * (quality - threshold);
+        const s = previous + size * (quality - threshold);
         if (s > best) {
           best = s;
           choice = k;

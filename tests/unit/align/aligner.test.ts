@@ -77,6 +77,49 @@ describe('bead types', () => {
     expect(has(result, [[0, 1], [0]])).toBe(true);
   });
 
+  it('finds a 1-3 bead where the translation splits a sentence in three', () => {
+    const en = [
+      'This morning I saw a black dog in the park.',
+      'It ran very fast.',
+      'Later it began to rain.',
+      'The rain was heavy.',
+      'We all went home.',
+      'After dinner, my mother told me a story.',
+      'The story was about a brave farmer.',
+    ];
+    const result = run(zh, en);
+    expectValid(result, 5, 7);
+    expect(has(result, [[2], [2, 3, 4]])).toBe(true);
+    expect(has(result, [[3], [5]])).toBe(true);
+  });
+
+  it('finds a 3-1 bead where the translation joins three sentences with semicolons', () => {
+    const en = [
+      'This morning I saw a black dog in the park; it ran very fast; later it began to rain heavily and we all went home.',
+      'After dinner, my mother told me a story.',
+      'The story was about a brave farmer.',
+    ];
+    const result = run(zh, en);
+    expectValid(result, 5, 3);
+    expect(has(result, [[0, 1, 2], [0]])).toBe(true);
+  });
+
+  it('finds a 2-2 bead where the two sides break the same text at different places', () => {
+    const result = run(
+      ['今天早上我在公园里看见一只黑色的狗。', '它跑得很快。', '我们吃了晚饭，然后妈妈讲了一个很长的故事。', '故事讲的是一个勇敢的农民和他的马。', '后来下起了大雨，我们都回家了。'],
+      [
+        'This morning I saw a black dog in the park.',
+        'It ran very fast.',
+        'We ate dinner.',
+        'Then my mother told a long story about a brave farmer and his horse.',
+        'Later it began to rain heavily and we all went home.',
+      ],
+    );
+    expectValid(result, 5, 5);
+    expect(has(result, [[2, 3], [2, 3]])).toBe(true);
+    expect(has(result, [[4], [4]])).toBe(true);
+  });
+
   it('leaves a sentence the translation omits unmatched (1-0)', () => {
     const en = [
       'This morning I saw a black dog in the park.',

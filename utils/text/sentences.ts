@@ -24,12 +24,13 @@ const ABBREVIATIONS = new Set(
     .filter(Boolean),
 );
 
+// String trimming removes exactly what `\s` matches, without a regular expression per character.
 function pushSpan(spans: SentenceSpan[], source: string, start: number, end: number): void {
-  let s = start;
-  let e = end;
-  while (s < e && /\s/.test(source[s]!)) s += 1;
-  while (e > s && /\s/.test(source[e - 1]!)) e -= 1;
-  if (e > s) spans.push({ text: source.slice(s, e), start: s, end: e });
+  const leading = source.slice(start, end).trimStart();
+  const text = leading.trimEnd();
+  if (!text) return;
+  const s = end - leading.length;
+  spans.push({ text, start: s, end: s + text.length });
 }
 
 function skipClosers(text: string, index: number): number {
@@ -38,18 +39,28 @@ function skipClosers(text: string, index: number): number {
   return i;
 }
 
+// Where a sentence may end: the scanners below jump from one such place to the next rather than visiting every
+// character, which costs much on long pages since the content script runs once per page, before the engine has
+// optimised its loops.
+const ZH_CANDIDATE = /[。！？!?…]|\.\.\./g;
+const EN_CANDIDATE = /[.!?]/g;
+
 function splitChinese(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let start = 0;
   let i = 0;
-  while (i < text.length) {
+  for (;;) {
+    ZH_CANDIDATE.lastIndex = i;
+    const candidate = ZH_CANDIDATE.exec(text);
+    if (!candidate) break;
+    i = candidate.index;
     const char = text[i]!;
     let end = -1;
     if (ZH_TERMINATORS.includes(char)) {
       let j = i + 1;
       while (j < text.length && ZH_TERMINATORS.includes(text[j]!)) j += 1;
       end = skipClosers(text, j);
-    } else if (char === '…' || (char === '.' && text.startsWith('...', i))) {
+    } else {
       // An ellipsis ends a sentence only where a quotation closes or the text ends; mid-sentence it is a pause.
       let j = i;
       while (j < text.length && (text[j] === '…' || text[j] === '.')) j += 1;
@@ -69,9 +80,12 @@ function splitChinese(text: string): SentenceSpan[] {
   return spans;
 }
 
+const isWordCode = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2e;
+
+/** The letters and periods right before `index`. */
 function wordBefore(text: string, index: number): string {
   let i = index;
-  while (i > 0 && /[A-Za-z.]/.test(text[i - 1]!)) i -= 1;
+  while (i > 0 && isWordCode(text.charCodeAt(i - 1))) i -= 1;
   return text.slice(i, index);
 }
 
@@ -98,9 +112,12 @@ function periodEndsSentence(text: string, index: number, next: number): boolean 
 function splitEnglish(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let start = 0;
-  for (let i = 0; i < text.length; i += 1) {
+  for (let i = 0; ; i += 1) {
+    EN_CANDIDATE.lastIndex = i;
+    const candidate = EN_CANDIDATE.exec(text);
+    if (!candidate) break;
+    i = candidate.index;
     const char = text[i]!;
-    if (!EN_TERMINATORS.includes(char)) continue;
     let j = i + 1;
     while (j < text.length && EN_TERMINATORS.includes(text[j]!)) j += 1;
     const end = skipClosers(text, j);

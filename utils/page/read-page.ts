@@ -35,7 +35,7 @@ const META_LABEL = /^(?:(?:發佈時間|发布时间|發布時間|更新時間|�
 const DATE = /\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}/;
 const META_NAME = /(?:^|[\s_-])(?:byline|dateline|meta|timestamp|article-info|post-info)(?:$|[\s_-])/i;
 
-/** A text node, or an element with only text children, whose text was read at once (see collectBlocks). */
+/** A text node, or an element with only text children, whose text was read at once (see BlockWalk). */
 interface TextSource {
   node: Text | Element;
   /** Offset of the source's first character in the block's text. */
@@ -56,7 +56,6 @@ interface RawBlock {
   sources: TextSource[];
   /** The text nodes of `sources`, found when a range in the block is first made. */
   pieces?: TextPiece[];
-  role: BlockRole;
   /** Characters of the block inside links: a block that is mostly links is navigation. */
   linkChars: number;
   /** Whether the element has attributes: without, no class or id can name it a meta line. */
@@ -89,10 +88,6 @@ function blockRole(block: RawBlock, text: string): BlockRole {
   return 'body';
 }
 
-/** Nodes visited between two chances to pause the reading. */
-const NODES_PER_STEP = 400;
-const BLOCKS_PER_STEP = 100;
-
 function addText(blocks: RawBlock[], block: RawBlock, node: Text | Element, text: string, inLink: boolean): void {
   if (!text) return;
   // A block is listed when its first text arrives, which keeps blocks in the order of their text.
@@ -112,71 +107,81 @@ interface Level {
 }
 
 /**
- * Text blocks in document order, entering open shadow roots; site chrome is left out. A generator, so that long
- * pages can be read in slices (see readBilingualPageInSlices).
+ * Text blocks in document order, entering open shadow roots; site chrome is left out. Walked a number of nodes
+ * at a time, so that long pages can be read in slices (see readBilingualPageInSlices).
  *
  * Every DOM call costs much in the content script's isolated world, so the walk makes few per node: an element
  * with only text children, the usual paragraph, is read with one `textContent` call, and its text nodes are found
  * only if a range is made in it. What `closest()` would tell about a block (a figure or table row around it) is
  * carried down the walk instead.
  */
-function* collectBlocks(root: Node, shadowRoots: ShadowRoot[]): Generator<void, RawBlock[]> {
-  const blocks: RawBlock[] = [];
-  const above = root.parentElement;
-  const levels: Level[] = [{ next: root, block: null, inLink: false, inFigure: !!above?.closest('figure'), row: above?.closest('tr') ?? null }];
-  let visited = 0;
-  while (levels.length > 0) {
-    const level = levels[levels.length - 1]!;
-    const node = level.next;
-    if (!node) {
-      levels.pop();
-      continue;
-    }
-    level.next = node === root ? null : node.nextSibling;
-    visited += 1;
-    if (visited % NODES_PER_STEP === 0) yield;
-    const type = node.nodeType;
-    if (type === 3) {
-      if (level.block) addText(blocks, level.block, node as Text, (node as Text).data, level.inLink);
-      continue;
-    }
-    if (type !== 1 && type !== 11) continue;
-    let { block, inLink, inFigure, row } = level;
-    let shadow: ShadowRoot | null = null;
-    if (type === 1) {
-      const element = node as Element;
-      const tag = element.localName;
-      // Most elements of an article carry no attributes at all: nothing more to check.
-      const attributed = element.hasAttributes();
-      if (SKIPPED_TAGS.has(tag) || (attributed && isHiddenOrChrome(element))) continue;
-      if (tag === 'br') {
-        if (block && block.sources.length > 0) block.text += '\n';
-        continue;
-      }
-      if (BLOCK_TAGS.has(tag)) {
-        if (tag === 'figure') inFigure = true;
-        if (tag === 'tr') row = element;
-        block = { element, tag, text: '', sources: [], role: 'body', linkChars: 0, attributed, inFigure, row };
-      }
-      if (tag === 'a') inLink = true;
-      shadow = element.shadowRoot;
-      // Text in a link is counted node by node (see addText), so links take the general way.
-      if (!shadow && !inLink && element.childElementCount === 0) {
-        if (block) addText(blocks, block, element, element.textContent ?? '', false);
-        continue;
-      }
-    }
-    const first = node.firstChild;
-    if (first) levels.push({ next: first, block, inLink, inFigure, row });
-    // A shadow root's content renders in place of the host's children, so it is read first. `closest()` does not
-    // leave a shadow root: figures and rows around the host do not count inside it.
-    if (shadow) {
-      shadowRoots.push(shadow);
-      levels.push({ next: shadow.firstChild, block, inLink, inFigure: false, row: null });
-    }
+class BlockWalk {
+  readonly blocks: RawBlock[] = [];
+  private readonly levels: Level[];
+
+  constructor(
+    private readonly root: Node,
+    private readonly shadowRoots: ShadowRoot[],
+  ) {
+    const above = root.parentElement;
+    this.levels = [{ next: root, block: null, inLink: false, inFigure: !!above?.closest('figure'), row: above?.closest('tr') ?? null }];
   }
-  for (const block of blocks) block.role = blockRole(block, block.text.trim());
-  return blocks;
+
+  /** Visits up to `count` nodes; false once every node has been. */
+  step(count: number): boolean {
+    const { levels, blocks, root } = this;
+    let visited = 0;
+    while (levels.length > 0 && visited < count) {
+      const level = levels[levels.length - 1]!;
+      const node = level.next;
+      if (!node) {
+        levels.pop();
+        continue;
+      }
+      level.next = node === root ? null : node.nextSibling;
+      visited += 1;
+      const type = node.nodeType;
+      if (type === 3) {
+        if (level.block) addText(blocks, level.block, node as Text, (node as Text).data, level.inLink);
+        continue;
+      }
+      if (type !== 1 && type !== 11) continue;
+      let { block, inLink, inFigure, row } = level;
+      let shadow: ShadowRoot | null = null;
+      if (type === 1) {
+        const element = node as Element;
+        const tag = element.localName;
+        // Most elements of an article carry no attributes at all: nothing more to check.
+        const attributed = element.hasAttributes();
+        if (SKIPPED_TAGS.has(tag) || (attributed && isHiddenOrChrome(element))) continue;
+        if (tag === 'br') {
+          if (block && block.sources.length > 0) block.text += '\n';
+          continue;
+        }
+        if (BLOCK_TAGS.has(tag)) {
+          if (tag === 'figure') inFigure = true;
+          if (tag === 'tr') row = element;
+          block = { element, tag, text: '', sources: [], linkChars: 0, attributed, inFigure, row };
+        }
+        if (tag === 'a') inLink = true;
+        shadow = element.shadowRoot;
+        // Text in a link is counted node by node (see addText), so links take the general way.
+        if (!shadow && !inLink && element.childElementCount === 0) {
+          if (block) addText(blocks, block, element, element.textContent ?? '', false);
+          continue;
+        }
+      }
+      const first = node.firstChild;
+      if (first) levels.push({ next: first, block, inLink, inFigure, row });
+      // A shadow root's content renders in place of the host's children, so it is read first. `closest()` does not
+      // leave a shadow root: figures and rows around the host do not count inside it.
+      if (shadow) {
+        this.shadowRoots.push(shadow);
+        levels.push({ next: shadow.firstChild, block, inLink, inFigure: false, row: null });
+      }
+    }
+    return levels.length > 0;
+  }
 }
 
 interface LanguageRun {
@@ -299,11 +304,6 @@ class LazySentence implements PageSentence {
   }
 }
 
-interface SideBuilder {
-  side: PageSide;
-  text: string[];
-}
-
 /** Sentence text as it reads: line breaks and runs of spaces collapse to one space. */
 function cleanSentence(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -371,29 +371,30 @@ function quickLook(root: Document | Element | ShadowRoot): boolean {
   return text.length < MAX_LIGHT_TEXT_FOR_SHADOW_SEARCH && start instanceof Element && looksBilingual(text + shadowText(start));
 }
 
-function* readSteps(root: Document | Element | ShadowRoot): Generator<void, BilingualPage | null> {
-  if (!quickLook(root)) return null;
-  const start = (root as Document).body ?? root;
-  const sides: Record<Side, SideBuilder> = {
+interface SideBuilder {
+  side: PageSide;
+  text: string[];
+}
+
+/** The two sides of the page, a block at a time. */
+class PageBuilder {
+  readonly sides: Record<Side, SideBuilder> = {
     zh: { side: { blocks: [], sentences: [] }, text: [] },
     en: { side: { blocks: [], sentences: [] }, text: [] },
   };
-  const blockPairs: Array<[number, number]> = [];
-  const blockOrder: BlockPlace[] = [];
+  readonly blockPairs: Array<[number, number]> = [];
+  readonly blockOrder: BlockPlace[] = [];
 
-  const shadowRoots: ShadowRoot[] = [];
-  const blocks = yield* collectBlocks(start, shadowRoots);
-  for (let index = 0; index < blocks.length; index += 1) {
-    if (index % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
-    const raw = blocks[index]!;
+  add(raw: RawBlock): void {
     const trimmed = raw.text.trim();
-    if (!trimmed) continue;
+    if (!trimmed) return;
+    const role = blockRole(raw, trimmed);
     // Blocks that are mostly links are menus and lists of other articles, not the article.
-    if (raw.linkChars > trimmed.length * 0.6 && raw.role !== 'title') continue;
+    if (raw.linkChars > trimmed.length * 0.6 && role !== 'title') return;
     const runs = languageRuns(raw.text);
     const added: Array<{ side: Side; block: number }> = [];
     for (const run of runs) {
-      const builder = sides[run.side];
+      const builder = this.sides[run.side];
       const blockIndex = builder.side.blocks.length;
       let sentenceCount = 0;
       const runText = raw.text.slice(run.start, run.end);
@@ -407,23 +408,42 @@ function* readSteps(root: Document | Element | ShadowRoot): Generator<void, Bili
         sentenceCount += 1;
       }
       if (sentenceCount > 0) {
-        const block: PageBlock = { element: raw.element, role: raw.role };
+        const block: PageBlock = { element: raw.element, role };
         builder.side.blocks.push(block);
         added.push({ side: run.side, block: blockIndex });
-        blockOrder.push({ side: run.side, block: blockIndex, row: raw.row });
+        this.blockOrder.push({ side: run.side, block: blockIndex, row: raw.row });
       }
     }
     // A paragraph that holds a passage in each language pairs them (mixed layout).
     if (added.length === 2 && added[0]!.side !== added[1]!.side) {
       const zh = added.find((a) => a.side === 'zh')!;
       const en = added.find((a) => a.side === 'en')!;
-      blockPairs.push([zh.block, en.block]);
+      this.blockPairs.push([zh.block, en.block]);
     }
   }
+}
 
+// The work between two chances to pause the reading. The loops live in plain functions and methods, not in the
+// generator: the engine optimises those while they run, which it does not do for a generator's own loop.
+const NODES_PER_STEP = 400;
+const BLOCKS_PER_STEP = 100;
+
+function* readSteps(root: Document | Element | ShadowRoot): Generator<void, BilingualPage | null> {
+  if (!quickLook(root)) return null;
+  const start = (root as Document).body ?? root;
+  const shadowRoots: ShadowRoot[] = [];
+  const walk = new BlockWalk(start, shadowRoots);
+  while (walk.step(NODES_PER_STEP)) yield;
+  const { blocks } = walk;
+  const page = new PageBuilder();
+  for (let index = 0; index < blocks.length; index += 1) {
+    if (index % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
+    page.add(blocks[index]!);
+  }
+  const { sides, blockPairs } = page;
   if (!textsHaveAtLeast(sides.zh.text, HAN, MIN_HAN_CHARS) || !textsHaveAtLeast(sides.en.text, LATIN, MIN_LATIN_LETTERS)) return null;
 
-  blockPairs.push(...layoutPairs(blockOrder, blockPairs));
+  blockPairs.push(...layoutPairs(page.blockOrder, blockPairs));
   return {
     zh: sides.zh.side,
     en: sides.en.side,

@@ -7,7 +7,7 @@ import type { AlignRequest } from '../align/types';
 import type { BlockRole } from '../align/types';
 import { splitSentences } from '../text/sentences';
 import { countScripts, detectChineseScript, scriptOfCode } from '../text/script';
-import type { BilingualPage, PageBlock, PageSentence, PageSide, Side } from './types';
+import type { BilingualPage, PageSentence, PageSide, Side } from './types';
 
 /** The extension's own UI host: never read as page content. */
 export const UI_HOST_TAG = 'parallax-ui';
@@ -82,7 +82,7 @@ function blockRole(block: RawBlock, text: string): BlockRole {
   if (tag === 'figcaption' || tag === 'caption' || block.inFigure || CAPTION_TEXT.test(text)) return 'caption';
   if (text.length < 200) {
     // A labelled line ("來源:", "By …"), or a date among fields separated by bars.
-    if (META_LABEL.test(text) || (/[|｜]/.test(text) && DATE.test(text))) return 'meta';
+    if (META_LABEL.test(text) || ((text.includes('|') || text.includes('｜')) && DATE.test(text))) return 'meta';
     if (block.attributed && META_NAME.test(`${typeof element.className === 'string' ? element.className : ''} ${element.id}`)) return 'meta';
   }
   return 'body';
@@ -392,34 +392,41 @@ class PageBuilder {
     // Blocks that are mostly links are menus and lists of other articles, not the article.
     if (raw.linkChars > trimmed.length * 0.6 && role !== 'title') return;
     const runs = languageRuns(raw.text);
-    const added: Array<{ side: Side; block: number }> = [];
-    for (const run of runs) {
-      const builder = this.sides[run.side];
-      const blockIndex = builder.side.blocks.length;
-      let sentenceCount = 0;
-      const runText = raw.text.slice(run.start, run.end);
-      const unclean = UNCLEAN_SPACE.test(runText);
-      for (const span of splitSentences(runText, run.side)) {
-        const text = unclean ? cleanSentence(span.text) : span.text;
-        if (!HAS_LETTERS.test(text)) continue;
-        const sentence = new LazySentence(text, blockIndex, raw, run.start + span.start, run.start + span.end);
-        builder.side.sentences.push(sentence);
-        builder.text.push(text);
-        sentenceCount += 1;
-      }
-      if (sentenceCount > 0) {
-        const block: PageBlock = { element: raw.element, role };
-        builder.side.blocks.push(block);
-        added.push({ side: run.side, block: blockIndex });
-        this.blockOrder.push({ side: run.side, block: blockIndex, row: raw.row });
-      }
+    let added = 0;
+    let zhBlock = -1;
+    let enBlock = -1;
+    for (let r = 0; r < runs.length; r += 1) {
+      const run = runs[r]!;
+      const block = this.addRun(raw, role, run);
+      if (block < 0) continue;
+      added += 1;
+      if (run.side === 'zh') zhBlock = block;
+      else enBlock = block;
     }
     // A paragraph that holds a passage in each language pairs them (mixed layout).
-    if (added.length === 2 && added[0]!.side !== added[1]!.side) {
-      const zh = added.find((a) => a.side === 'zh')!;
-      const en = added.find((a) => a.side === 'en')!;
-      this.blockPairs.push([zh.block, en.block]);
+    if (added === 2 && zhBlock >= 0 && enBlock >= 0) this.blockPairs.push([zhBlock, enBlock]);
+  }
+
+  /** Adds the run's sentences to its side; returns the index of the block it makes there, or -1 if it has none. */
+  private addRun(raw: RawBlock, role: BlockRole, run: LanguageRun): number {
+    const builder = this.sides[run.side];
+    const blockIndex = builder.side.blocks.length;
+    const runText = raw.text.slice(run.start, run.end);
+    const unclean = UNCLEAN_SPACE.test(runText);
+    const spans = splitSentences(runText, run.side);
+    let sentenceCount = 0;
+    for (let k = 0; k < spans.length; k += 1) {
+      const span = spans[k]!;
+      const text = unclean ? cleanSentence(span.text) : span.text;
+      if (!HAS_LETTERS.test(text)) continue;
+      builder.side.sentences.push(new LazySentence(text, blockIndex, raw, run.start + span.start, run.start + span.end));
+      builder.text.push(text);
+      sentenceCount += 1;
     }
+    if (sentenceCount === 0) return -1;
+    builder.side.blocks.push({ element: raw.element, role });
+    this.blockOrder.push({ side: run.side, block: blockIndex, row: raw.row });
+    return blockIndex;
   }
 }
 

@@ -53,7 +53,8 @@ interface RawBlock {
   /** The element's `localName`. */
   tag: string;
   text: string;
-  sources: TextSource[];
+  /** Null until the block's first text: most blocks have one source, and an array made empty grows by many. */
+  sources: TextSource[] | null;
   /** The text nodes of `sources`, found when a range in the block is first made. */
   pieces?: TextPiece[];
   /** Characters of the block inside links: a block that is mostly links is navigation. */
@@ -91,8 +92,13 @@ function blockRole(block: RawBlock, text: string): BlockRole {
 function addText(blocks: RawBlock[], block: RawBlock, node: Text | Element, text: string, inLink: boolean): void {
   if (!text) return;
   // A block is listed when its first text arrives, which keeps blocks in the order of their text.
-  if (block.sources.length === 0) blocks.push(block);
-  block.sources.push({ node, offset: block.text.length });
+  const source = { node, offset: block.text.length };
+  if (block.sources) {
+    block.sources.push(source);
+  } else {
+    block.sources = [source];
+    blocks.push(block);
+  }
   block.text += text;
   if (inLink) block.linkChars += text.trim().length;
 }
@@ -155,13 +161,13 @@ class BlockWalk {
         const attributed = element.hasAttributes();
         if (SKIPPED_TAGS.has(tag) || (attributed && isHiddenOrChrome(element))) continue;
         if (tag === 'br') {
-          if (block && block.sources.length > 0) block.text += '\n';
+          if (block?.sources) block.text += '\n';
           continue;
         }
         if (BLOCK_TAGS.has(tag)) {
           if (tag === 'figure') inFigure = true;
           if (tag === 'tr') row = element;
-          block = { element, tag, text: '', sources: [], linkChars: 0, attributed, inFigure, row };
+          block = { element, tag, text: '', sources: null, linkChars: 0, attributed, inFigure, row };
         }
         if (tag === 'a') inLink = true;
         shadow = element.shadowRoot;
@@ -198,15 +204,21 @@ const MIN_LATIN_EDGE_WORDS = 2;
 const MIN_HAN_PASSAGE_CHARS = 3;
 
 /**
- * Splits a block's text into runs of one language: a whole Chinese paragraph, a whole English one, or, in a
- * mixed paragraph or heading, each passage. Punctuation, digits and spaces belong to the run they follow.
+ * The language of a block's text when it is in one script only, which regular expressions settle without a loop
+ * over every character; 'mixed' when it holds both, null when neither.
  */
-function languageRuns(text: string): LanguageRun[] {
-  // Most blocks are in one script only: regular expressions settle those without a loop over every character.
+function blockScript(text: string): Side | 'mixed' | null {
   HAN.lastIndex = 0;
   LATIN.lastIndex = 0;
-  if (!HAN.test(text)) return LATIN.test(text) ? [{ side: 'en', start: 0, end: text.length }] : [];
-  if (!LATIN.test(text)) return [{ side: 'zh', start: 0, end: text.length }];
+  if (!HAN.test(text)) return LATIN.test(text) ? 'en' : null;
+  return LATIN.test(text) ? 'mixed' : 'zh';
+}
+
+/**
+ * Splits the text of a mixed paragraph or heading, which holds both scripts, into runs of one language, one for
+ * each passage. Punctuation, digits and spaces belong to the run they follow.
+ */
+function languageRuns(text: string): LanguageRun[] {
   const raw: Array<LanguageRun & { weight: number }> = [];
   for (let index = 0; index < text.length; index += 1) {
     const side = scriptOfCode(text.charCodeAt(index));
@@ -245,7 +257,7 @@ function languageRuns(text: string): LanguageRun[] {
 /** The text nodes of a block's text with their offsets: elements read whole are looked into only now. */
 function textPieces(block: RawBlock): TextPiece[] {
   const pieces: TextPiece[] = [];
-  for (const { node, offset } of block.sources) {
+  for (const { node, offset } of block.sources ?? []) {
     if (node.nodeType === 3) {
       pieces.push({ node: node as Text, offset });
       continue;
@@ -391,16 +403,22 @@ class PageBuilder {
     const role = blockRole(raw, trimmed);
     // Blocks that are mostly links are menus and lists of other articles, not the article.
     if (raw.linkChars > trimmed.length * 0.6 && role !== 'title') return;
+    const script = blockScript(raw.text);
+    if (script === null) return;
+    if (script !== 'mixed') {
+      this.addRun(raw, role, script, 0, raw.text.length);
+      return;
+    }
     const runs = languageRuns(raw.text);
     let added = 0;
     let zhBlock = -1;
     let enBlock = -1;
     for (let r = 0; r < runs.length; r += 1) {
-      const run = runs[r]!;
-      const block = this.addRun(raw, role, run);
+      const { side, start, end } = runs[r]!;
+      const block = this.addRun(raw, role, side, start, end);
       if (block < 0) continue;
       added += 1;
-      if (run.side === 'zh') zhBlock = block;
+      if (side === 'zh') zhBlock = block;
       else enBlock = block;
     }
     // A paragraph that holds a passage in each language pairs them (mixed layout).
@@ -408,24 +426,24 @@ class PageBuilder {
   }
 
   /** Adds the run's sentences to its side; returns the index of the block it makes there, or -1 if it has none. */
-  private addRun(raw: RawBlock, role: BlockRole, run: LanguageRun): number {
-    const builder = this.sides[run.side];
+  private addRun(raw: RawBlock, role: BlockRole, side: Side, start: number, end: number): number {
+    const builder = this.sides[side];
     const blockIndex = builder.side.blocks.length;
-    const runText = raw.text.slice(run.start, run.end);
+    const runText = raw.text.slice(start, end);
     const unclean = UNCLEAN_SPACE.test(runText);
-    const spans = splitSentences(runText, run.side);
+    const spans = splitSentences(runText, side);
     let sentenceCount = 0;
     for (let k = 0; k < spans.length; k += 1) {
       const span = spans[k]!;
       const text = unclean ? cleanSentence(span.text) : span.text;
       if (!HAS_LETTERS.test(text)) continue;
-      builder.side.sentences.push(new LazySentence(text, blockIndex, raw, run.start + span.start, run.start + span.end));
+      builder.side.sentences.push(new LazySentence(text, blockIndex, raw, start + span.start, start + span.end));
       builder.text.push(text);
       sentenceCount += 1;
     }
     if (sentenceCount === 0) return -1;
     builder.side.blocks.push({ element: raw.element, role });
-    this.blockOrder.push({ side: run.side, block: blockIndex, row: raw.row });
+    this.blockOrder.push({ side, block: blockIndex, row: raw.row });
     return blockIndex;
   }
 }

@@ -157,9 +157,10 @@ class BlockWalk {
       if (type === 1) {
         const element = node as Element;
         const tag = element.localName;
+        if (SKIPPED_TAGS.has(tag)) continue;
         // Most elements of an article carry no attributes at all: nothing more to check.
         const attributed = element.hasAttributes();
-        if (SKIPPED_TAGS.has(tag) || (attributed && isHiddenOrChrome(element))) continue;
+        if (attributed && isHiddenOrChrome(element)) continue;
         if (tag === 'br') {
           if (block?.sources) block.text += '\n';
           continue;

@@ -66,7 +66,7 @@ interface RawBlock {
   row: Element | null;
 }
 
-// Tag checks use `localName`: `tagName` upper-cases HTML names on every read, which adds up over a long page.
+/** Whether an element with attributes is hidden, or names itself site chrome. */
 function isHiddenOrChrome(element: Element): boolean {
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
   const role = element.getAttribute('role');
@@ -156,6 +156,7 @@ class BlockWalk {
       let shadow: ShadowRoot | null = null;
       if (type === 1) {
         const element = node as Element;
+        // `localName`, not `tagName`, which upper-cases HTML names on every read: that adds up over a long page.
         const tag = element.localName;
         if (SKIPPED_TAGS.has(tag)) continue;
         // Most elements of an article carry no attributes at all: nothing more to check.

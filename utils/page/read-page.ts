@@ -7,7 +7,7 @@ import type { AlignRequest } from '../align/types';
 import type { BlockRole } from '../align/types';
 import { splitSentences } from '../text/sentences';
 import { countScripts, detectChineseScript, scriptOfCode } from '../text/script';
-import type { BilingualPage, PageBlock, PageSentence, PageSide, Side } from './types';
+import type { BilingualPage, PageSentence, PageSide, Side } from './types';
 
 /** The extension's own UI host: never read as page content. */
 export const UI_HOST_TAG = 'parallax-ui';
@@ -35,6 +35,13 @@ const META_LABEL = /^(?:(?:發佈時間|发布时间|發布時間|更新時間|�
 const DATE = /\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}/;
 const META_NAME = /(?:^|[\s_-])(?:byline|dateline|meta|timestamp|article-info|post-info)(?:$|[\s_-])/i;
 
+/** A text node, or an element with only text children, whose text was read at once (see BlockWalk). */
+interface TextSource {
+  node: Text | Element;
+  /** Offset of the source's first character in the block's text. */
+  offset: number;
+}
+
 interface TextPiece {
   node: Text;
   /** Offset of the node's first character in the block's text. */
@@ -43,18 +50,24 @@ interface TextPiece {
 
 interface RawBlock {
   element: Element;
+  /** The element's `localName`. */
+  tag: string;
   text: string;
-  pieces: TextPiece[];
-  role: BlockRole;
+  /** Null until the block's first text: most blocks have one source, and an array made empty grows by many. */
+  sources: TextSource[] | null;
+  /** The text nodes of `sources`, found when a range in the block is first made. */
+  pieces?: TextPiece[];
   /** Characters of the block inside links: a block that is mostly links is navigation. */
   linkChars: number;
+  /** Whether the element has attributes: without, no class or id can name it a meta line. */
+  attributed: boolean;
+  /** Whether the element is or is inside a <figure>, and the <tr> it is or is inside, within its own tree. */
+  inFigure: boolean;
+  row: Element | null;
 }
 
-// Tag checks use `localName`: `tagName` upper-cases HTML names on every read, which adds up over a long page.
-function isSkippedElement(element: Element, tag: string): boolean {
-  if (SKIPPED_TAGS.has(tag)) return true;
-  // Most elements of an article carry no attributes at all: nothing more to check.
-  if (!element.hasAttributes()) return false;
+/** Whether an element with attributes is hidden, or names itself site chrome. */
+function isHiddenOrChrome(element: Element): boolean {
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
   const role = element.getAttribute('role');
   if (role && SKIPPED_ROLES.has(role)) return true;
@@ -64,78 +77,119 @@ function isSkippedElement(element: Element, tag: string): boolean {
   return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
-function blockRole(element: Element, text: string): BlockRole {
-  const tag = element.localName;
+function blockRole(block: RawBlock, text: string): BlockRole {
+  const { element, tag } = block;
   if (tag === 'h1' || tag === 'h2' || tag === 'h3') return 'title';
-  if (tag === 'figcaption' || tag === 'caption' || element.closest('figure') || CAPTION_TEXT.test(text)) return 'caption';
+  if (tag === 'figcaption' || tag === 'caption' || block.inFigure || CAPTION_TEXT.test(text)) return 'caption';
   if (text.length < 200) {
-    const names = `${typeof element.className === 'string' ? element.className : ''} ${element.id}`;
     // A labelled line ("來源:", "By …"), or a date among fields separated by bars.
-    if (META_LABEL.test(text) || (/[|｜]/.test(text) && DATE.test(text)) || META_NAME.test(names)) return 'meta';
+    if (META_LABEL.test(text) || ((text.includes('|') || text.includes('｜')) && DATE.test(text))) return 'meta';
+    if (block.attributed && META_NAME.test(`${typeof element.className === 'string' ? element.className : ''} ${element.id}`)) return 'meta';
   }
   return 'body';
 }
 
-/** Nodes visited between two chances to pause the reading. */
-const NODES_PER_STEP = 400;
-const BLOCKS_PER_STEP = 100;
+function addText(blocks: RawBlock[], block: RawBlock, node: Text | Element, text: string, inLink: boolean): void {
+  if (!text) return;
+  // A block is listed when its first text arrives, which keeps blocks in the order of their text.
+  const source = { node, offset: block.text.length };
+  if (block.sources) {
+    block.sources.push(source);
+  } else {
+    block.sources = [source];
+    blocks.push(block);
+  }
+  block.text += text;
+  if (inLink) block.linkChars += text.trim().length;
+}
+
+/** The siblings still to visit under one parent, and what they inherit from it. */
+interface Level {
+  next: Node | null;
+  block: RawBlock | null;
+  inLink: boolean;
+  inFigure: boolean;
+  row: Element | null;
+}
 
 /**
- * Text blocks in document order, entering open shadow roots; site chrome is left out. A generator, so that long
- * pages can be read in slices (see readBilingualPageInSlices).
+ * Text blocks in document order, entering open shadow roots; site chrome is left out. Walked a number of nodes
+ * at a time, so that long pages can be read in slices (see readBilingualPageInSlices).
+ *
+ * Every DOM call costs much in the content script's isolated world, so the walk makes few per node: an element
+ * with only text children, the usual paragraph, is read with one `textContent` call, and its text nodes are found
+ * only if a range is made in it. What `closest()` would tell about a block (a figure or table row around it) is
+ * carried down the walk instead.
  */
-function* collectBlocks(root: Node, shadowRoots: ShadowRoot[]): Generator<void, RawBlock[]> {
-  const blocks: RawBlock[] = [];
-  const open = new Map<Element, RawBlock>();
-  // Depth first without recursion: each entry is a node with the block and link it inherits from its parent.
-  const stack: Array<{ node: Node; block: Element | null; inLink: boolean }> = [{ node: root, block: null, inLink: false }];
-  let visited = 0;
-  while (stack.length > 0) {
-    const { node, block, inLink } = stack.pop()!;
-    if (node !== root && node.nextSibling) stack.push({ node: node.nextSibling, block, inLink });
-    visited += 1;
-    if (visited % NODES_PER_STEP === 0) yield;
-    const type = node.nodeType;
-    if (type === 3) {
-      const text = (node as Text).data;
-      if (!block || !text) continue;
-      let raw = open.get(block);
-      if (!raw) {
-        raw = { element: block, text: '', pieces: [], role: 'body', linkChars: 0 };
-        open.set(block, raw);
-        blocks.push(raw);
-      }
-      raw.pieces.push({ node: node as Text, offset: raw.text.length });
-      raw.text += text;
-      if (inLink) raw.linkChars += text.trim().length;
-      continue;
-    }
-    if (type !== 1 && type !== 11) continue;
-    let owner = block;
-    let link = inLink;
-    let shadow: ShadowRoot | null = null;
-    if (type === 1) {
-      const element = node as Element;
-      const tag = element.localName;
-      if (isSkippedElement(element, tag)) continue;
-      if (BLOCK_TAGS.has(tag)) owner = element;
-      if (tag === 'a') link = true;
-      if (tag === 'br') {
-        const raw = block && open.get(block);
-        if (raw) raw.text += '\n';
+class BlockWalk {
+  readonly blocks: RawBlock[] = [];
+  private readonly levels: Level[];
+
+  constructor(
+    private readonly root: Node,
+    private readonly shadowRoots: ShadowRoot[],
+  ) {
+    const above = root.parentElement;
+    this.levels = [{ next: root, block: null, inLink: false, inFigure: !!above?.closest('figure'), row: above?.closest('tr') ?? null }];
+  }
+
+  /** Visits up to `count` nodes; false once every node has been. */
+  step(count: number): boolean {
+    const { levels, blocks, root } = this;
+    let visited = 0;
+    while (levels.length > 0 && visited < count) {
+      const level = levels[levels.length - 1]!;
+      const node = level.next;
+      if (!node) {
+        levels.pop();
         continue;
       }
-      shadow = element.shadowRoot;
+      level.next = node === root ? null : node.nextSibling;
+      visited += 1;
+      const type = node.nodeType;
+      if (type === 3) {
+        if (level.block) addText(blocks, level.block, node as Text, (node as Text).data, level.inLink);
+        continue;
+      }
+      if (type !== 1 && type !== 11) continue;
+      let { block, inLink, inFigure, row } = level;
+      let shadow: ShadowRoot | null = null;
+      if (type === 1) {
+        const element = node as Element;
+        // `localName`, not `tagName`, which upper-cases HTML names on every read: that adds up over a long page.
+        const tag = element.localName;
+        if (SKIPPED_TAGS.has(tag)) continue;
+        // Most elements of an article carry no attributes at all: nothing more to check.
+        const attributed = element.hasAttributes();
+        if (attributed && isHiddenOrChrome(element)) continue;
+        if (tag === 'br') {
+          if (block?.sources) block.text += '\n';
+          continue;
+        }
+        if (BLOCK_TAGS.has(tag)) {
+          if (tag === 'figure') inFigure = true;
+          if (tag === 'tr') row = element;
+          block = { element, tag, text: '', sources: null, linkChars: 0, attributed, inFigure, row };
+        }
+        if (tag === 'a') inLink = true;
+        shadow = element.shadowRoot;
+        // Text in a link is counted node by node (see addText), so links take the general way.
+        if (!shadow && !inLink && element.childElementCount === 0) {
+          if (block) addText(blocks, block, element, element.textContent ?? '', false);
+          continue;
+        }
+      }
+      const first = node.firstChild;
+      if (first) levels.push({ next: first, block, inLink, inFigure, row });
+      // A shadow root's content renders in place of the host's children, so it is read first. `closest()` does not
+      // leave a shadow root: figures and rows around the host do not count inside it.
+      if (shadow) {
+        this.shadowRoots.push(shadow);
+        levels.push({ next: shadow.firstChild, block, inLink, inFigure: false, row: null });
+      }
     }
-    if (node.firstChild) stack.push({ node: node.firstChild, block: owner, inLink: link });
-    // A shadow root's content renders in place of the host's children, so it is read first.
-    if (shadow) {
-      shadowRoots.push(shadow);
-      stack.push({ node: shadow, block: owner, inLink: link });
-    }
+    return levels.length > 0;
   }
-  for (const raw of blocks) raw.role = blockRole(raw.element, raw.text.trim());
-  return blocks;
 }
 
 interface LanguageRun {
@@ -152,15 +206,21 @@ const MIN_LATIN_EDGE_WORDS = 2;
 const MIN_HAN_PASSAGE_CHARS = 3;
 
 /**
- * Splits a block's text into runs of one language: a whole Chinese paragraph, a whole English one, or, in a
- * mixed paragraph or heading, each passage. Punctuation, digits and spaces belong to the run they follow.
+ * The language of a block's text when it is in one script only, which regular expressions settle without a loop
+ * over every character; 'mixed' when it holds both, null when neither.
  */
-function languageRuns(text: string): LanguageRun[] {
-  // Most blocks are in one script only: regular expressions settle those without a loop over every character.
+function blockScript(text: string): Side | 'mixed' | null {
   HAN.lastIndex = 0;
   LATIN.lastIndex = 0;
-  if (!HAN.test(text)) return LATIN.test(text) ? [{ side: 'en', start: 0, end: text.length }] : [];
-  if (!LATIN.test(text)) return [{ side: 'zh', start: 0, end: text.length }];
+  if (!HAN.test(text)) return LATIN.test(text) ? 'en' : null;
+  return LATIN.test(text) ? 'mixed' : 'zh';
+}
+
+/**
+ * Splits the text of a mixed paragraph or heading, which holds both scripts, into runs of one language, one for
+ * each passage. Punctuation, digits and spaces belong to the run they follow.
+ */
+function languageRuns(text: string): LanguageRun[] {
   const raw: Array<LanguageRun & { weight: number }> = [];
   for (let index = 0; index < text.length; index += 1) {
     const side = scriptOfCode(text.charCodeAt(index));
@@ -196,7 +256,31 @@ function languageRuns(text: string): LanguageRun[] {
   return runs;
 }
 
-function rangeFor(pieces: TextPiece[], start: number, end: number): Range {
+/** The text nodes of a block's text with their offsets: elements read whole are looked into only now. */
+function textPieces(block: RawBlock): TextPiece[] {
+  const pieces: TextPiece[] = [];
+  for (const { node, offset } of block.sources ?? []) {
+    if (node.nodeType === 3) {
+      pieces.push({ node: node as Text, offset });
+      continue;
+    }
+    // The element's `textContent` was its text children's data in order (CDATA sections are text too).
+    let at = offset;
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType !== 3 && child.nodeType !== 4) continue;
+      const length = (child as Text).data.length;
+      if (length > 0) pieces.push({ node: child as Text, offset: at });
+      at += length;
+    }
+  }
+  return pieces;
+}
+
+function rangeFor(block: RawBlock, start: number, end: number): Range {
+  const pieces = (block.pieces ??= textPieces(block));
+  const range = block.element.ownerDocument.createRange();
+  // The page took the text away since it was read (it is read again once it settles): an empty range.
+  if (pieces.length === 0) return range;
   // Offsets at a boundary between two text nodes start in the later node and end in the earlier one.
   const locate = (offset: number, atEnd: boolean): { node: Text; offset: number } => {
     for (const piece of pieces) {
@@ -210,7 +294,6 @@ function rangeFor(pieces: TextPiece[], start: number, end: number): Range {
   };
   const from = locate(start, false);
   const to = locate(end, true);
-  const range = from.node.ownerDocument.createRange();
   range.setStart(from.node, from.offset);
   range.setEnd(to.node, to.offset);
   return range;
@@ -220,27 +303,29 @@ function rangeFor(pieces: TextPiece[], start: number, end: number): Range {
  * A sentence whose DOM range is made when first asked for: a page has thousands of sentences, a reader hovers a
  * few, and every live Range costs time to make and slows the page's own DOM changes.
  */
-function lazySentence(text: string, block: number, pieces: TextPiece[], start: number, end: number): PageSentence {
-  let ranges: Range[] | undefined;
-  return {
-    text,
-    block,
-    get ranges() {
-      ranges ??= [rangeFor(pieces, start, end)];
-      return ranges;
-    },
-  };
-}
-
-interface SideBuilder {
-  side: PageSide;
-  text: string[];
+class LazySentence implements PageSentence {
+  private made: Range[] | undefined;
+  constructor(
+    readonly text: string,
+    readonly block: number,
+    private readonly source: RawBlock,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+  get ranges(): Range[] {
+    this.made ??= [rangeFor(this.source, this.start, this.end)];
+    return this.made;
+  }
 }
 
 /** Sentence text as it reads: line breaks and runs of spaces collapse to one space. */
 function cleanSentence(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+// Whitespace that cleanSentence would change. Sentences come trimmed, so in a run of text without any, every
+// sentence is clean already: one test per run instead of a replacement per sentence.
+const UNCLEAN_SPACE = /[^\S ]| {2}/;
 
 // Article text inside shadow roots is looked for only where the light DOM holds little text: web-component
 // sites keep little outside their components, and scanning every element of a long page would cost too much.
@@ -266,6 +351,24 @@ function hasAtLeast(text: string, pattern: RegExp, count: number): boolean {
   return true;
 }
 
+/** hasAtLeast over the texts joined, without joining them: the first few of thousands usually settle it. */
+function textsHaveAtLeast(texts: string[], pattern: RegExp, count: number): boolean {
+  let found = 0;
+  for (const text of texts) {
+    pattern.lastIndex = 0;
+    while (found < count && pattern.exec(text)) found += 1;
+    if (found >= count) return true;
+  }
+  return false;
+}
+
+/** The first `length` characters of the texts joined, joining no more of them than that takes. */
+function joinedStart(texts: string[], length: number): string {
+  let joined = '';
+  for (let k = 0; k < texts.length && joined.length < length; k += 1) joined += texts[k];
+  return joined.slice(0, length);
+}
+
 /** Enough Han and enough Latin letters for two versions of an article, and not Japanese. Regular expressions stop early, so a page with no Chinese costs one scan. */
 function looksBilingual(text: string): boolean {
   if (!hasAtLeast(text, HAN, MIN_HAN_CHARS) || !hasAtLeast(text, LATIN, MIN_LATIN_LETTERS)) return false;
@@ -282,78 +385,121 @@ function quickLook(root: Document | Element | ShadowRoot): boolean {
   return text.length < MAX_LIGHT_TEXT_FOR_SHADOW_SEARCH && start instanceof Element && looksBilingual(text + shadowText(start));
 }
 
-function* readSteps(root: Document | Element | ShadowRoot): Generator<void, BilingualPage | null> {
-  if (!quickLook(root)) return null;
-  const start = (root as Document).body ?? root;
-  const sides: Record<Side, SideBuilder> = {
+interface SideBuilder {
+  side: PageSide;
+  text: string[];
+}
+
+/** The two sides of the page, a block at a time. */
+class PageBuilder {
+  readonly sides: Record<Side, SideBuilder> = {
     zh: { side: { blocks: [], sentences: [] }, text: [] },
     en: { side: { blocks: [], sentences: [] }, text: [] },
   };
-  const blockPairs: Array<[number, number]> = [];
-  const blockOrder: Array<{ side: Side; block: number; element: Element }> = [];
+  readonly blockPairs: Array<[number, number]> = [];
+  readonly blockOrder: BlockPlace[] = [];
 
-  const shadowRoots: ShadowRoot[] = [];
-  const blocks = yield* collectBlocks(start, shadowRoots);
-  for (const [index, raw] of blocks.entries()) {
-    if (index % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
+  add(raw: RawBlock): void {
     const trimmed = raw.text.trim();
-    if (!trimmed) continue;
+    if (!trimmed) return;
+    const role = blockRole(raw, trimmed);
     // Blocks that are mostly links are menus and lists of other articles, not the article.
-    if (raw.linkChars > trimmed.length * 0.6 && raw.role !== 'title') continue;
+    if (raw.linkChars > trimmed.length * 0.6 && role !== 'title') return;
+    const script = blockScript(raw.text);
+    if (script === null) return;
+    if (script !== 'mixed') {
+      this.addRun(raw, role, script, 0, raw.text.length);
+      return;
+    }
     const runs = languageRuns(raw.text);
-    const added: Array<{ side: Side; block: number }> = [];
-    for (const run of runs) {
-      const builder = sides[run.side];
-      const blockIndex = builder.side.blocks.length;
-      let sentenceCount = 0;
-      for (const span of splitSentences(raw.text.slice(run.start, run.end), run.side)) {
-        const text = cleanSentence(span.text);
-        if (!HAS_LETTERS.test(text)) continue;
-        const sentence = lazySentence(text, blockIndex, raw.pieces, run.start + span.start, run.start + span.end);
-        builder.side.sentences.push(sentence);
-        builder.text.push(text);
-        sentenceCount += 1;
-      }
-      if (sentenceCount > 0) {
-        const block: PageBlock = { element: raw.element, role: raw.role };
-        builder.side.blocks.push(block);
-        added.push({ side: run.side, block: blockIndex });
-        blockOrder.push({ side: run.side, block: blockIndex, element: raw.element });
-      }
+    let added = 0;
+    let zhBlock = -1;
+    let enBlock = -1;
+    for (let r = 0; r < runs.length; r += 1) {
+      const { side, start, end } = runs[r]!;
+      const block = this.addRun(raw, role, side, start, end);
+      if (block < 0) continue;
+      added += 1;
+      if (side === 'zh') zhBlock = block;
+      else enBlock = block;
     }
     // A paragraph that holds a passage in each language pairs them (mixed layout).
-    if (added.length === 2 && added[0]!.side !== added[1]!.side) {
-      const zh = added.find((a) => a.side === 'zh')!;
-      const en = added.find((a) => a.side === 'en')!;
-      blockPairs.push([zh.block, en.block]);
-    }
+    if (added === 2 && zhBlock >= 0 && enBlock >= 0) this.blockPairs.push([zhBlock, enBlock]);
   }
 
-  if (!hasAtLeast(sides.zh.text.join(''), HAN, MIN_HAN_CHARS) || !hasAtLeast(sides.en.text.join(''), LATIN, MIN_LATIN_LETTERS)) return null;
+  /** Adds the run's sentences to its side; returns the index of the block it makes there, or -1 if it has none. */
+  private addRun(raw: RawBlock, role: BlockRole, side: Side, start: number, end: number): number {
+    const builder = this.sides[side];
+    const blockIndex = builder.side.blocks.length;
+    const runText = raw.text.slice(start, end);
+    const unclean = UNCLEAN_SPACE.test(runText);
+    const spans = splitSentences(runText, side);
+    let sentenceCount = 0;
+    for (let k = 0; k < spans.length; k += 1) {
+      const span = spans[k]!;
+      const text = unclean ? cleanSentence(span.text) : span.text;
+      if (!HAS_LETTERS.test(text)) continue;
+      builder.side.sentences.push(new LazySentence(text, blockIndex, raw, start + span.start, start + span.end));
+      builder.text.push(text);
+      sentenceCount += 1;
+    }
+    if (sentenceCount === 0) return -1;
+    builder.side.blocks.push({ element: raw.element, role });
+    this.blockOrder.push({ side, block: blockIndex, row: raw.row });
+    return blockIndex;
+  }
+}
 
-  blockPairs.push(...layoutPairs(blockOrder, blockPairs));
+// The work between two chances to pause the reading. The loops live in plain functions and methods, not in the
+// generator: the engine optimises those while they run, which it does not do for a generator's own loop.
+const NODES_PER_STEP = 400;
+const BLOCKS_PER_STEP = 100;
+
+function* readSteps(root: Document | Element | ShadowRoot): Generator<void, BilingualPage | null> {
+  if (!quickLook(root)) return null;
+  const start = (root as Document).body ?? root;
+  const shadowRoots: ShadowRoot[] = [];
+  const walk = new BlockWalk(start, shadowRoots);
+  while (walk.step(NODES_PER_STEP)) yield;
+  const { blocks } = walk;
+  const page = new PageBuilder();
+  for (let index = 0; index < blocks.length; index += 1) {
+    if (index % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
+    page.add(blocks[index]!);
+  }
+  const { sides, blockPairs } = page;
+  if (!textsHaveAtLeast(sides.zh.text, HAN, MIN_HAN_CHARS) || !textsHaveAtLeast(sides.en.text, LATIN, MIN_LATIN_LETTERS)) return null;
+
+  blockPairs.push(...layoutPairs(page.blockOrder, blockPairs));
   return {
     zh: sides.zh.side,
     en: sides.en.side,
     // A sample decides the script: the first few thousand characters carry plenty of telling ones.
-    zhScript: detectChineseScript(sides.zh.text.join('').slice(0, 5_000)),
+    zhScript: detectChineseScript(joinedStart(sides.zh.text, 5_000)),
     blockPairs,
     shadowRoots,
   };
+}
+
+/** A block of one side, in document order, with the table row it is in. */
+interface BlockPlace {
+  side: Side;
+  block: number;
+  row: Element | null;
 }
 
 /**
  * Pairs that the layout implies: the cells of one table row, and paragraphs that alternate between the two
  * languages one by one. Stacked and side-by-side articles imply none; the aligner finds those.
  */
-function layoutPairs(order: Array<{ side: Side; block: number; element: Element }>, known: Array<[number, number]>): Array<[number, number]> {
+function layoutPairs(order: BlockPlace[], known: Array<[number, number]>): Array<[number, number]> {
   const pairedZh = new Set(known.map(([z]) => z));
   const pairs: Array<[number, number]> = [];
   const body = order.filter((o) => !(o.side === 'zh' && pairedZh.has(o.block)));
   // Table rows: a Chinese cell and an English cell under one <tr>.
   const rows = new Map<Element, { zh?: number; en?: number }>();
   for (const o of body) {
-    const row = o.element.closest('tr');
+    const row = o.row;
     if (!row) continue;
     const entry = rows.get(row) ?? {};
     entry[o.side] ??= o.block;

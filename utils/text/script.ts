@@ -39,20 +39,18 @@ export function countScripts(text: string): ScriptCounts {
 }
 
 /** Characters that exist in only one of the two scripts, common enough in news and fiction to decide a page. */
-const TRADITIONAL_ONLY = new Set(
-  '這個們來說對時會過還後國發學經見長問開關現頭當與實點東動麼樣應體義爲為區黨書電話機讓從車軍進員記覺處種兩則難聽隊場將變陽達門邊內總條麗歡歲興萬無壓隨權戰們習統議聯際團領導衛職隸鄉務樂傳報師歷強範層擊鬥獨劃觀環資設調護導證視'.split(''),
-);
-const SIMPLIFIED_ONLY = new Set(
-  '这个们来说对时会过还后国发学经见长问开关现头当与实点东动么样应体义为区党书电话机让从车军进员记觉处种两则难听队场将变阳达门边内总条丽欢岁兴万无压随权战们习统议联际团领导卫职隶乡务乐传报师历强范层击斗独划观环资设调护导证视'.split(''),
-);
+const TRADITIONAL_ONLY = /[這個們來說對時會過還後國發學經見長問開關現頭當與實點東動麼樣應體義爲為區黨書電話機讓從車軍進員記覺處種兩則難聽隊場將變陽達門邊內總條麗歡歲興萬無壓隨權戰們習統議聯際團領導衛職隸鄉務樂傳報師歷強範層擊鬥獨劃觀環資設調護導證視]/g;
+const SIMPLIFIED_ONLY = /[这个们来说对时会过还后国发学经见长问开关现头当与实点东动么样应体义为区党书电话机让从车军进员记觉处种两则难听队场将变阳达门边内总条丽欢岁兴万无压随权战们习统议联际团领导卫职隶乡务乐传报师历强范层击斗独划观环资设调护导证视]/g;
+
+// A regular expression counts in one native scan what a loop over the characters does with a lookup for each.
+function countMatches(pattern: RegExp, text: string): number {
+  pattern.lastIndex = 0;
+  let count = 0;
+  while (pattern.test(text)) count += 1;
+  return count;
+}
 
 /** Which Chinese script a text is written in, by counting characters that only one script uses. */
 export function detectChineseScript(text: string): ChineseScript {
-  let traditional = 0;
-  let simplified = 0;
-  for (const char of text) {
-    if (TRADITIONAL_ONLY.has(char)) traditional += 1;
-    else if (SIMPLIFIED_ONLY.has(char)) simplified += 1;
-  }
-  return traditional > simplified ? 'Hant' : 'Hans';
+  return countMatches(TRADITIONAL_ONLY, text) > countMatches(SIMPLIFIED_ONLY, text) ? 'Hant' : 'Hans';
 }

@@ -10,9 +10,13 @@ export interface SentenceSpan {
   end: number;
 }
 
-const CLOSERS = '"\'”’」』）)》〉】]';
-const ZH_TERMINATORS = '。！？!?';
-const EN_TERMINATORS = '.!?';
+// Character sets as sets of UTF-16 codes: checking a code allocates nothing, where `text[i]` makes a string.
+const codes = (chars: string) => new Set(Array.from(chars, (c) => c.charCodeAt(0)));
+const CLOSERS = codes('"\'”’」』）)》〉】]');
+const ZH_TERMINATORS = codes('。！？!?');
+const EN_TERMINATORS = codes('.!?');
+const PERIOD = 0x2e;
+const ELLIPSIS = 0x2026;
 
 // Words after which a period does not end an English sentence.
 const ABBREVIATIONS = new Set(
@@ -24,37 +28,57 @@ const ABBREVIATIONS = new Set(
     .filter(Boolean),
 );
 
+// String trimming removes exactly what `\s` matches, without a regular expression per character.
 function pushSpan(spans: SentenceSpan[], source: string, start: number, end: number): void {
-  let s = start;
-  let e = end;
-  while (s < e && /\s/.test(source[s]!)) s += 1;
-  while (e > s && /\s/.test(source[e - 1]!)) e -= 1;
-  if (e > s) spans.push({ text: source.slice(s, e), start: s, end: e });
+  const leading = source.slice(start, end).trimStart();
+  const text = leading.trimEnd();
+  if (!text) return;
+  const s = end - leading.length;
+  spans.push({ text, start: s, end: s + text.length });
 }
 
 function skipClosers(text: string, index: number): number {
   let i = index;
-  while (i < text.length && CLOSERS.includes(text[i]!)) i += 1;
+  while (i < text.length && CLOSERS.has(text.charCodeAt(i))) i += 1;
   return i;
 }
+
+// Sticky and global expressions are matched from `lastIndex`, which needs no slice of the text.
+const SPACE = /\s/y;
+const NON_SPACE = /\S/g;
+const LOWER_CASE_NEXT = /\s*[a-z]/y;
+const SENTENCE_OPENER = /[A-Z0-9"'“‘([\u3400-\u9fff]/y;
+
+function matchesAt(pattern: RegExp, text: string, index: number): boolean {
+  pattern.lastIndex = index;
+  return pattern.test(text);
+}
+
+// Where a sentence may end: the scanners below jump from one such place to the next rather than visiting every
+// character, which costs much on long pages since the content script runs once per page, before the engine has
+// optimised its loops.
+const ZH_CANDIDATE = /[。！？!?…]|\.\.\./g;
+const EN_CANDIDATE = /[.!?]/g;
 
 function splitChinese(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let start = 0;
   let i = 0;
-  while (i < text.length) {
-    const char = text[i]!;
+  while (matchesAt(ZH_CANDIDATE, text, i)) {
+    // A candidate is one character, or the three periods of an ellipsis.
+    const matchEnd = ZH_CANDIDATE.lastIndex;
+    i = matchEnd - (text.charCodeAt(matchEnd - 1) === PERIOD ? 3 : 1);
     let end = -1;
-    if (ZH_TERMINATORS.includes(char)) {
+    if (ZH_TERMINATORS.has(text.charCodeAt(i))) {
       let j = i + 1;
-      while (j < text.length && ZH_TERMINATORS.includes(text[j]!)) j += 1;
+      while (j < text.length && ZH_TERMINATORS.has(text.charCodeAt(j))) j += 1;
       end = skipClosers(text, j);
-    } else if (char === '…' || (char === '.' && text.startsWith('...', i))) {
+    } else {
       // An ellipsis ends a sentence only where a quotation closes or the text ends; mid-sentence it is a pause.
       let j = i;
-      while (j < text.length && (text[j] === '…' || text[j] === '.')) j += 1;
+      while (j < text.length && (text.charCodeAt(j) === ELLIPSIS || text.charCodeAt(j) === PERIOD)) j += 1;
       const k = skipClosers(text, j);
-      if (k > j || k >= text.length || /\s/.test(text[k]!)) end = k;
+      if (k > j || k >= text.length || matchesAt(SPACE, text, k)) end = k;
       else i = j - 1;
     }
     if (end > 0) {
@@ -69,44 +93,46 @@ function splitChinese(text: string): SentenceSpan[] {
   return spans;
 }
 
+const isWordCode = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === PERIOD;
+
+/** The letters and periods right before `index`. */
 function wordBefore(text: string, index: number): string {
   let i = index;
-  while (i > 0 && /[A-Za-z.]/.test(text[i - 1]!)) i -= 1;
+  while (i > 0 && isWordCode(text.charCodeAt(i - 1))) i -= 1;
   return text.slice(i, index);
 }
 
-/** Whether the period at `index` ends a sentence, judging by the word before it and the text after it. */
+/**
+ * Whether the period at `index` ends a sentence, judging by the word before it and the text after it. Asked only
+ * where whitespace or the end of the text follows the period and its closing quotes (`next`): never of a decimal
+ * point or a version number, which a digit follows directly.
+ */
 function periodEndsSentence(text: string, index: number, next: number): boolean {
+  if (!matchesAt(NON_SPACE, text, next)) return true;
+  const afterStart = NON_SPACE.lastIndex - 1;
   const word = wordBefore(text, index);
-  const after = text.slice(next).trimStart();
-  if (after === '') return true;
-  const bare = word.replace(/\./g, '').toLowerCase();
   // Initials and dotted abbreviations: "J. K.", "U.S.", "e.g.", "a.m." — unless a new sentence clearly starts.
-  if (/^[A-Za-z]$/.test(word)) return false;
+  if (word.length === 1 && word !== '.') return false;
   if (word.includes('.')) {
-    if (/^(?:a\.m|p\.m|u\.s|u\.k|u\.n|e\.u)$/i.test(word) && /^[A-Z][a-z]/.test(after) && !/^(?:Army|Navy|Senate|Congress|Government|President|Secretary|State|Department|Embassy|Security|General)\b/.test(after)) {
-      return true;
-    }
-    return false;
+    const after = text.slice(afterStart);
+    return /^(?:a\.m|p\.m|u\.s|u\.k|u\.n|e\.u)$/i.test(word) && /^[A-Z][a-z]/.test(after) && !/^(?:Army|Navy|Senate|Congress|Government|President|Secretary|State|Department|Embassy|Security|General)\b/.test(after);
   }
-  if (ABBREVIATIONS.has(bare)) return false;
-  // A decimal point or a version number is followed directly by a digit, never by a space.
-  if (/^\d/.test(text.slice(next))) return false;
-  return /^[A-Z0-9"'“‘([]/.test(after) || /^[\u3400-\u9fff]/.test(after);
+  if (ABBREVIATIONS.has(word.toLowerCase())) return false;
+  return matchesAt(SENTENCE_OPENER, text, afterStart);
 }
 
 function splitEnglish(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let start = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i]!;
-    if (!EN_TERMINATORS.includes(char)) continue;
+  for (let i = 0; matchesAt(EN_CANDIDATE, text, i); i += 1) {
+    i = EN_CANDIDATE.lastIndex - 1;
+    const period = text.charCodeAt(i) === PERIOD;
     let j = i + 1;
-    while (j < text.length && EN_TERMINATORS.includes(text[j]!)) j += 1;
+    while (j < text.length && EN_TERMINATORS.has(text.charCodeAt(j))) j += 1;
     const end = skipClosers(text, j);
-    if (end < text.length && !/\s/.test(text[end]!)) continue;
-    if (char === '.' && j === i + 1 && !periodEndsSentence(text, i, end)) continue;
-    if (char !== '.' && end < text.length && /^\s*[a-z]/.test(text.slice(end))) continue;
+    if (end < text.length && !matchesAt(SPACE, text, end)) continue;
+    if (period && j === i + 1 && !periodEndsSentence(text, i, end)) continue;
+    if (!period && end < text.length && matchesAt(LOWER_CASE_NEXT, text, end)) continue;
     pushSpan(spans, text, start, end);
     start = end;
     i = end - 1;

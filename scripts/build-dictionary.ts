@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { englishStems } from '../utils/align/english';
-import { DICTIONARY_FILE } from '../utils/align/dictionary';
+import { DICTIONARY_FILE, MAX_WORD_LENGTH } from '../utils/align/dictionary';
 
 type CedictEntry = [traditional: string, simplified: string, pinyin: string, glosses: string | string[], ...unknown[]];
 
@@ -63,6 +63,14 @@ async function main(): Promise<void> {
   for (const [head, stems] of words) lines.push(`${head}\t${[...stems].join(' ')}`);
   lines.push('#pinyin');
   for (const [char, syllables] of pinyin) if (syllables.size > 0) lines.push(`${char}\t${[...syllables].join(' ')}`);
+  // Lengths of the headwords (in code units) by first character, so that segmentation tries only those.
+  const lengths = new Map<string, number>();
+  for (const head of words.keys()) {
+    const first = String.fromCodePoint(head.codePointAt(0)!);
+    if (head.length <= MAX_WORD_LENGTH) lengths.set(first, (lengths.get(first) ?? 0) | (1 << head.length));
+  }
+  lines.push('#lengths');
+  for (const [first, mask] of lengths) lines.push(`${first}\t${mask}`);
   const out = path.join(root, 'public', DICTIONARY_FILE);
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, `${lines.join('\n')}\n`);

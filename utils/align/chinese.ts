@@ -20,11 +20,8 @@ export function segmentWords(text: string, dictionary: Dictionary): string[] {
       continue;
     }
     let matched = width;
-    const lengths = dictionary.wordLengthsFrom(text[i]!);
-    let longest = Math.min(31 - Math.clz32(lengths), text.length - i);
-    // Most pairs of characters begin no longer word: one lookup then spares the longer ones.
-    if (longest > 2 && !dictionary.hasLongerWordFrom(text.slice(i, i + 2))) longest = 2;
-    for (let len = longest; len > width; len -= 1) {
+    const lengths = dictionary.wordLengthsFrom(char);
+    for (let len = Math.min(31 - Math.clz32(lengths), text.length - i); len > width; len -= 1) {
       if (lengths & (1 << len) && dictionary.hasWord(text.slice(i, i + len))) {
         matched = len;
         break;

@@ -7,13 +7,15 @@
  *   `<simplified headword>\t<stem> <stem> ...`       a word and the English stems of its glosses
  *   `#pinyin` on a line of its own, then
  *   `<character>\t<syllable> <syllable> ...`         toneless readings of single characters, for names
+ *   `#lengths` on a line of its own, then
+ *   `<character>\t<mask>`                             bit n set: a headword of n code units starts with it
  */
 
 /** Path of the built dictionary inside the extension (and under public/ in the repository). */
 export const DICTIONARY_FILE = 'dict/cedict.txt';
 
 /** Longer headwords (idioms of many characters, titles) are not matched: they would only slow segmentation. */
-const MAX_WORD_LENGTH = 8;
+export const MAX_WORD_LENGTH = 8;
 
 export interface Dictionary {
   hasWord(word: string): boolean;
@@ -30,8 +32,6 @@ export interface Dictionary {
    * one of length n (lengths up to 8). Segmentation tries only those.
    */
   wordLengthsFrom(char: string): number;
-  /** Whether some headword of three or more code units starts with these two. */
-  hasLongerWordFrom(twoChars: string): boolean;
 }
 
 /**
@@ -42,8 +42,7 @@ export function parseDictionary(text: string): Dictionary {
   const words = new Map<string, string>();
   const pinyin = new Map<string, string>();
   const lengthsByFirst = new Map<string, number>();
-  const longerWordStarts = new Set<string>();
-  let target = words;
+  let section: 'words' | 'pinyin' | 'lengths' = 'words';
   let lineStart = 0;
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
@@ -51,13 +50,13 @@ export function parseDictionary(text: string): Dictionary {
     const tab = text.indexOf('\t', lineStart);
     if (tab > lineStart && tab < lineEnd) {
       const head = text.slice(lineStart, tab);
-      target.set(head, text.slice(tab + 1, lineEnd));
-      if (target === words && head.length <= MAX_WORD_LENGTH) {
-        lengthsByFirst.set(head[0]!, (lengthsByFirst.get(head[0]!) ?? 0) | (1 << head.length));
-        if (head.length > 2) longerWordStarts.add(head.slice(0, 2));
-      }
+      if (section === 'words') words.set(head, text.slice(tab + 1, lineEnd));
+      else if (section === 'pinyin') pinyin.set(head, text.slice(tab + 1, lineEnd));
+      else lengthsByFirst.set(head, Number(text.slice(tab + 1, lineEnd)));
     } else if (text.startsWith('#pinyin', lineStart)) {
-      target = pinyin;
+      section = 'pinyin';
+    } else if (text.startsWith('#lengths', lineStart)) {
+      section = 'lengths';
     }
     lineStart = lineEnd + 1;
   }
@@ -81,6 +80,5 @@ export function parseDictionary(text: string): Dictionary {
     wordCount: words.size,
     characterCount: pinyin.size,
     wordLengthsFrom: (char) => lengthsByFirst.get(char) ?? 0,
-    hasLongerWordFrom: (twoChars) => longerWordStarts.has(twoChars),
   };
 }

@@ -64,18 +64,36 @@ export interface ScoredBead {
   quality: number;
 }
 
-/** Evidence of pairs inside the band, computed once per cell. */
+/** Most sentences on one side of any bead shape. */
+const MAX_BEAD_SIDE = Math.max(...BEAD_SHAPES.map(([a, b]) => Math.max(a, b)));
+
+/**
+ * Evidence of pairs inside the band, computed once per pair, kept in one array per Chinese sentence that covers
+ * the English sentences any bead through that sentence can reach.
+ */
 class BandEvidence {
-  private readonly cache = new Map<number, PairEvidence>();
+  private readonly rows: Array<Array<PairEvidence | null>> = [];
+  private readonly rowStart: Int32Array;
   constructor(
     private readonly zh: PreparedZh[],
     private readonly en: PreparedEn[],
-  ) {}
+    lo: Int32Array,
+    hi: Int32Array,
+  ) {
+    const n = zh.length;
+    this.rowStart = new Int32Array(n);
+    for (let i = 0; i < n; i += 1) {
+      const start = Math.max(0, lo[i]! - MAX_BEAD_SIDE);
+      const end = Math.min(en.length, hi[Math.min(n, i + MAX_BEAD_SIDE)]!);
+      this.rowStart[i] = start;
+      this.rows.push(new Array<PairEvidence | null>(Math.max(0, end - start)).fill(null));
+    }
+  }
   get(i: number, j: number): PairEvidence {
-    const key = i * (this.en.length + 1) + j;
-    let evidence = this.cache.get(key);
-    if (!evidence) this.cache.set(key, (evidence = pairEvidence(this.zh[i]!, this.en[j]!)));
-    return evidence;
+    const row = this.rows[i]!;
+    const k = j - this.rowStart[i]!;
+    if (k < 0 || k >= row.length) return pairEvidence(this.zh[i]!, this.en[j]!);
+    return (row[k] ??= pairEvidence(this.zh[i]!, this.en[j]!));
   }
 }
 
@@ -274,8 +292,6 @@ export function alignMonotone(
   }
   const subZh = zhIndices.map((i) => zh[i]!);
   const subEn = enIndices.map((j) => en[j]!);
-  const band = new BandEvidence(subZh, subEn);
-  const evidence = (i: number, j: number) => band.get(i, j);
 
   // Band of each DP row i (0..n): English positions lo..hi inclusive.
   const lo = new Int32Array(n + 1);
@@ -293,6 +309,9 @@ export function alignMonotone(
     hi[i] = Math.max(hi[i]!, hi[i - 1]!);
     lo[i] = Math.min(Math.max(lo[i]!, lo[i - 1]!), hi[i - 1]!);
   }
+
+  const band = new BandEvidence(subZh, subEn, lo, hi);
+  const evidence = (i: number, j: number) => band.get(i, j);
 
   const score: Float64Array[] = [];
   const back: Int8Array[] = [];

@@ -136,7 +136,8 @@ function everySentenceHasOwnEvidence(
 
 /**
  * Quality of the bead zh[i0..i1) ↔ en[j0..j1): the coverage similarity of the merged sentences (a unit counts
- * once however many sentences of the other side match it), less a penalty for an unlikely length ratio.
+ * once however many sentences of the other side match it), less penalties for an unlikely length ratio and for
+ * unlike numbers of clauses, plus a bonus where the bead ends a paragraph on both sides.
  */
 export function beadQuality(
   zh: PreparedZh[],

@@ -201,8 +201,13 @@ export function align(request: AlignRequest, dictionary: Dictionary): AlignResul
   const prepared = prepare(zh, en, request);
   const draft = alignPrepared(request, prepared, 'draft');
   const lexicon = learnLexicon(draft.beads.map(([z, e], k) => ({ zh: z, en: e, quality: draft.scores[k]! })), zh, en, dictionary);
-  applyLexicon(lexicon, zh);
-  return alignPrepared(request, lexicon.size > 0 ? prepare(zh, en, request) : prepared, { draft: draft.beads });
+  const changed = applyLexicon(lexicon, zh);
+  // Only the sentences that gained evidence need preparing again: the weights of words already there stay.
+  const weights = changed.size > 0 ? documentWeights(zh, en) : null;
+  const final = weights
+    ? { ...prepared, zh: prepared.zh.map((p, i) => (changed.has(i) ? prepareZh(zh[i]!, weights, p.paragraph) : p)) }
+    : prepared;
+  return alignPrepared(request, final, { draft: draft.beads });
 }
 
 function prepare(zh: ZhSentence[], en: EnSentence[], request: AlignRequest): Prepared {

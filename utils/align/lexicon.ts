@@ -65,13 +65,14 @@ export function learnLexicon(beads: TeachingBead[], zh: ZhSentence[], en: EnSent
 }
 
 /**
- * Adds the learned translations to the Chinese sentences: to the unit of the same string where there is one,
+ * Adds the learned translations to the Chinese sentences, and says which sentences changed: to the unit of the same string where there is one,
  * otherwise as an optional unit, which counts only where it matches. In a sentence, a string inside a longer
  * learned one (小宝 inside 韦小宝) is left out, so that one name is not counted twice.
  */
-export function applyLexicon(lexicon: Map<string, number>, zh: ZhSentence[]): void {
-  if (lexicon.size === 0) return;
-  for (const sentence of zh) {
+export function applyLexicon(lexicon: Map<string, number>, zh: ZhSentence[]): Set<number> {
+  const changed = new Set<number>();
+  if (lexicon.size === 0) return changed;
+  zh.forEach((sentence, index) => {
     const present = sentence.learnable.filter((s) => lexicon.has(s)).sort((a, b) => b.length - a.length);
     const applied: string[] = [];
     for (const string of present) {
@@ -81,6 +82,9 @@ export function applyLexicon(lexicon: Map<string, number>, zh: ZhSentence[]): vo
       const unit = sentence.units.find((u) => u.key === string);
       if (!unit) sentence.units.push({ translations: [token], optional: true, key: `learned:${string}` });
       else if (!unit.translations.includes(token)) unit.translations = [...unit.translations, token];
+      else continue;
+      changed.add(index);
     }
-  }
+  });
+  return changed;
 }

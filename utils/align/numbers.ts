@@ -73,14 +73,13 @@ const MONTHS: Record<string, number> = {
   november: 11, december: 12,
 };
 
+const NUMBER_WORD = new RegExp(`\\b(?:${Object.keys(ENGLISH_NUMBER_WORDS).join('|')})\\b`, 'g');
+
 export function englishNumbers(text: string): Set<number> {
   const values = new Set<number>();
   for (const match of text.matchAll(/\d+(?:[.,]\d+)*/g)) addValue(values, Number(match[0].replace(/,/g, '')));
   const lower = text.toLowerCase();
-  for (const match of lower.matchAll(/[a-z]+/g)) {
-    const word = match[0];
-    if (word in ENGLISH_NUMBER_WORDS) addValue(values, ENGLISH_NUMBER_WORDS[word]!);
-  }
+  for (const match of lower.matchAll(NUMBER_WORD)) values.add(ENGLISH_NUMBER_WORDS[match[0]]!);
   // "May 8" is 5月8日: the month's number is evidence too, but "may" alone is a verb.
   for (const match of lower.matchAll(/\b([a-z]+)\s+\d{1,2}\b/g)) {
     const month = MONTHS[match[1]!];

@@ -71,6 +71,13 @@ async function main(): Promise<void> {
   }
   lines.push('#lengths');
   for (const [first, mask] of lengths) lines.push(`${first}\t${mask}`);
+  // The first two characters of every longer headword, sorted, in one line: segmentation asks it (by binary
+  // search, without making strings) before it looks up longer candidates. Pairs with surrogates are left out.
+  const starts = new Set<string>();
+  for (const head of words.keys()) {
+    if (head.length > 2 && head.length <= MAX_WORD_LENGTH && !/[\ud800-\udfff]/.test(head.slice(0, 2))) starts.add(head.slice(0, 2));
+  }
+  lines.push('#starts', [...starts].sort().join(''));
   const out = path.join(root, 'public', DICTIONARY_FILE);
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, `${lines.join('\n')}\n`);

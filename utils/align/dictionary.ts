@@ -9,6 +9,7 @@
  *   `<character>\t<syllable> <syllable> ...`         toneless readings of single characters, for names
  *   `#lengths` on a line of its own, then
  *   `<character>\t<mask>`                             bit n set: a headword of n code units starts with it
+ *   `#starts` on a line of its own, then one line:   the first two code units of every longer headword, sorted
  */
 
 /** Path of the built dictionary inside the extension (and under public/ in the repository). */
@@ -32,6 +33,11 @@ export interface Dictionary {
    * one of length n (lengths up to 8). Segmentation tries only those.
    */
   wordLengthsFrom(char: string): number;
+  /**
+   * Whether some headword of three code units or more starts with the two code units at `at` in `text` (false for
+   * surrogates, which the table leaves out).
+   */
+  hasLongerWordAt(text: string, at: number): boolean;
 }
 
 /**
@@ -42,7 +48,8 @@ export function parseDictionary(text: string): Dictionary {
   const words = new Map<string, string>();
   const pinyin = new Map<string, string>();
   const lengthsByFirst = new Map<string, number>();
-  let section: 'words' | 'pinyin' | 'lengths' = 'words';
+  let section: 'words' | 'pinyin' | 'lengths' | 'starts' = 'words';
+  let starts = '';
   let lineStart = 0;
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
@@ -57,6 +64,10 @@ export function parseDictionary(text: string): Dictionary {
       section = 'pinyin';
     } else if (text.startsWith('#lengths', lineStart)) {
       section = 'lengths';
+    } else if (text.startsWith('#starts', lineStart)) {
+      section = 'starts';
+    } else if (section === 'starts') {
+      starts = text.slice(lineStart, lineEnd);
     }
     lineStart = lineEnd + 1;
   }
@@ -80,5 +91,21 @@ export function parseDictionary(text: string): Dictionary {
     wordCount: words.size,
     characterCount: pinyin.size,
     wordLengthsFrom: (char) => lengthsByFirst.get(char) ?? 0,
+    hasLongerWordAt: (text, at) => hasPair(starts, text.charCodeAt(at), text.charCodeAt(at + 1)),
   };
+}
+
+/** Binary search of the pair (first, second) in a sorted string of two-code-unit pairs. */
+function hasPair(pairs: string, first: number, second: number): boolean {
+  const key = first * 0x10000 + second;
+  let low = 0;
+  let high = pairs.length / 2 - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const value = pairs.charCodeAt(2 * mid) * 0x10000 + pairs.charCodeAt(2 * mid + 1);
+    if (value === key) return true;
+    if (value < key) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
 }

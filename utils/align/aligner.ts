@@ -66,7 +66,7 @@ function alignGroup(prepared: Prepared, zhIndices: number[], enIndices: number[]
   else if (!draft) path = pathOf(pass.draft, zhIndices, enIndices);
   const beads = alignMonotone(prepared.zh, prepared.en, zhIndices, enIndices, anchorPath(path, n, m), {
     lengthRatio: prepared.lengthRatio,
-    bandWidth: draft ? (process.env.DBW ? Math.min(Number(process.env.DBW), bandWidth(n, m)) : bandWidth(n, m)) : FINAL_BAND_WIDTH,
+    bandWidth: draft ? bandWidth(n, m) : FINAL_BAND_WIDTH,
     policy: CAUTIOUS,
     maxBeadSize: draft ? DRAFT_BEAD_SIZE : Infinity,
   });
@@ -93,7 +93,7 @@ function pathOf(draft: Bead[], zhIndices: number[], enIndices: number[]): Anchor
  * long merges and fills no gaps. The final pass does everything, in a narrow band along the draft's path.
  */
 type Pass = 'draft' | { draft: Bead[] };
-const DRAFT_BEAD_SIZE = Number(process.env.DBS ?? 3);
+const DRAFT_BEAD_SIZE = 3;
 const FINAL_BAND_WIDTH = 8;
 
 const isUnmatched = (b: ScoredBead) => b.bead[0].length === 0 || b.bead[1].length === 0;

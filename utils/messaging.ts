@@ -4,18 +4,22 @@
  * rethrown as an Error on the other. Everything that arrives is checked before it is used.
  */
 import { browser } from 'wxt/browser';
-import type { AlignRequest, AlignResult } from './align/types';
+import type { AlignResult } from './align/types';
+import type { PageSentences, PageText } from './page/split-page';
 import type { ChineseScript } from './page/types';
 
+/** A page's blocks to split into sentences and align: the splitting is the background's, off the page's thread. */
 export interface AlignPageMessage {
-  request: AlignRequest;
+  page: PageText;
   url: string;
   title: string;
   zhScript: ChineseScript;
 }
 
 export interface AlignPageAnswer {
+  sentences: PageSentences;
   result: AlignResult;
+  splitMs: number;
   alignMs: number;
 }
 
@@ -51,28 +55,28 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string');
-}
-
 function isIndexArray(value: unknown): value is number[] {
   return Array.isArray(value) && value.every((v) => Number.isInteger(v) && (v as number) >= 0);
 }
 
-function isAlignSide(value: unknown): boolean {
-  if (!isRecord(value) || !isStringArray(value.sentences)) return false;
-  if (value.blocks !== undefined && (!isIndexArray(value.blocks) || value.blocks.length !== value.sentences.length)) return false;
-  return value.blockRoles === undefined || (Array.isArray(value.blockRoles) && value.blockRoles.every((r) => ['title', 'meta', 'caption', 'body'].includes(r as string)));
+const BLOCK_ROLES = new Set(['title', 'meta', 'caption', 'body']);
+
+function isTextSide(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    Array.isArray(value.blocks) &&
+    value.blocks.every((b) => isRecord(b) && typeof b.text === 'string' && typeof b.role === 'string' && BLOCK_ROLES.has(b.role))
+  );
 }
 
 const validators: { [T in MessageType]: (payload: unknown) => payload is PayloadOf<T> } = {
   alignPage: (p): p is AlignPageMessage =>
     isRecord(p) &&
-    isRecord(p.request) &&
-    isAlignSide(p.request.zh) &&
-    isAlignSide(p.request.en) &&
-    (p.request.blockPairs === undefined ||
-      (Array.isArray(p.request.blockPairs) && p.request.blockPairs.every((pair) => isIndexArray(pair) && pair.length === 2))) &&
+    isRecord(p.page) &&
+    isTextSide(p.page.zh) &&
+    isTextSide(p.page.en) &&
+    Array.isArray(p.page.blockPairs) &&
+    p.page.blockPairs.every((pair) => isIndexArray(pair) && pair.length === 2) &&
     typeof p.url === 'string' &&
     typeof p.title === 'string' &&
     (p.zhScript === 'Hant' || p.zhScript === 'Hans'),

@@ -6,7 +6,7 @@ import { looksLikeTranslations, summarizeBeads } from '@/utils/align/summary';
 import { installHighlightStyle, removeHighlightStyle } from '@/utils/extension/highlights';
 import { AlignedPage, type HoverView } from '@/utils/extension/page-session';
 import { handleMessages, sendToBackground, type ContentProtocol } from '@/utils/messaging';
-import { readBilingualPageInSlices, toAlignRequest } from '@/utils/page/read-page';
+import { readBilingualPageInSlices } from '@/utils/page/read-page';
 import { watchPageChanges, type PageWatcher } from '@/utils/page/watch';
 import { isSiteEnabled } from '@/utils/settings/schema';
 import { loadSettings, watchSettings } from '@/utils/settings/store';
@@ -68,14 +68,18 @@ export default defineContentScript({
       // (a single-page app replacing its view right after changing the address) must not be missed.
       watcher ??= watchPageChanges(document, () => void start());
       const readStart = performance.now();
-      const { page, busyMs, longestSliceMs } = await readBilingualPageInSlices(document);
+      const { reading, busyMs, longestSliceMs } = await readBilingualPageInSlices(document);
       if (current !== generation) return;
       // User Timing measures of the main-thread time spent reading (pauses excluded) and of the longest slice:
-      // visible in the browser's performance tools, and read by `npm run bench`.
-      performance.measure('parallax:read-page', { start: readStart, duration: busyMs });
-      performance.measure('parallax:read-page-longest-slice', { start: readStart, duration: longestSliceMs });
-      page?.shadowRoots.forEach((root) => watcher?.observe(root));
-      if (!page) {
+      // visible in the browser's performance tools, and read by `npm run bench`. On a bilingual page they are
+      // taken once the sentences the background split have been made into the page's own, on this thread too.
+      const measureReading = (sentencesMs: number) => {
+        performance.measure('parallax:read-page', { start: readStart, duration: busyMs + sentencesMs });
+        performance.measure('parallax:read-page-longest-slice', { start: readStart, duration: Math.max(longestSliceMs, sentencesMs) });
+      };
+      reading?.shadowRoots.forEach((root) => watcher?.observe(root));
+      if (!reading) {
+        measureReading(0);
         ui?.remove();
         ui = null;
         return;
@@ -84,18 +88,24 @@ export default defineContentScript({
       setState('aligning');
       try {
         const answer = await sendToBackground('alignPage', {
-          request: toAlignRequest(page),
+          page: reading.text,
           url: location.href,
           title: document.title,
-          zhScript: page.zhScript,
+          zhScript: reading.zhScript,
         });
         if (current !== generation || !ui) return;
+        const sentencesStart = performance.now();
+        const page = reading.withSentences(answer.sentences);
+        const sentencesMs = performance.now() - sentencesStart;
+        performance.measure('parallax:make-sentences', { start: sentencesStart, duration: sentencesMs });
+        measureReading(sentencesMs);
         // What was found, on the host for `npm start`, the benchmarks and the tests to read.
         const summary = summarizeBeads(answer.result.beads);
         ui.shadowHost.setAttribute('data-zh-sentences', String(page.zh.sentences.length));
         ui.shadowHost.setAttribute('data-en-sentences', String(page.en.sentences.length));
         ui.shadowHost.setAttribute('data-pairs', String(summary.pairs));
         ui.shadowHost.setAttribute('data-unmatched', String(summary.unmatchedZh + summary.unmatchedEn));
+        ui.shadowHost.setAttribute('data-split-ms', String(answer.splitMs));
         ui.shadowHost.setAttribute('data-align-ms', String(answer.alignMs));
         if (!looksLikeTranslations(answer.result, page.zh.sentences.length, page.en.sentences.length)) {
           setState('unrelated');
@@ -107,6 +117,7 @@ export default defineContentScript({
         setState('ready');
       } catch (error) {
         if (current !== generation) return;
+        measureReading(0);
         console.warn('Parallax could not align this page:', error);
         setState('error');
       }

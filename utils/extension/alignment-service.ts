@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { align } from '../align/aligner';
 import { DICTIONARY_FILE, parseDictionary, type Dictionary } from '../align/dictionary';
 import type { AlignPageAnswer, AlignPageMessage } from '../messaging';
+import { splitPage, toAlignRequest } from '../page/split-page';
 import { saveTabAlignment } from './tab-alignments';
 
 let dictionary: Promise<Dictionary> | null = null;
@@ -24,23 +25,33 @@ function loadDictionary(): Promise<Dictionary> {
   return dictionary;
 }
 
+/** Splits the page's blocks into sentences, aligns them, and answers with both. */
 export async function alignPage(message: AlignPageMessage, tabId: number | undefined): Promise<AlignPageAnswer> {
+  const { page } = message;
+  const splitStarted = performance.now();
+  const sentences = splitPage(page);
+  const splitMs = Math.round(performance.now() - splitStarted);
   const base = {
     url: message.url,
     title: message.title,
     zhScript: message.zhScript,
-    zh: message.request.zh.sentences,
-    en: message.request.en.sentences,
+    zh: sentences.zh.map((s) => s.text),
+    en: sentences.en.map((s) => s.text),
   };
   try {
     const loaded = await loadDictionary();
     const started = performance.now();
-    const result = align(message.request, loaded);
+    const request = toAlignRequest({
+      zh: { blocks: page.zh.blocks, sentences: sentences.zh },
+      en: { blocks: page.en.blocks, sentences: sentences.en },
+      blockPairs: page.blockPairs,
+    });
+    const result = align(request, loaded);
     const alignMs = Math.round(performance.now() - started);
     if (tabId !== undefined) {
       await saveTabAlignment(tabId, { ...base, status: 'ready', result, alignMs, updatedAt: Date.now() });
     }
-    return { result, alignMs };
+    return { sentences, result, splitMs, alignMs };
   } catch (error) {
     if (tabId !== undefined) {
       await saveTabAlignment(tabId, {

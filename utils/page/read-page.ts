@@ -1,13 +1,12 @@
 /**
- * Finds the Chinese and the English versions of an article in a page: the main text blocks, their language,
- * their role, and their sentences mapped to DOM ranges. Returns null, after a quick look only, when the page is not
- * a bilingual article.
+ * Finds the Chinese and the English versions of an article in a page: the main text blocks, their language and
+ * their role. Returns null, after a quick look only, when the page is not a bilingual article. The blocks' sentences,
+ * split elsewhere (see split-page), are then mapped to DOM ranges.
  */
-import type { AlignRequest } from '../align/types';
 import type { BlockRole } from '../align/types';
-import { splitSentences } from '../text/sentences';
 import { countScripts, detectChineseScript, scriptOfCode } from '../text/script';
-import type { BilingualPage, PageSentence, PageSide, Side } from './types';
+import { splitPage, type PageSentences, type PageText, type TextBlock } from './split-page';
+import type { BilingualPage, ChineseScript, PageSentence, PageSide, Side } from './types';
 
 /** The extension's own UI host: never read as page content. */
 export const UI_HOST_TAG = 'parallax-ui';
@@ -299,6 +298,13 @@ function rangeFor(block: RawBlock, start: number, end: number): Range {
   return range;
 }
 
+/** A passage of one language in a block read from the page: a block of its side. */
+interface RunBlock extends TextBlock {
+  raw: RawBlock;
+  /** Offset of the run's first character in the raw block's text. */
+  start: number;
+}
+
 /**
  * A sentence whose DOM range is made when first asked for: a page has thousands of sentences, a reader hovers a
  * few, and every live Range costs time to make and slows the page's own DOM changes.
@@ -318,20 +324,10 @@ class LazySentence implements PageSentence {
   }
 }
 
-/** Sentence text as it reads: line breaks and runs of spaces collapse to one space. */
-function cleanSentence(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-// Whitespace that cleanSentence would change. Sentences come trimmed, so in a run of text without any, every
-// sentence is clean already: one test per run instead of a replacement per sentence.
-const UNCLEAN_SPACE = /[^\S ]| {2}/;
-
 // Article text inside shadow roots is looked for only where the light DOM holds little text: web-component
 // sites keep little outside their components, and scanning every element of a long page would cost too much.
 const MAX_LIGHT_TEXT_FOR_SHADOW_SEARCH = 20_000;
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
-const HAS_LETTERS = /[A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const LATIN = /[A-Za-z]/g;
 const KANA = /[\u3040-\u30ff\u31f0-\u31ff]/;
 
@@ -385,17 +381,9 @@ function quickLook(root: Document | Element | ShadowRoot): boolean {
   return text.length < MAX_LIGHT_TEXT_FOR_SHADOW_SEARCH && start instanceof Element && looksBilingual(text + shadowText(start));
 }
 
-interface SideBuilder {
-  side: PageSide;
-  text: string[];
-}
-
 /** The two sides of the page, a block at a time. */
 class PageBuilder {
-  readonly sides: Record<Side, SideBuilder> = {
-    zh: { side: { blocks: [], sentences: [] }, text: [] },
-    en: { side: { blocks: [], sentences: [] }, text: [] },
-  };
+  readonly sides: Record<Side, RunBlock[]> = { zh: [], en: [] };
   readonly blockPairs: Array<[number, number]> = [];
   readonly blockOrder: BlockPlace[] = [];
 
@@ -411,42 +399,53 @@ class PageBuilder {
       this.addRun(raw, role, script, 0, raw.text.length);
       return;
     }
+    // Every run holds letters of its language (see languageRuns), so every run makes a block.
     const runs = languageRuns(raw.text);
-    let added = 0;
-    let zhBlock = -1;
-    let enBlock = -1;
-    for (let r = 0; r < runs.length; r += 1) {
-      const { side, start, end } = runs[r]!;
-      const block = this.addRun(raw, role, side, start, end);
-      if (block < 0) continue;
-      added += 1;
-      if (side === 'zh') zhBlock = block;
-      else enBlock = block;
-    }
+    const blocks = runs.map(({ side, start, end }) => this.addRun(raw, role, side, start, end));
     // A paragraph that holds a passage in each language pairs them (mixed layout).
-    if (added === 2 && zhBlock >= 0 && enBlock >= 0) this.blockPairs.push([zhBlock, enBlock]);
+    if (runs.length === 2) this.blockPairs.push(runs[0]!.side === 'zh' ? [blocks[0]!, blocks[1]!] : [blocks[1]!, blocks[0]!]);
   }
 
-  /** Adds the run's sentences to its side; returns the index of the block it makes there, or -1 if it has none. */
+  /** Adds the run to its side as a block; returns the block's index there. */
   private addRun(raw: RawBlock, role: BlockRole, side: Side, start: number, end: number): number {
-    const builder = this.sides[side];
-    const blockIndex = builder.side.blocks.length;
-    const runText = raw.text.slice(start, end);
-    const unclean = UNCLEAN_SPACE.test(runText);
-    const spans = splitSentences(runText, side);
-    let sentenceCount = 0;
-    for (let k = 0; k < spans.length; k += 1) {
-      const span = spans[k]!;
-      const text = unclean ? cleanSentence(span.text) : span.text;
-      if (!HAS_LETTERS.test(text)) continue;
-      builder.side.sentences.push(new LazySentence(text, blockIndex, raw, start + span.start, start + span.end));
-      builder.text.push(text);
-      sentenceCount += 1;
-    }
-    if (sentenceCount === 0) return -1;
-    builder.side.blocks.push({ element: raw.element, role });
+    const blocks = this.sides[side];
+    const blockIndex = blocks.length;
+    blocks.push({ text: raw.text.slice(start, end), role, raw, start });
     this.blockOrder.push({ side, block: blockIndex, row: raw.row });
     return blockIndex;
+  }
+}
+
+/**
+ * A bilingual page as read from the DOM, before its sentences are known: the text to split and align, and what
+ * maps the sentences back to the DOM.
+ */
+export class PageReading {
+  readonly text: PageText;
+  constructor(
+    private readonly blocks: Record<Side, RunBlock[]>,
+    blockPairs: Array<[number, number]>,
+    readonly zhScript: ChineseScript,
+    readonly shadowRoots: ShadowRoot[],
+  ) {
+    // Only text and role cross to the background: the other fields hold DOM nodes.
+    const textBlocks = (side: Side) => ({ blocks: blocks[side].map(({ text, role }) => ({ text, role })) });
+    this.text = { zh: textBlocks('zh'), en: textBlocks('en'), blockPairs };
+  }
+
+  /** The page with its sentences, split from `text`; their ranges are made when first asked for. */
+  withSentences(sentences: PageSentences): BilingualPage {
+    const side = (s: Side): PageSide => {
+      const blocks = this.blocks[s];
+      return {
+        blocks: blocks.map(({ raw, role }) => ({ element: raw.element, role })),
+        sentences: sentences[s].map(({ text, block, start, end }) => {
+          const run = blocks[block]!;
+          return new LazySentence(text, block, run.raw, run.start + start, run.start + end);
+        }),
+      };
+    };
+    return { zh: side('zh'), en: side('en'), zhScript: this.zhScript, blockPairs: this.text.blockPairs, shadowRoots: this.shadowRoots };
   }
 }
 
@@ -455,7 +454,7 @@ class PageBuilder {
 const NODES_PER_STEP = 400;
 const BLOCKS_PER_STEP = 100;
 
-function* readSteps(root: Document | Element | ShadowRoot): Generator<void, BilingualPage | null> {
+function* readSteps(root: Document | Element | ShadowRoot): Generator<void, PageReading | null> {
   if (!quickLook(root)) return null;
   const start = (root as Document).body ?? root;
   const shadowRoots: ShadowRoot[] = [];
@@ -468,17 +467,12 @@ function* readSteps(root: Document | Element | ShadowRoot): Generator<void, Bili
     page.add(blocks[index]!);
   }
   const { sides, blockPairs } = page;
-  if (!textsHaveAtLeast(sides.zh.text, HAN, MIN_HAN_CHARS) || !textsHaveAtLeast(sides.en.text, LATIN, MIN_LATIN_LETTERS)) return null;
+  const zhTexts = sides.zh.map((block) => block.text);
+  if (!textsHaveAtLeast(zhTexts, HAN, MIN_HAN_CHARS) || !textsHaveAtLeast(sides.en.map((block) => block.text), LATIN, MIN_LATIN_LETTERS)) return null;
 
   blockPairs.push(...layoutPairs(page.blockOrder, blockPairs));
-  return {
-    zh: sides.zh.side,
-    en: sides.en.side,
-    // A sample decides the script: the first few thousand characters carry plenty of telling ones.
-    zhScript: detectChineseScript(joinedStart(sides.zh.text, 5_000)),
-    blockPairs,
-    shadowRoots,
-  };
+  // A sample decides the script: the first few thousand characters carry plenty of telling ones.
+  return new PageReading(sides, blockPairs, detectChineseScript(joinedStart(zhTexts, 5_000)), shadowRoots);
 }
 
 /** A block of one side, in document order, with the table row it is in. */
@@ -521,17 +515,17 @@ function layoutPairs(order: BlockPlace[], known: Array<[number, number]>): Array
   return pairs;
 }
 
-/** Reads the page in one go: for tests, the command line and short pages. */
+/** Reads the page in one go and splits its sentences in place: for tests and the command line. */
 export function readBilingualPage(root: Document | Element | ShadowRoot): BilingualPage | null {
   const steps = readSteps(root);
   for (;;) {
     const step = steps.next();
-    if (step.done) return step.value;
+    if (step.done) return step.value && step.value.withSentences(splitPage(step.value.text));
   }
 }
 
 export interface SlicedReading {
-  page: BilingualPage | null;
+  reading: PageReading | null;
   /** Main-thread time spent reading, pauses excluded. */
   busyMs: number;
   longestSliceMs: number;
@@ -552,16 +546,7 @@ export async function readBilingualPageInSlices(root: Document | Element | Shado
     const slice = performance.now() - sliceStart;
     busyMs += slice;
     longestSliceMs = Math.max(longestSliceMs, slice);
-    if (step.done) return { page: step.value, busyMs, longestSliceMs };
+    if (step.done) return { reading: step.value, busyMs, longestSliceMs };
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
-}
-
-export function toAlignRequest(page: BilingualPage): AlignRequest {
-  const side = (s: PageSide) => ({
-    sentences: s.sentences.map((x) => x.text),
-    blocks: s.sentences.map((x) => x.block),
-    blockRoles: s.blocks.map((b) => b.role),
-  });
-  return { zh: side(page.zh), en: side(page.en), blockPairs: page.blockPairs };
 }

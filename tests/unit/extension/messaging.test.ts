@@ -5,7 +5,7 @@ import { handleMessages, isEnvelope, sendToBackground, serializeError, type Back
 const validAlign = {
   type: 'alignPage',
   payload: {
-    request: { zh: { sentences: ['你好。'], blocks: [0], blockRoles: ['body'] }, en: { sentences: ['Hello.'] }, blockPairs: [[0, 0]] },
+    page: { zh: { blocks: [{ text: '你好。', role: 'body' }] }, en: { blocks: [{ text: 'Hello.', role: 'body' }] }, blockPairs: [[0, 0]] },
     url: 'https://example.com/a',
     title: 'A',
     zhScript: 'Hans',
@@ -21,9 +21,9 @@ describe('message validation', () => {
   it.each([
     ['an unknown type', { type: 'deleteEverything', payload: {} }],
     ['no payload', { type: 'alignPage' }],
-    ['sentences that are not strings', { ...validAlign, payload: { ...validAlign.payload, request: { zh: { sentences: [1] }, en: { sentences: [] } } } }],
-    ['block indices of the wrong length', { ...validAlign, payload: { ...validAlign.payload, request: { zh: { sentences: ['a'], blocks: [0, 1] }, en: { sentences: [] } } } }],
-    ['an unknown block role', { ...validAlign, payload: { ...validAlign.payload, request: { zh: { sentences: ['a'], blocks: [0], blockRoles: ['ad'] }, en: { sentences: [] } } } }],
+    ['block text that is not a string', { ...validAlign, payload: { ...validAlign.payload, page: { zh: { blocks: [{ text: 1, role: 'body' }] }, en: { blocks: [] }, blockPairs: [] } } }],
+    ['block pairs that are not pairs', { ...validAlign, payload: { ...validAlign.payload, page: { zh: { blocks: [] }, en: { blocks: [] }, blockPairs: [[0]] } } }],
+    ['an unknown block role', { ...validAlign, payload: { ...validAlign.payload, page: { zh: { blocks: [{ text: 'a', role: 'ad' }] }, en: { blocks: [] }, blockPairs: [] } } }],
     ['an unknown script', { ...validAlign, payload: { ...validAlign.payload, zhScript: 'Latn' } }],
     ['negative indices', { type: 'revealBead', payload: { zh: [-1], en: [] } }],
     ['a string', 'alignPage'],
@@ -38,10 +38,10 @@ describe('across the boundary', () => {
 
   it('answers with the handler’s value', async () => {
     handleMessages<BackgroundProtocol>({
-      alignPage: (message) => ({ result: { beads: [[[0], [0]]], scores: [message.request.zh.sentences.length] }, alignMs: 3 }),
+      alignPage: (message) => ({ sentences: { zh: [], en: [] }, result: { beads: [[[0], [0]]], scores: [message.page.zh.blocks.length] }, splitMs: 1, alignMs: 3 }),
     });
     const answer = await sendToBackground('alignPage', validAlign.payload as never);
-    expect(answer).toEqual({ result: { beads: [[[0], [0]]], scores: [1] }, alignMs: 3 });
+    expect(answer).toEqual({ sentences: { zh: [], en: [] }, result: { beads: [[[0], [0]]], scores: [1] }, splitMs: 1, alignMs: 3 });
   });
 
   it('rethrows the handler’s error on the caller’s side, with its name and message', async () => {
@@ -60,7 +60,7 @@ describe('across the boundary', () => {
     handleMessages<BackgroundProtocol>({
       alignPage: () => {
         called = true;
-        return { result: { beads: [], scores: [] }, alignMs: 0 };
+        return { sentences: { zh: [], en: [] }, result: { beads: [], scores: [] }, splitMs: 0, alignMs: 0 };
       },
     });
     await expect(sendToBackground('alignPage', { url: 'x' } as never)).rejects.toThrow(/Malformed alignPage/);

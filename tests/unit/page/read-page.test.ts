@@ -6,7 +6,8 @@ import { loadDictionaryFromDisk } from '../../../scripts/lib/dictionary-node';
 import { align } from '../../../utils/align/aligner';
 import type { Dictionary } from '../../../utils/align/dictionary';
 import { looksLikeTranslations } from '../../../utils/align/summary';
-import { readBilingualPage, toAlignRequest } from '../../../utils/page/read-page';
+import { readBilingualPage } from '../../../utils/page/read-page';
+import { toAlignRequest } from '../../../utils/page/split-page';
 
 const layouts = path.resolve(__dirname, '../../fixtures/layouts');
 

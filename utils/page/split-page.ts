@@ -1,0 +1,76 @@
+/**
+ * Sentence splitting of a page's blocks, kept free of the DOM: the background splits the texts the content script
+ * read, so that the page's main thread does not, and the tests split the same way.
+ */
+import type { AlignRequest, BlockRole } from '../align/types';
+import { splitSentences } from '../text/sentences';
+import type { Side } from './types';
+
+/** A block's text in one language, and its role. */
+export interface TextBlock {
+  text: string;
+  role: BlockRole;
+}
+
+/** What the content script reads of a bilingual page: each side's blocks, and the blocks the layout pairs. */
+export interface PageText {
+  zh: { blocks: TextBlock[] };
+  en: { blocks: TextBlock[] };
+  blockPairs: Array<[zhBlock: number, enBlock: number]>;
+}
+
+export interface SplitSentence {
+  /** As it reads: line breaks and runs of spaces collapsed. */
+  text: string;
+  /** Index into the side's blocks. */
+  block: number;
+  /** Offsets into the block's text. */
+  start: number;
+  end: number;
+}
+
+export type PageSentences = Record<Side, SplitSentence[]>;
+
+const HAS_LETTERS = /[A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+
+/** Sentence text as it reads: line breaks and runs of spaces collapse to one space. */
+function cleanSentence(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+// Whitespace that cleanSentence would change. Sentences come trimmed, so in a block without any, every sentence is
+// clean already: one test per block instead of a replacement per sentence.
+const UNCLEAN_SPACE = /[^\S ]| {2}/;
+
+function splitSide(blocks: TextBlock[], side: Side): SplitSentence[] {
+  const sentences: SplitSentence[] = [];
+  for (let block = 0; block < blocks.length; block += 1) {
+    const { text: blockText } = blocks[block]!;
+    const unclean = UNCLEAN_SPACE.test(blockText);
+    for (const span of splitSentences(blockText, side)) {
+      const text = unclean ? cleanSentence(span.text) : span.text;
+      // Punctuation or digits alone are no sentence to align.
+      if (HAS_LETTERS.test(text)) sentences.push({ text, block, start: span.start, end: span.end });
+    }
+  }
+  return sentences;
+}
+
+export function splitPage(page: PageText): PageSentences {
+  return { zh: splitSide(page.zh.blocks, 'zh'), en: splitSide(page.en.blocks, 'en') };
+}
+
+interface AlignableSide {
+  blocks: ReadonlyArray<{ role: BlockRole }>;
+  sentences: ReadonlyArray<{ text: string; block: number }>;
+}
+
+/** The aligner's request for a page's sentences: the split ones in the background, a page's in tests and scripts. */
+export function toAlignRequest(page: { zh: AlignableSide; en: AlignableSide; blockPairs: Array<[number, number]> }): AlignRequest {
+  const side = (s: AlignableSide) => ({
+    sentences: s.sentences.map((x) => x.text),
+    blocks: s.sentences.map((x) => x.block),
+    blockRoles: s.blocks.map((b) => b.role),
+  });
+  return { zh: side(page.zh), en: side(page.en), blockPairs: page.blockPairs };
+}

@@ -24,7 +24,8 @@ function blockOf(side: AlignSide, index: number): number {
   return side.blocks?.[index] ?? 0;
 }
 
-function groupByBlock(side: AlignSide, indices: number[]): number[][] {
+/** Sentence indices by block, in order: one pass over the side, however many blocks the layout pairs. */
+function indicesByBlock(side: AlignSide, indices: number[]): Map<number, number[]> {
   const groups = new Map<number, number[]>();
   for (const i of indices) {
     const block = blockOf(side, i);
@@ -32,7 +33,7 @@ function groupByBlock(side: AlignSide, indices: number[]): number[][] {
     if (!group) groups.set(block, (group = []));
     group.push(i);
   }
-  return [...groups.values()];
+  return groups;
 }
 
 function bandWidth(n: number, m: number): number {
@@ -237,10 +238,14 @@ function alignPrepared(request: AlignRequest, prepared: Prepared, pass: Pass): A
   };
 
   // Blocks the layout pairs are translations of each other: align inside each pair only.
-  for (const [zhBlock, enBlock] of request.blockPairs ?? []) {
-    const zhIndices = zhAll.filter((i) => !zhDone.has(i) && blockOf(request.zh, i) === zhBlock);
-    const enIndices = enAll.filter((j) => !enDone.has(j) && blockOf(request.en, j) === enBlock);
-    if (zhIndices.length > 0 && enIndices.length > 0) take(alignGroup(prepared, zhIndices, enIndices, false, pass));
+  if (request.blockPairs && request.blockPairs.length > 0) {
+    const zhByBlock = indicesByBlock(request.zh, zhAll);
+    const enByBlock = indicesByBlock(request.en, enAll);
+    for (const [zhBlock, enBlock] of request.blockPairs) {
+      const zhIndices = (zhByBlock.get(zhBlock) ?? []).filter((i) => !zhDone.has(i));
+      const enIndices = (enByBlock.get(enBlock) ?? []).filter((j) => !enDone.has(j));
+      if (zhIndices.length > 0 && enIndices.length > 0) take(alignGroup(prepared, zhIndices, enIndices, false, pass));
+    }
   }
 
   const remaining = (side: 'zh' | 'en', roles: BlockRole[]) =>
@@ -252,8 +257,8 @@ function alignPrepared(request: AlignRequest, prepared: Prepared, pass: Pass): A
 
   const captionPairs = matchBlocksOutOfOrder(
     prepared,
-    groupByBlock(request.zh, remaining('zh', ['caption'])),
-    groupByBlock(request.en, remaining('en', ['caption'])),
+    [...indicesByBlock(request.zh, remaining('zh', ['caption'])).values()],
+    [...indicesByBlock(request.en, remaining('en', ['caption'])).values()],
   );
   // A caption translates a caption as a whole; its sentences (and credit lines) are not rendered one by one.
   for (const [zhIndices, enIndices] of captionPairs) {

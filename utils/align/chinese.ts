@@ -6,8 +6,6 @@ import { isHanChar } from '../text/script';
 /** Traditional characters to Simplified, since the dictionary is keyed by Simplified headwords. */
 export const toSimplified: (text: string) => string = OpenCC.Converter({ from: 't', to: 'cn' });
 
-const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
-
 /** Greedy longest-match segmentation over the dictionary, with every character of unknown words kept alone. */
 export function segmentWords(text: string, dictionary: Dictionary): string[] {
   const words: string[] = [];
@@ -25,7 +23,7 @@ export function segmentWords(text: string, dictionary: Dictionary): string[] {
     const lengths = dictionary.wordLengthsFrom(char);
     let longest = Math.min(31 - Math.clz32(lengths), text.length - i);
     // Most pairs of characters begin no longer headword: one search then spares the longer lookups.
-    if (longest > 2 && width === 1 && !isSurrogate(text.charCodeAt(i + 1)) && !dictionary.hasLongerWordAt(text, i)) longest = 2;
+    if (longest > 2 && !dictionary.hasLongerWordAt(text, i)) longest = 2;
     for (let len = longest; len > width; len -= 1) {
       if (lengths & (1 << len) && dictionary.hasWord(text.slice(i, i + len))) {
         matched = len;

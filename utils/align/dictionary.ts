@@ -34,8 +34,8 @@ export interface Dictionary {
    */
   wordLengthsFrom(char: string): number;
   /**
-   * Whether some headword of three code units or more starts with the two code units at `at` in `text` (false for
-   * surrogates, which the table leaves out).
+   * Whether some headword of three code units or more may start with the two code units at `at` in `text`. The
+   * table leaves out pairs with surrogates, so for those it cannot rule a longer word out and says true.
    */
   hasLongerWordAt(text: string, at: number): boolean;
 }
@@ -91,7 +91,11 @@ export function parseDictionary(text: string): Dictionary {
     wordCount: words.size,
     characterCount: pinyin.size,
     wordLengthsFrom: (char) => lengthsByFirst.get(char) ?? 0,
-    hasLongerWordAt: (text, at) => hasPair(starts, text.charCodeAt(at), text.charCodeAt(at + 1)),
+    hasLongerWordAt: (text, at) => {
+      const first = text.charCodeAt(at);
+      const second = text.charCodeAt(at + 1);
+      return isSurrogate(first) || isSurrogate(second) || hasPair(starts, first, second);
+    },
   };
 }
 
@@ -108,4 +112,8 @@ function hasPair(pairs: string, first: number, second: number): boolean {
     else high = mid - 1;
   }
   return false;
+}
+
+function isSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdfff;
 }

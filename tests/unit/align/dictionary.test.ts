@@ -13,6 +13,8 @@ describe('the built dictionary', () => {
     expect(dictionary.wordLengthsFrom('中') & (1 << 7)).toBeTruthy(); // 中华人民共和国
     expect(dictionary.hasLongerWordAt('中华人民', 0)).toBe(true);
     expect(dictionary.hasLongerWordAt('了了', 0)).toBe(false);
+    // The table leaves surrogates out, so it cannot rule a longer word out there.
+    expect(dictionary.hasLongerWordAt('了𠀋', 0)).toBe(true);
   });
 
   it('segments by the longest headword, unknown characters alone', () => {

@@ -65,9 +65,10 @@ export function learnLexicon(beads: TeachingBead[], zh: ZhSentence[], en: EnSent
 }
 
 /**
- * Adds the learned translations to the Chinese sentences, and says which sentences changed: to the unit of the same string where there is one,
- * otherwise as an optional unit, which counts only where it matches. In a sentence, a string inside a longer
- * learned one (小宝 inside 韦小宝) is left out, so that one name is not counted twice.
+ * Adds the learned translations to the Chinese sentences and returns the indices of the sentences that changed.
+ * A translation goes to the unit of the same string where there is one, otherwise into an optional unit, which
+ * counts only where it matches. In a sentence, a string inside a longer learned one (小宝 inside 韦小宝) is left
+ * out, so that one name is not counted twice.
  */
 export function applyLexicon(lexicon: Map<string, number>, zh: ZhSentence[]): Set<number> {
   const changed = new Set<number>();

@@ -3,7 +3,7 @@
  * with the document's length rather than with its square.
  */
 import type { Bead } from './types';
-import { coverageSimilarity, pairEvidence, type PairEvidence, type PreparedEn, type PreparedZh } from './similarity';
+import { coverage, coverageSimilarity, pairEvidence, type PairEvidence, type PreparedEn, type PreparedZh } from './similarity';
 
 /** Bead shapes the program may use, with a prior cost: the rarer the shape, the more evidence it needs. */
 const BEAD_SHAPES: Array<[zh: number, en: number, cost: number]> = [
@@ -260,8 +260,8 @@ function similarityBound(
     }
   }
   for (let j = j0; j < j1; j += 1) enTotal += en[j]!.total;
-  const zhCoverage = zhMatched >= zhTotal ? 1 : (zhMatched + bonus) / (zhTotal + bonus || 1);
-  const enCoverage = enMatched >= enTotal ? 1 : (enMatched + bonus) / (enTotal + bonus || 1);
+  const zhCoverage = zhMatched >= zhTotal ? 1 : coverage(zhMatched, zhTotal, bonus);
+  const enCoverage = enMatched >= enTotal ? 1 : coverage(enMatched, enTotal, bonus);
   return Math.min(1, 2 * Math.min(zhCoverage, enCoverage));
 }
 

@@ -114,9 +114,14 @@ export function pairEvidence(zh: PreparedZh, en: PreparedEn): PairEvidence {
   return { zhMatched, enMatched, bonus, zhUnits, enTokens: enTokens ?? [] };
 }
 
+/** Share of a side's weight that found a counterpart, optional evidence counted on top of it. */
+export function coverage(matched: number, total: number, bonus: number): number {
+  return (matched + bonus) / (total + bonus || 1);
+}
+
 /** Harmonic mean of the two coverages, with optional evidence counted on both sides. */
 export function coverageSimilarity(zhMatched: number, zhTotal: number, enMatched: number, enTotal: number, bonus: number): number {
-  const zhCoverage = (zhMatched + bonus) / (zhTotal + bonus || 1);
-  const enCoverage = (enMatched + bonus) / (enTotal + bonus || 1);
+  const zhCoverage = coverage(zhMatched, zhTotal, bonus);
+  const enCoverage = coverage(enMatched, enTotal, bonus);
   return zhCoverage + enCoverage > 0 ? (2 * zhCoverage * enCoverage) / (zhCoverage + enCoverage) : 0;
 }

@@ -30,22 +30,29 @@ function bestCandidates(
       if (list.length <= MAX_POSTINGS) list.push(position);
     }
   });
+  // Votes by English position, reset after each Chinese sentence through the positions it touched.
+  const votes = new Float64Array(enIndices.length);
+  const touched: number[] = [];
   return zhIndices.map((i) => {
-    const votes = new Map<number, number>();
-    for (const id of zh[i]!.unitsByTranslation.keys()) {
+    for (const id of zh[i]!.unitsByTranslation.ids) {
       const list = postings.get(id);
       if (!list || list.length > MAX_POSTINGS) continue;
       const weight = 1 / list.length;
-      for (const position of list) votes.set(position, (votes.get(position) ?? 0) + weight);
+      for (const position of list) {
+        if (votes[position] === 0) touched.push(position);
+        votes[position]! += weight;
+      }
     }
     let best = -1;
     let bestVotes = 0;
-    for (const [position, v] of votes) {
-      if (v > bestVotes) {
+    for (const position of touched) {
+      if (votes[position]! > bestVotes) {
         best = position;
-        bestVotes = v;
+        bestVotes = votes[position]!;
       }
+      votes[position] = 0;
     }
+    touched.length = 0;
     return { en: best, votes: bestVotes };
   });
 }

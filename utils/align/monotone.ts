@@ -6,19 +6,19 @@ import type { Bead } from './types';
 import { coverage, coverageSimilarity, pairEvidence, type PairEvidence, type PreparedEn, type PreparedZh } from './similarity';
 
 /** Bead shapes the program may use, with a prior cost: the rarer the shape, the more evidence it needs. */
-const BEAD_SHAPES: Array<[zh: number, en: number, cost: number]> = [
-  [1, 1, 0],
-  [1, 2, 0.06],
-  [2, 1, 0.06],
-  [2, 2, 0.2],
-  [1, 3, 0.08],
-  [3, 1, 0.08],
-  [2, 3, 0.25],
-  [3, 2, 0.25],
-  [1, 4, 0.12],
-  [4, 1, 0.12],
-  [1, 5, 0.16],
-  [5, 1, 0.16],
+const BEAD_SHAPES: Array<{ zh: number; en: number; cost: number }> = [
+  { zh: 1, en: 1, cost: 0 },
+  { zh: 1, en: 2, cost: 0.06 },
+  { zh: 2, en: 1, cost: 0.06 },
+  { zh: 2, en: 2, cost: 0.2 },
+  { zh: 1, en: 3, cost: 0.08 },
+  { zh: 3, en: 1, cost: 0.08 },
+  { zh: 2, en: 3, cost: 0.25 },
+  { zh: 3, en: 2, cost: 0.25 },
+  { zh: 1, en: 4, cost: 0.12 },
+  { zh: 4, en: 1, cost: 0.12 },
+  { zh: 1, en: 5, cost: 0.16 },
+  { zh: 5, en: 1, cost: 0.16 },
 ];
 
 export interface MonotoneOptions {
@@ -65,7 +65,7 @@ export interface ScoredBead {
 }
 
 /** Most sentences on one side of any bead shape. */
-const MAX_BEAD_SIDE = Math.max(...BEAD_SHAPES.map(([a, b]) => Math.max(a, b)));
+const MAX_BEAD_SIDE = Math.max(...BEAD_SHAPES.map((shape) => Math.max(shape.zh, shape.en)));
 
 /**
  * Evidence of pairs inside the band, computed once per pair, kept in one array per Chinese sentence that covers
@@ -150,10 +150,31 @@ export function beadQuality(
   lengthRatio: number,
   fillingGap = false,
 ): number {
+  const penalty = lengthPenalty(lengthOf(zh, i0, i1), lengthOf(en, j0, j1), lengthRatio);
+  return qualityGivenLengthPenalty(zh, en, evidence, i0, i1, j0, j1, penalty, fillingGap);
+}
+
+function lengthOf(sentences: Array<{ length: number }>, start: number, end: number): number {
+  let length = 0;
+  for (let k = start; k < end; k += 1) length += sentences[k]!.length;
+  return length;
+}
+
+/** beadQuality for the dynamic program, which has already computed the length penalty to bound the bead. */
+function qualityGivenLengthPenalty(
+  zh: PreparedZh[],
+  en: PreparedEn[],
+  evidence: (i: number, j: number) => PairEvidence,
+  i0: number,
+  i1: number,
+  j0: number,
+  j1: number,
+  penalty: number,
+  fillingGap: boolean,
+): number {
   let zhMatched = 0;
   let zhTotal = 0;
   let bonus = 0;
-  let zhLength = 0;
   const single = i1 - i0 === 1 && j1 - j0 === 1;
   for (let i = i0; i < i1; i += 1) {
     const sentence = zh[i]!;
@@ -174,11 +195,9 @@ export function beadQuality(
       }
     }
     zhTotal += sentence.total;
-    zhLength += sentence.length;
   }
   let enMatched = 0;
   let enTotal = 0;
-  let enLength = 0;
   for (let j = j0; j < j1; j += 1) {
     const sentence = en[j]!;
     if (single) {
@@ -194,7 +213,6 @@ export function beadQuality(
       }
     }
     enTotal += sentence.total;
-    enLength += sentence.length;
   }
   const merged = i1 - i0 > 1 || j1 - j0 > 1;
   if (fillingGap && merged && !everySentenceHasOwnEvidence(evidence, i0, i1, j0, j1)) return NO_EVIDENCE;
@@ -204,12 +222,7 @@ export function beadQuality(
   // Where the page gives paragraphs, a bead that ends a paragraph on both sides is where translations meet (the
   // bonus goes to beads with shared evidence only, so that it never makes a guess look like a match).
   const endsParagraphs = similarity > 0 && endsParagraph(zh, i1) && endsParagraph(en, j1);
-  return (
-    similarity -
-    lengthPenalty(zhLength, enLength, lengthRatio) -
-    clausePenalty(zh, en, i0, i1, j0, j1) +
-    (endsParagraphs ? PARAGRAPH_END_BONUS : 0)
-  );
+  return similarity - penalty - clausePenalty(zh, en, i0, i1, j0, j1) + (endsParagraphs ? PARAGRAPH_END_BONUS : 0);
 }
 
 /** Whether the sentence before position `end` is the last of its paragraph and another paragraph follows. */
@@ -320,56 +333,56 @@ export function alignMonotone(
     score.push(new Float64Array(hi[i]! - lo[i]! + 1).fill(-Infinity));
     back.push(new Int8Array(hi[i]! - lo[i]! + 1).fill(-1));
   }
-  const get = (i: number, j: number) => (i >= 0 && j >= lo[i]! && j <= hi[i]! ? score[i]![j - lo[i]!]! : -Infinity);
   score[0]![0] = 0;
   const zhPrefix = prefixLengths(subZh);
   const enPrefix = prefixLengths(subEn);
   const SKIP_ZH = BEAD_SHAPES.length;
   const SKIP_EN = BEAD_SHAPES.length + 1;
+  const { policy } = options;
+  const shapes = BEAD_SHAPES.map((shape, index) => {
+    const size = shape.zh + shape.en;
+    const threshold = size > 2 ? policy.mergeThreshold : policy.pairThreshold;
+    // Similarity is at most 1: the most a bead of this shape can gain per sentence over its threshold.
+    return { ...shape, index, size, threshold, ceiling: 1 + PARAGRAPH_END_BONUS - shape.cost - threshold };
+  }).filter((shape) => shape.size <= options.maxBeadSize);
   for (let i = 0; i <= n; i += 1) {
-    for (let j = lo[i]!; j <= hi[i]!; j += 1) {
+    const rowStart = lo[i]!;
+    const row = score[i]!;
+    for (let j = rowStart; j <= hi[i]!; j += 1) {
       if (i === 0 && j === 0) continue;
       let best = -Infinity;
       let choice = -1;
       // Leaving a sentence unmatched is worth nothing; a match is worth its quality above the threshold.
-      if (i > 0) {
-        const s = get(i - 1, j);
-        if (s > best) {
-          best = s;
-          choice = SKIP_ZH;
-        }
+      if (i > 0 && j >= lo[i - 1]! && j <= hi[i - 1]! && score[i - 1]![j - lo[i - 1]!]! > best) {
+        best = score[i - 1]![j - lo[i - 1]!]!;
+        choice = SKIP_ZH;
       }
-      if (j > 0) {
-        const s = get(i, j - 1);
-        if (s > best) {
-          best = s;
-          choice = SKIP_EN;
-        }
+      if (j > rowStart && row[j - 1 - rowStart]! > best) {
+        best = row[j - 1 - rowStart]!;
+        choice = SKIP_EN;
       }
-      for (let k = 0; k < BEAD_SHAPES.length; k += 1) {
-        const [a, b, cost] = BEAD_SHAPES[k]!;
-        const size = a + b;
-        if (i < a || j < b || size > options.maxBeadSize) continue;
-        const previous = get(i - a, j - b);
-        if (previous === -Infinity) continue;
-        const threshold = size > 2 ? options.policy.mergeThreshold : options.policy.pairThreshold;
+      for (let k = 0; k < shapes.length; k += 1) {
+        const shape = shapes[k]!;
+        const i0 = i - shape.zh;
+        const j0 = j - shape.en;
+        if (i0 < 0 || j0 < lo[i0]! || j0 > hi[i0]!) continue;
+        const previous = score[i0]![j0 - lo[i0]!]!;
         // Bounds first: similarity is at most 1, and at most what the pairs' evidence allows; a bead that could not
         // win even so is not worth matching words for.
-        const ceiling = 1 + PARAGRAPH_END_BONUS - cost - threshold;
-        if (previous + size * ceiling <= best) continue;
-        const penalty = lengthPenalty(zhPrefix[i]! - zhPrefix[i - a]!, enPrefix[j]! - enPrefix[j - b]!, options.lengthRatio);
-        if (previous + size * (ceiling - penalty) <= best) continue;
-        if (size > 2 && previous + size * (ceiling - 1 + similarityBound(subZh, subEn, evidence, i - a, i, j - b, j) - penalty) <= best) continue;
-        const quality = beadQuality(subZh, subEn, evidence, i - a, i, j - b, j, options.lengthRatio, options.policy.fillingGap) - cost;
+        if (previous === -Infinity || previous + shape.size * shape.ceiling <= best) continue;
+        const penalty = lengthPenalty(zhPrefix[i]! - zhPrefix[i0]!, enPrefix[j]! - enPrefix[j0]!, options.lengthRatio);
+        if (previous + shape.size * (shape.ceiling - penalty) <= best) continue;
+        if (shape.size > 2 && previous + shape.size * (shape.ceiling - 1 + similarityBound(subZh, subEn, evidence, i0, i, j0, j) - penalty) <= best) continue;
+        const quality = qualityGivenLengthPenalty(subZh, subEn, evidence, i0, i, j0, j, penalty, policy.fillingGap) - shape.cost;
         if (quality === NO_EVIDENCE) continue;
-        const s = previous + size * (quality - threshold);
+        const s = previous + shape.size * (quality - shape.threshold);
         if (s > best) {
           best = s;
-          choice = k;
+          choice = shape.index;
         }
       }
-      score[i]![j - lo[i]!] = best;
-      back[i]![j - lo[i]!] = choice;
+      row[j - rowStart] = best;
+      back[i]![j - rowStart] = choice;
     }
   }
 
@@ -385,7 +398,7 @@ export function alignMonotone(
       beads.push({ bead: [[], [enIndices[j - 1]!]], quality: 0 });
       j -= 1;
     } else {
-      const [a, b] = BEAD_SHAPES[choice]!;
+      const { zh: a, en: b } = BEAD_SHAPES[choice]!;
       const quality = beadQuality(subZh, subEn, evidence, i - a, i, j - b, j, options.lengthRatio, options.policy.fillingGap);
       const zhBead = zhIndices.slice(i - a, i);
       const enBead = enIndices.slice(j - b, j);

@@ -15,16 +15,33 @@ export interface DocumentWeights {
 }
 
 export function documentWeights(zh: ZhSentence[], en: EnSentence[]): DocumentWeights {
-  const zhDf = new Map<string, number>();
-  for (const sentence of zh) {
-    for (const key of new Set(sentence.units.map((u) => u.key))) zhDf.set(key, (zhDf.get(key) ?? 0) + 1);
-  }
+  // Each key's document frequency, and the sentence it was last counted in: a word repeated in one sentence
+  // counts once.
+  const zhSlots = new Map<string, number>();
+  const zhDf: number[] = [];
+  const countedIn: number[] = [];
+  zh.forEach((sentence, index) => {
+    for (const { key } of sentence.units) {
+      let slot = zhSlots.get(key);
+      if (slot === undefined) {
+        zhSlots.set(key, (slot = zhDf.length));
+        zhDf.push(0);
+        countedIn.push(-1);
+      }
+      if (countedIn[slot] === index) continue;
+      countedIn[slot] = index;
+      zhDf[slot]! += 1;
+    }
+  });
   const enDf = new Map<number, number>();
   for (const sentence of en) for (const id of sentence.tokens) enDf.set(id, (enDf.get(id) ?? 0) + 1);
   const zhCount = Math.max(zh.length, 1);
   const enCount = Math.max(en.length, 1);
   return {
-    zhUnitWeight: (key) => Math.log(1 + zhCount / (zhDf.get(key) ?? 1)),
+    zhUnitWeight: (key) => {
+      const slot = zhSlots.get(key);
+      return Math.log(1 + zhCount / (slot === undefined ? 1 : zhDf[slot]!));
+    },
     enTokenWeight: (id) => Math.log(1 + enCount / (enDf.get(id) ?? 1)),
   };
 }
@@ -35,7 +52,7 @@ export interface PreparedZh {
   /** Total weight of required units: the denominator of coverage. */
   total: number;
   /** Translation id → the units that may be rendered by it. */
-  unitsByTranslation: Map<number, number[]>;
+  unitsByTranslation: TranslationTable;
   length: number;
   clauses: number;
   /** The paragraph (block) the sentence stands in, where the page says so; 0 otherwise. */
@@ -52,18 +69,51 @@ export interface PreparedEn {
   paragraph: number;
 }
 
+/**
+ * Which units of a Chinese sentence an English token id may render: an open-addressing hash table of (id, unit)
+ * entries in one typed array. Every sentence needs one and every pair of sentences looks up in it, and Maps of
+ * arrays cost more to build than the lookups they serve.
+ */
+export class TranslationTable {
+  /** The distinct ids, in the order their first unit comes. */
+  readonly ids: number[] = [];
+  /** Entry at slot s: id + 1 at 2s (0 marks an empty slot), unit at 2s + 1; one id's units follow in unit order. */
+  readonly entries: Int32Array;
+  readonly shift: number;
+  readonly mask: number;
+  constructor(units: Array<{ translations: readonly number[] }>) {
+    let count = 0;
+    for (const unit of units) count += unit.translations.length;
+    const bits = Math.max(3, 32 - Math.clz32(count + (count >> 1)));
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
+    this.entries = new Int32Array(2 << bits);
+    units.forEach((unit, index) => {
+      for (const id of unit.translations) this.add(id, index);
+    });
+  }
+  /** The slot the probe for `id` starts at (Fibonacci hashing). */
+  slotOf(id: number): number {
+    return Math.imul(id, 0x9e3779b1) >>> this.shift;
+  }
+  private add(id: number, unit: number): void {
+    let known = false;
+    let slot = this.slotOf(id);
+    for (; this.entries[2 * slot] !== 0; slot = (slot + 1) & this.mask) {
+      if (this.entries[2 * slot] !== id + 1) continue;
+      if (this.entries[2 * slot + 1] === unit) return;
+      known = true;
+    }
+    this.entries[2 * slot] = id + 1;
+    this.entries[2 * slot + 1] = unit;
+    if (!known) this.ids.push(id);
+  }
+}
+
 export function prepareZh(sentence: ZhSentence, weights: DocumentWeights, paragraph: number): PreparedZh {
   const units = sentence.units.map((u) => ({ translations: u.translations, weight: weights.zhUnitWeight(u.key), optional: u.optional }));
-  const unitsByTranslation = new Map<number, number[]>();
-  units.forEach((unit, index) => {
-    for (const id of unit.translations) {
-      const list = unitsByTranslation.get(id);
-      if (!list) unitsByTranslation.set(id, [index]);
-      else if (list[list.length - 1] !== index) list.push(index);
-    }
-  });
   const total = units.reduce((sum, u) => (u.optional ? sum : sum + u.weight), 0);
-  return { units, total, unitsByTranslation, length: sentence.length, clauses: sentence.clauses, paragraph };
+  return { units, total, unitsByTranslation: new TranslationTable(units), length: sentence.length, clauses: sentence.clauses, paragraph };
 }
 
 export function prepareEn(sentence: EnSentence, weights: DocumentWeights, paragraph: number): PreparedEn {
@@ -93,16 +143,23 @@ export function pairEvidence(zh: PreparedZh, en: PreparedEn): PairEvidence {
   let enTokens: number[] | null = null;
   // Walk the English tokens (few) rather than every translation of every Chinese unit (many).
   const tokens = en.weighted;
+  const table = zh.unitsByTranslation;
+  const entries = table.entries;
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!;
-    const units = zh.unitsByTranslation.get(token.id);
-    if (!units) continue;
-    if (!token.optional) {
-      enMatched += token.weight;
-      (enTokens ??= []).push(index);
-    }
-    zhUnits ??= [];
-    for (const unit of units) {
+    const key = token.id + 1;
+    let found = false;
+    for (let slot = table.slotOf(token.id); entries[2 * slot] !== 0; slot = (slot + 1) & table.mask) {
+      if (entries[2 * slot] !== key) continue;
+      if (!found) {
+        found = true;
+        if (!token.optional) {
+          enMatched += token.weight;
+          (enTokens ??= []).push(index);
+        }
+      }
+      const unit = entries[2 * slot + 1]!;
+      zhUnits ??= [];
       if (zhUnits.includes(unit)) continue;
       zhUnits.push(unit);
       const u = zh.units[unit]!;

@@ -71,22 +71,23 @@ export function parseDictionary(text: string): Dictionary {
     }
     lineStart = lineEnd + 1;
   }
-  const split = new Map<string, readonly string[]>();
-  const splitOnce = (source: Map<string, string>, key: string, cacheKey: string): readonly string[] | undefined => {
-    let list = split.get(cacheKey);
+  const splitStems = new Map<string, readonly string[]>();
+  const splitReadings = new Map<string, readonly string[]>();
+  const splitOnce = (source: Map<string, string>, split: Map<string, readonly string[]>, key: string): readonly string[] | undefined => {
+    let list = split.get(key);
     if (list) return list;
     const raw = source.get(key);
     if (raw === undefined) return undefined;
     list = raw.split(' ');
-    split.set(cacheKey, list);
+    split.set(key, list);
     return list;
   };
   return {
     hasWord: (word) => words.has(word),
-    stemsOf: (word) => splitOnce(words, word, word),
-    readingsOf: (char) => splitOnce(pinyin, char, `#${char}`),
+    stemsOf: (word) => splitOnce(words, splitStems, word),
+    readingsOf: (char) => splitOnce(pinyin, splitReadings, char),
     *entries() {
-      for (const word of words.keys()) yield [word, splitOnce(words, word, word)!];
+      for (const word of words.keys()) yield [word, splitOnce(words, splitStems, word)!];
     },
     wordCount: words.size,
     characterCount: pinyin.size,

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { englishStems } from '../utils/align/english';
-import { DICTIONARY_FILE, MAX_WORD_LENGTH } from '../utils/align/dictionary';
+import { DICTIONARY_FILE, formatDictionary } from '../utils/align/dictionary';
 
 type CedictEntry = [traditional: string, simplified: string, pinyin: string, glosses: string | string[], ...unknown[]];
 
@@ -59,28 +59,9 @@ async function main(): Promise<void> {
       for (const syllable of toneless(reading)) set.add(syllable);
     }
   }
-  const lines: string[] = [];
-  for (const [head, stems] of words) lines.push(`${head}\t${[...stems].join(' ')}`);
-  lines.push('#pinyin');
-  for (const [char, syllables] of pinyin) if (syllables.size > 0) lines.push(`${char}\t${[...syllables].join(' ')}`);
-  // Lengths of the headwords (in code units) by first character, so that segmentation tries only those.
-  const lengths = new Map<string, number>();
-  for (const head of words.keys()) {
-    const first = String.fromCodePoint(head.codePointAt(0)!);
-    if (head.length <= MAX_WORD_LENGTH) lengths.set(first, (lengths.get(first) ?? 0) | (1 << head.length));
-  }
-  lines.push('#lengths');
-  for (const [first, mask] of lengths) lines.push(`${first}\t${mask}`);
-  // The first two characters of every longer headword, sorted, in one line: segmentation asks it (by binary
-  // search, without making strings) before it looks up longer candidates. Pairs with surrogates are left out.
-  const starts = new Set<string>();
-  for (const head of words.keys()) {
-    if (head.length > 2 && head.length <= MAX_WORD_LENGTH && !/[\ud800-\udfff]/.test(head.slice(0, 2))) starts.add(head.slice(0, 2));
-  }
-  lines.push('#starts', [...starts].sort().join(''));
   const out = path.join(root, 'public', DICTIONARY_FILE);
   mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, `${lines.join('\n')}\n`);
+  writeFileSync(out, formatDictionary(words, pinyin));
   console.log(`dictionary: ${words.size} words, ${pinyin.size} characters → ${path.relative(root, out)}`);
 }
 

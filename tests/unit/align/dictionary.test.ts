@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDictionaryFromDisk } from '../../../scripts/lib/dictionary-node';
 import { segmentWords } from '../../../utils/align/chinese';
-import { parseDictionary, type Dictionary } from '../../../utils/align/dictionary';
+import { formatDictionary, MAX_WORD_LENGTH, parseDictionary, type Dictionary } from '../../../utils/align/dictionary';
 
 let dictionary: Dictionary;
 beforeAll(() => {
@@ -23,14 +23,43 @@ describe('the built dictionary', () => {
   });
 });
 
-describe('parsing', () => {
-  it('reads words, readings, lengths and pair starts from their sections', () => {
-    const parsed = parseDictionary(['中国\tchina', '中国人\tchinese person', '#pinyin', '中\tzhong', '#lengths', '中\t12', '#starts', '中国'].join('\n'));
-    expect(parsed.stemsOf('中国人')).toEqual(['chinese', 'person']);
+describe('the file format', () => {
+  const words = new Map<string, string[]>([
+    ['中国人', ['chinese', 'person']],
+    ['中国', ['china']],
+    ['中', ['middle', 'china']],
+    ['𠀋𠀋', ['rare']],
+    ['中华人民共和国万岁', ['too', 'long']],
+    ['空', []],
+  ]);
+  // Enough stems that codes take two and three digits.
+  for (let k = 0; k < 3000; k += 1) words.set(`词${String.fromCharCode(0x4e00 + k)}`, [`stem${k}`, `stem${(k * 7) % 3000}`, 'china']);
+  const readings = new Map([['中', ['zhong']], ['国', ['guo']]]);
+  const parsed = parseDictionary(formatDictionary(words, readings));
+
+  it('gives back every word of eight code units or fewer with its stems in order, and each reading', () => {
+    for (const [word, stems] of words) {
+      if (word.length > MAX_WORD_LENGTH || stems.length === 0) expect(parsed.stemsOf(word)).toBeUndefined();
+      else expect(parsed.stemsOf(word)).toEqual(stems);
+    }
+    expect(parsed.hasWord('中国')).toBe(true);
+    expect(parsed.hasWord('中国话')).toBe(false);
+    expect(parsed.hasWord('')).toBe(false);
     expect(parsed.readingsOf('中')).toEqual(['zhong']);
-    expect(parsed.wordLengthsFrom('中')).toBe(12);
+    expect(parsed.readingsOf('人')).toBeUndefined();
+    expect(parsed.wordCount).toBe(3004);
+    expect(parsed.characterCount).toBe(2);
+    expect([...parsed.entries()]).toHaveLength(3004);
+  });
+
+  it('knows the lengths of the headwords a character starts, and the pairs that begin longer ones', () => {
+    expect(parsed.wordLengthsFrom('中')).toBe((1 << 1) | (1 << 2) | (1 << 3));
     expect(parsed.hasLongerWordAt('中国人', 0)).toBe(true);
     expect(parsed.hasLongerWordAt('国人', 0)).toBe(false);
     expect(segmentWords('中国人好', parsed)).toEqual(['中国人', '好']);
+  });
+
+  it('refuses a file in another format rather than misread it', () => {
+    expect(() => parseDictionary('中国\tchina\n#pinyin\n中\tzhong\n')).toThrow(/npm run dict/);
   });
 });

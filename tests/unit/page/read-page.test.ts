@@ -91,6 +91,33 @@ describe('pages that are not bilingual articles', () => {
   });
 });
 
+// A stacked page puts one article after the other: the quick look must see the whole page, not a sample of it.
+describe('a long article with the other language only after it', () => {
+  const en = (k: number) => `<p>Paragraph ${k}: This spring the city built new schools and a library. The children said they liked the science books best.</p>`;
+  const zh = (k: number) => `<p>第${k}段：今年春天，这个城市新建了学校和一座图书馆。孩子们说，他们最喜欢图书馆里的科学书。</p>`;
+  const article = (paragraphs: (k: number) => string, count: number) => `<article>${Array.from({ length: count }, (_, k) => paragraphs(k)).join('')}</article>`;
+  const page = (body: string) => {
+    document.body.innerHTML = `<main>${body}</main>`;
+    return readBilingualPage(document);
+  };
+
+  it('finds a Chinese article after a long English one', () => {
+    const found = page(article(en, 2_000) + article(zh, 5))!;
+    expect(found).not.toBeNull();
+    expect(found.zh.sentences[0]!.text).toBe('第0段：今年春天，这个城市新建了学校和一座图书馆。');
+  });
+
+  it('finds an English article after a long Chinese one', () => {
+    const found = page(article(zh, 2_000) + article(en, 5))!;
+    expect(found).not.toBeNull();
+    expect(found.en.sentences[0]!.text).toBe('Paragraph 0: This spring the city built new schools and a library.');
+  });
+
+  it('stays silent when the only Chinese after a long English article is a 中文 link and a script name', () => {
+    expect(page(`${article(en, 2_000)}<p><a href="/zh">中文</a> 简体</p>`)).toBeNull();
+  });
+});
+
 describe('texts in both languages that do not translate each other', () => {
   for (const file of pages.filter(unrelated)) {
     it(`reads ${file}, and its alignment says the two sides are not one article`, () => {

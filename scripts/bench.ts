@@ -19,16 +19,23 @@ import { serveDirectory } from './lib/serve';
 
 const LOADS = 7;
 const BROWSER_STARTS = 5;
+const READ_LOADS = 9;
 const GENERATED_PARAGRAPHS = 5_000;
 
-/** Large generated pages for the page reader: 5,000 English paragraphs, and 5,000 paragraphs in two languages. */
+/**
+ * Generated pages for the page reader: 5,000 paragraphs in two languages; silent pages in one language of 1,000
+ * paragraphs (longer than almost any article) and, as a stress case, 5,000 English paragraphs (about 750 KB of text).
+ */
 function writeGeneratedPages(dir: string): void {
   mkdirSync(dir, { recursive: true });
   const zh = (k: number) => `<p>第${k}段：今年春天，这个城市新建了${k % 97}所学校和一座图书馆。孩子们说，他们最喜欢图书馆里的科学书。</p>`;
   const en = (k: number) => `<p>Paragraph ${k}: This spring the city built ${k % 97} new schools and a library. The children said they liked the science books in the library best.</p>`;
   const page = (title: string, body: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body><main>${body}</main></body></html>`;
   const half = GENERATED_PARAGRAPHS / 2;
-  writeFileSync(path.join(dir, 'english-5000.html'), page('English only', Array.from({ length: GENERATED_PARAGRAPHS }, (_, k) => en(k)).join('\n')));
+  const paragraphs = (count: number, paragraph: (k: number) => string) => Array.from({ length: count }, (_, k) => paragraph(k)).join('\n');
+  writeFileSync(path.join(dir, 'english-5000.html'), page('English only', paragraphs(GENERATED_PARAGRAPHS, en)));
+  writeFileSync(path.join(dir, 'english-1000.html'), page('English only', paragraphs(1_000, en)));
+  writeFileSync(path.join(dir, 'chinese-1000.html'), page('Chinese only', paragraphs(1_000, zh)));
   writeFileSync(
     path.join(dir, 'bilingual-5000.html'),
     page('Bilingual', `<article>${Array.from({ length: half }, (_, k) => zh(k)).join('\n')}</article><article>${Array.from({ length: half }, (_, k) => en(k)).join('\n')}</article>`),
@@ -75,16 +82,20 @@ const readPage: Record<string, number[]> = {};
 const longestSlice: Record<string, number> = {};
 // The part of `parallax:read-page` spent making the sentences the background split into the page's own.
 const makeSentences: Record<string, number[]> = {};
+const textContent: Record<string, number[]> = {};
 const pageSession = await launchChromium({ headless: true });
 try {
   for (const [label, file] of [
-    ['English only, 5,000 paragraphs', 'english-5000.html'],
     ['English only, the demo page', 'EN'],
+    ['English only, 1,000 paragraphs', 'english-1000.html'],
+    ['Chinese only, 1,000 paragraphs', 'chinese-1000.html'],
+    ['English only, 5,000 paragraphs (stress case)', 'english-5000.html'],
     ['Chinese and English, 5,000 paragraphs', 'bilingual-5000.html'],
   ] as const) {
     readPage[label] = [];
     makeSentences[label] = [];
-    for (let k = 0; k < 5; k += 1) {
+    textContent[label] = [];
+    for (let k = 0; k < READ_LOADS; k += 1) {
       const page = await pageSession.context.newPage();
       await page.goto(file === 'EN' ? `${server.url}/seed/english-only.html` : `${generatedServer.url}/${file}`);
       const [busy, longest, sentences] = await waitFor(
@@ -101,6 +112,14 @@ try {
       readPage[label].push(busy!);
       longestSlice[label] = Math.max(longestSlice[label] ?? 0, longest!);
       makeSentences[label].push(sentences!);
+      // The browser's own cost of handing over the page's text, which the quick look reads whole.
+      textContent[label].push(
+        await page.evaluate(() => {
+          const started = performance.now();
+          void document.body.textContent;
+          return performance.now() - started;
+        }),
+      );
       await page.close();
     }
   }
@@ -115,11 +134,12 @@ lines.push(`- First load after the browser starts (the worker loads the dictiona
 lines.push(`- Dictionary ready in the worker (fetched from the extension's files and parsed), median of ${dictionaryMs.length} starts: ${median(dictionaryMs).toFixed(0)} ms (max ${Math.max(...dictionaryMs).toFixed(0)}).`);
 lines.push(`- Later loads, median of ${warm.length}: ${median(warm).toFixed(0)} ms (min ${Math.min(...warm)}, max ${Math.max(...warm)}).`);
 lines.push(`- Alignment inside the worker, median: ${median(alignMs).toFixed(0)} ms.`, '');
-lines.push('### Reading the page (Chromium, main thread, 5 loads each)', '');
+lines.push(`### Reading the page (Chromium, main thread, ${READ_LOADS} loads each)`, '');
 lines.push('The content script\'s User Timing measures: `parallax:read-page` is the main-thread time of the quick look and, on a bilingual page, of finding the blocks (read in slices with pauses between them, which are not counted) and of making the sentences, which the background worker splits, into the page\'s own (`parallax:make-sentences`, one task, also counted in `parallax:read-page`); `parallax:read-page-longest-slice` is the longest single slice or task of these.', '');
-lines.push('| page | busy ms, median | busy ms, max | of which making sentences ms, median | longest slice ms, max |', '|---|---|---|---|---|');
+lines.push('The last column times one `document.body.textContent` call in the page after the content script is done: the browser building the text of the page, which the quick look reads whole (a Chinese article may stand after any amount of English).', '');
+lines.push('| page | busy ms, median | busy ms, max | of which making sentences ms, median | longest slice ms, max | `textContent` alone ms, median |', '|---|---|---|---|---|---|');
 for (const [label, times] of Object.entries(readPage)) {
-  lines.push(`| ${label} | ${median(times).toFixed(1)} | ${Math.max(...times).toFixed(1)} | ${median(makeSentences[label]!).toFixed(1)} | ${longestSlice[label]!.toFixed(1)} |`);
+  lines.push(`| ${label} | ${median(times).toFixed(1)} | ${Math.max(...times).toFixed(1)} | ${median(makeSentences[label]!).toFixed(1)} | ${longestSlice[label]!.toFixed(1)} | ${median(textContent[label]!).toFixed(1)} |`);
 }
 lines.push('');
 

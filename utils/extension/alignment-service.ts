@@ -4,7 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import { align } from '../align/aligner';
-import { DICTIONARY_FILE, parseDictionary, type Dictionary } from '../align/dictionary';
+import { DICTIONARY_FILE, DICTIONARY_VERSION_FILE, parseDictionary, type Dictionary } from '../align/dictionary';
+import { readStoredDictionary, storeDictionary } from './dictionary-store';
 import type { AlignPageAnswer, AlignPageMessage } from '../messaging';
 import { splitPage, toAlignRequest } from '../page/split-page';
 import { saveTabAlignment } from './tab-alignments';
@@ -19,14 +20,38 @@ function loadDictionary(): Promise<Dictionary> {
   return dictionary;
 }
 
-/** The dictionary from the extension's files; the time it takes is the User Timing measure the benchmark reads. */
+/**
+ * The dictionary, from the copy a previous worker stored when there is one of this version, otherwise from the
+ * extension's files. The time it takes, and where it came from, are the User Timing measure the benchmark reads.
+ */
 async function fetchDictionary(): Promise<Dictionary> {
   const started = performance.now();
-  const response = await fetch(browser.runtime.getURL(`/${DICTIONARY_FILE}` as '/'));
-  if (!response.ok) throw new Error(`The dictionary could not be loaded (${response.status}).`);
-  const loaded = parseDictionary(await response.text());
-  performance.measure('parallax:load-dictionary', { start: started, duration: performance.now() - started });
+  const version = (await extensionFile(DICTIONARY_VERSION_FILE, 'The dictionary')).trim();
+  // Without IndexedDB (some private windows) the worker reads the package every time.
+  const stored = await readStoredDictionary(version).catch(() => null);
+  const text = stored ?? (await extensionFile(DICTIONARY_FILE, 'The dictionary'));
+  const loaded = parseDictionary(text);
+  performance.measure('parallax:load-dictionary', {
+    start: started,
+    duration: performance.now() - started,
+    detail: { source: stored === null ? 'package' : 'stored' },
+  });
+  if (stored === null) {
+    // Storing copies the text at once, so it waits until the page that asked has been aligned.
+    setTimeout(() => {
+      storeDictionary(version, text).then(
+        () => performance.mark('parallax:dictionary-stored'),
+        (error: unknown) => console.warn('Parallax: the dictionary was not kept for the next start.', error),
+      );
+    }, 0);
+  }
   return loaded;
+}
+
+async function extensionFile(file: string, what: string): Promise<string> {
+  const response = await fetch(browser.runtime.getURL(`/${file}` as '/'));
+  if (!response.ok) throw new Error(`${what} could not be loaded (${response.status}).`);
+  return response.text();
 }
 
 /** Splits the page's blocks into sentences, aligns them, and answers with both. */

@@ -44,8 +44,15 @@ function bandWidth(n: number, m: number): number {
 function anchorPath(anchors: Anchor[], n: number, m: number): (i: number) => number {
   const points: Array<[number, number]> = [[0, 0], ...anchors.map((a): [number, number] => [a.zh + 0.5, a.en + 0.5]), [n, m]];
   return (i) => {
-    let k = 1;
-    while (k < points.length - 1 && points[k]![0] < i) k += 1;
+    // The first point at or after i (the last one when none is), by binary search: anchors may number hundreds.
+    let low = 1;
+    let high = points.length - 1;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (points[mid]![0] < i) low = mid + 1;
+      else high = mid;
+    }
+    const k = low;
     const [x0, y0] = points[k - 1]!;
     const [x1, y1] = points[k]!;
     return x1 === x0 ? y1 : y0 + ((i - x0) * (y1 - y0)) / (x1 - x0);

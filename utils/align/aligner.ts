@@ -37,7 +37,7 @@ function indicesByBlock(side: AlignSide, indices: number[]): Map<number, number[
 }
 
 function bandWidth(n: number, m: number): number {
-  return Math.round(Math.max(10, Math.min(24, 0.06 * Math.max(n, m))));
+  return Math.round(Math.max(10, Math.min(24, 0.04 * Math.max(n, m))));
 }
 
 /** English position for Chinese position i, interpolated between anchors (positions within the group). */

@@ -149,9 +149,12 @@ function findSections(text: string): Map<string, { start: number; end: number }>
     throw new Error('The dictionary file is in another format: build it again with `npm run dict`.');
   }
   const names = ['stems', 'words', 'pinyin', 'lengths', 'starts'];
+  // Each header is looked for after the one before it: a search from the start would scan most of the file again.
+  let from = 0;
   const headers = names.map((name) => {
-    const at = text.indexOf(`\n#${name}\n`);
+    const at = text.indexOf(`\n#${name}\n`, from);
     if (at < 0) throw new Error(`The dictionary file has no #${name} section.`);
+    from = at + 1;
     return at;
   });
   return new Map(

@@ -26,10 +26,16 @@ function loadDictionary(): Promise<Dictionary> {
  */
 async function fetchDictionary(): Promise<Dictionary> {
   const started = performance.now();
-  const version = (await extensionFile(DICTIONARY_VERSION_FILE, 'The dictionary')).trim();
+  // The package's file is asked for at once, and its body read only if no stored copy will do: the request then
+  // overlaps the look into IndexedDB instead of following it.
+  const packageRequest = new AbortController();
+  const packageResponse = extensionResponse(DICTIONARY_FILE, packageRequest.signal);
+  packageResponse.catch(() => undefined);
+  const version = (await (await extensionResponse(DICTIONARY_VERSION_FILE)).text()).trim();
   // Without IndexedDB (some private windows) the worker reads the package every time.
   const stored = await readStoredDictionary(version).catch(() => null);
-  const text = stored ?? (await extensionFile(DICTIONARY_FILE, 'The dictionary'));
+  if (stored !== null) packageRequest.abort();
+  const text = stored ?? (await (await packageResponse).text());
   const loaded = parseDictionary(text);
   performance.measure('parallax:load-dictionary', {
     start: started,
@@ -48,10 +54,10 @@ async function fetchDictionary(): Promise<Dictionary> {
   return loaded;
 }
 
-async function extensionFile(file: string, what: string): Promise<string> {
-  const response = await fetch(browser.runtime.getURL(`/${file}` as '/'));
-  if (!response.ok) throw new Error(`${what} could not be loaded (${response.status}).`);
-  return response.text();
+async function extensionResponse(file: string, signal?: AbortSignal): Promise<Response> {
+  const response = await fetch(browser.runtime.getURL(`/${file}` as '/'), { signal });
+  if (!response.ok) throw new Error(`The dictionary could not be loaded (${response.status}).`);
+  return response;
 }
 
 /** Splits the page's blocks into sentences, aligns them, and answers with both. */

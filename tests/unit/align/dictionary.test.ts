@@ -59,6 +59,21 @@ describe('the file format', () => {
     expect(segmentWords('中国人好', parsed)).toEqual(['中国人', '好']);
   });
 
+  it('finds words among lines longer and shorter than the stretch between index points, first and last included', () => {
+    const mixed = new Map<string, string[]>();
+    // Lines of one word with many stems (long) between words with one (short), in sorted order.
+    for (let k = 0; k < 400; k += 1) {
+      const word = String.fromCharCode(0x4e00 + k);
+      mixed.set(word, k % 5 === 0 ? Array.from({ length: 40 }, (_, s) => `long${k}x${s}`) : [`short${k}`]);
+    }
+    const dictionaryOfMixed = parseDictionary(formatDictionary(mixed, new Map()));
+    for (const [word, stems] of mixed) expect(dictionaryOfMixed.stemsOf(word)).toEqual(stems);
+    expect(dictionaryOfMixed.hasWord('\u4dff')).toBe(false); // before the first
+    expect(dictionaryOfMixed.hasWord(String.fromCharCode(0x4e00 + 400))).toBe(false); // after the last
+    expect(dictionaryOfMixed.hasWord('\u4e00\u4e00')).toBe(false); // between the first and the second
+    expect(dictionaryOfMixed.wordCount).toBe(400);
+  });
+
   it('refuses a file in another format rather than misread it', () => {
     expect(() => parseDictionary('中国\tchina\n#pinyin\n中\tzhong\n')).toThrow(/npm run dict/);
   });

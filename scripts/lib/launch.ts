@@ -24,10 +24,14 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
-export async function launchChromium(options: { headless: boolean }): Promise<ChromiumSession> {
+/**
+ * Chromium with the built extension, in a fresh profile removed on close, or in `profile`, a directory the caller
+ * keeps, so that a later launch finds what the extension stored (a browser restart).
+ */
+export async function launchChromium(options: { headless: boolean; profile?: string }): Promise<ChromiumSession> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(`Chromium or Chrome is not installed. Install it with:\n  ${INSTALL_BROWSERS}`);
-  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'parallax-chromium-'));
+  const userDataDir = options.profile ?? mkdtempSync(path.join(os.tmpdir(), 'parallax-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: options.headless,
@@ -60,7 +64,7 @@ export async function launchChromium(options: { headless: boolean }): Promise<Ch
     },
     close: async () => {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!options.profile) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

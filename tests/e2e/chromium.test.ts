@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumSession } from '../../scripts/lib/launch';
 import { expectedSeed, fixturesDir, hoverSentence, waitFor, waitUntilReady, type BrowserPage } from '../../scripts/lib/reader';
@@ -22,37 +25,52 @@ readerSuite('Chromium', async () => {
   };
 });
 
-describe('Chromium: a restarted worker', () => {
+describe('Chromium: the dictionary across restarts', () => {
   let server: StaticServer;
   let session: ChromiumSession;
+  // One profile for both launches, as a reader's browser keeps its profile when it restarts.
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'parallax-restarts-'));
+  const expected = expectedSeed();
+  const pair = expected.pairs[0]!;
   beforeAll(async () => {
     server = await serveDirectory(fixturesDir);
-    session = await launchChromium({ headless: true });
+    session = await launchChromium({ headless: true, profile });
   });
   afterAll(async () => {
     await session?.close();
     await server?.close();
+    rmSync(profile, { recursive: true, force: true });
   });
 
   /** Where the current worker's dictionary came from, once it has loaded it. */
   const dictionarySource = () =>
     waitFor(async () => ((await session.workerEntry('parallax:load-dictionary'))?.detail as { source?: string } | undefined)?.source, 'the worker to load the dictionary');
 
-  it('reads the dictionary the previous worker stored, and the page still answers a hover', async () => {
-    const expected = expectedSeed();
-    const pair = expected.pairs[0]!;
-    const first = (await session.context.newPage()) as unknown as BrowserPage;
-    await first.goto(`${server.url}/${expected.page}?start=1`);
-    await waitUntilReady(first);
+  async function openSeedPage(query: string): Promise<BrowserPage> {
+    const page = (await session.context.newPage()) as unknown as BrowserPage;
+    await page.goto(`${server.url}/${expected.page}?${query}`);
+    await waitUntilReady(page);
+    return page;
+  }
+
+  it('a restarted worker reads the dictionary the previous one stored, and the page still answers a hover', async () => {
+    await openSeedPage('first');
     expect(await dictionarySource()).toBe('package');
     await waitFor(() => session.workerEntry('parallax:dictionary-stored'), 'the worker to store the dictionary');
 
     await session.stopWorker();
-    const second = (await session.context.newPage()) as unknown as BrowserPage;
-    await second.goto(`${server.url}/${expected.page}?start=2`);
-    await waitUntilReady(second);
+    const page = await openSeedPage('worker-restarted');
     expect(await dictionarySource()).toBe('stored');
-    const tooltip = await hoverSentence(second, pair.locate ?? pair.sentence);
+    const tooltip = await hoverSentence(page, pair.locate ?? pair.sentence);
+    expect(tooltip.counterparts.map((c) => c.text).join(' ')).toContain(pair.counterpartIncludes);
+  });
+
+  it('after the browser restarts, its first worker reads the stored dictionary too', async () => {
+    await session.close();
+    session = await launchChromium({ headless: true, profile });
+    const page = await openSeedPage('browser-restarted');
+    expect(await dictionarySource()).toBe('stored');
+    const tooltip = await hoverSentence(page, pair.locate ?? pair.sentence);
     expect(tooltip.counterparts.map((c) => c.text).join(' ')).toContain(pair.counterpartIncludes);
   });
 });

@@ -72,8 +72,12 @@ const MAX_BEAD_SIDE = Math.max(...BEAD_SHAPES.map((shape) => Math.max(shape.zh, 
  * the English sentences any bead through that sentence can reach.
  */
 class BandEvidence {
-  private readonly rows: Array<Array<PairEvidence | null>> = [];
   private readonly rowStart: Int32Array;
+  private readonly rowEnd: Int32Array;
+  private readonly rowOffset: Int32Array;
+  /** For each pair of the band, its evidence's place in `found` plus one; 0 until it is computed. */
+  private readonly cells: Int32Array;
+  private readonly found: PairEvidence[] = [];
   constructor(
     private readonly zh: PreparedZh[],
     private readonly en: PreparedEn[],
@@ -82,18 +86,26 @@ class BandEvidence {
   ) {
     const n = zh.length;
     this.rowStart = new Int32Array(n);
+    this.rowEnd = new Int32Array(n);
+    this.rowOffset = new Int32Array(n);
+    let cells = 0;
     for (let i = 0; i < n; i += 1) {
       const start = Math.max(0, lo[i]! - MAX_BEAD_SIDE);
-      const end = Math.min(en.length, hi[Math.min(n, i + MAX_BEAD_SIDE)]!);
       this.rowStart[i] = start;
-      this.rows.push(new Array<PairEvidence | null>(Math.max(0, end - start)).fill(null));
+      this.rowEnd[i] = Math.max(start, Math.min(en.length, hi[Math.min(n, i + MAX_BEAD_SIDE)]!));
+      this.rowOffset[i] = cells;
+      cells += this.rowEnd[i]! - start;
     }
+    this.cells = new Int32Array(cells);
   }
   get(i: number, j: number): PairEvidence {
-    const row = this.rows[i]!;
-    const k = j - this.rowStart[i]!;
-    if (k < 0 || k >= row.length) return pairEvidence(this.zh[i]!, this.en[j]!);
-    return (row[k] ??= pairEvidence(this.zh[i]!, this.en[j]!));
+    if (j < this.rowStart[i]! || j >= this.rowEnd[i]!) return pairEvidence(this.zh[i]!, this.en[j]!);
+    const cell = this.rowOffset[i]! + j - this.rowStart[i]!;
+    const known = this.cells[cell]!;
+    if (known > 0) return this.found[known - 1]!;
+    const evidence = pairEvidence(this.zh[i]!, this.en[j]!);
+    this.cells[cell] = this.found.push(evidence);
+    return evidence;
   }
 }
 
@@ -327,13 +339,12 @@ export function alignMonotone(
   const band = new BandEvidence(subZh, subEn, lo, hi);
   const evidence = (i: number, j: number) => band.get(i, j);
 
-  const score: Float64Array[] = [];
-  const back: Int8Array[] = [];
-  for (let i = 0; i <= n; i += 1) {
-    score.push(new Float64Array(hi[i]! - lo[i]! + 1).fill(-Infinity));
-    back.push(new Int8Array(hi[i]! - lo[i]! + 1).fill(-1));
-  }
-  score[0]![0] = 0;
+  // Scores and choices of every cell of the band, row after row: row i holds English positions lo[i]..hi[i].
+  const rowOffset = new Int32Array(n + 2);
+  for (let i = 0; i <= n; i += 1) rowOffset[i + 1] = rowOffset[i]! + hi[i]! - lo[i]! + 1;
+  const score = new Float64Array(rowOffset[n + 1]!).fill(-Infinity);
+  const back = new Int8Array(rowOffset[n + 1]!).fill(-1);
+  score[0] = 0;
   const zhPrefix = prefixLengths(subZh);
   const enPrefix = prefixLengths(subEn);
   const SKIP_ZH = BEAD_SHAPES.length;
@@ -347,18 +358,19 @@ export function alignMonotone(
   }).filter((shape) => shape.size <= options.maxBeadSize);
   for (let i = 0; i <= n; i += 1) {
     const rowStart = lo[i]!;
-    const row = score[i]!;
+    // Cell (i, j) of this row is at rowBase + j.
+    const rowBase = rowOffset[i]! - rowStart;
     for (let j = rowStart; j <= hi[i]!; j += 1) {
       if (i === 0 && j === 0) continue;
       let best = -Infinity;
       let choice = -1;
       // Leaving a sentence unmatched is worth nothing; a match is worth its quality above the threshold.
-      if (i > 0 && j >= lo[i - 1]! && j <= hi[i - 1]! && score[i - 1]![j - lo[i - 1]!]! > best) {
-        best = score[i - 1]![j - lo[i - 1]!]!;
+      if (i > 0 && j >= lo[i - 1]! && j <= hi[i - 1]! && score[rowOffset[i - 1]! + j - lo[i - 1]!]! > best) {
+        best = score[rowOffset[i - 1]! + j - lo[i - 1]!]!;
         choice = SKIP_ZH;
       }
-      if (j > rowStart && row[j - 1 - rowStart]! > best) {
-        best = row[j - 1 - rowStart]!;
+      if (j > rowStart && score[rowBase + j - 1]! > best) {
+        best = score[rowBase + j - 1]!;
         choice = SKIP_EN;
       }
       for (let k = 0; k < shapes.length; k += 1) {
@@ -366,7 +378,7 @@ export function alignMonotone(
         const i0 = i - shape.zh;
         const j0 = j - shape.en;
         if (i0 < 0 || j0 < lo[i0]! || j0 > hi[i0]!) continue;
-        const previous = score[i0]![j0 - lo[i0]!]!;
+        const previous = score[rowOffset[i0]! + j0 - lo[i0]!]!;
         // Bounds first: similarity is at most 1, and at most what the pairs' evidence allows; a bead that could not
         // win even so is not worth matching words for.
         if (previous === -Infinity || previous + shape.size * shape.ceiling <= best) continue;
@@ -381,8 +393,8 @@ export function alignMonotone(
           choice = shape.index;
         }
       }
-      row[j - rowStart] = best;
-      back[i]![j - rowStart] = choice;
+      score[rowBase + j] = best;
+      back[rowBase + j] = choice;
     }
   }
 
@@ -390,7 +402,7 @@ export function alignMonotone(
   let i = n;
   let j = m;
   while (i > 0 || j > 0) {
-    const choice = back[i]![j - lo[i]!]!;
+    const choice = back[rowOffset[i]! + j - lo[i]!]!;
     if (choice === SKIP_ZH) {
       beads.push({ bead: [[zhIndices[i - 1]!], []], quality: 0 });
       i -= 1;

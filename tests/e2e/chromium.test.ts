@@ -53,13 +53,9 @@ describe('Chromium: the dictionary across restarts', () => {
     return page;
   }
 
-  it('loads and stores the dictionary when the extension is installed, before any page asks', async () => {
-    expect(session.context.pages().filter((page) => page.url().startsWith('http'))).toEqual([]);
-    expect(await dictionarySource()).toBe('package');
-    await waitFor(() => session.workerEntry('parallax:dictionary-stored'), 'the worker to store the dictionary');
-  });
-
   it('a restarted worker reads the dictionary the previous one stored, and the page still answers a hover', async () => {
+    await openSeedPage('first');
+    expect(await dictionarySource()).toBe('package');
     await waitFor(() => session.workerEntry('parallax:dictionary-stored'), 'the worker to store the dictionary');
 
     await session.stopWorker();

@@ -1,6 +1,6 @@
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
-import { alignPage, prepareDictionary } from '@/utils/extension/alignment-service';
+import { alignPage } from '@/utils/extension/alignment-service';
 import { clearTabAlignment } from '@/utils/extension/tab-alignments';
 import { handleMessages, type BackgroundProtocol } from '@/utils/messaging';
 
@@ -8,7 +8,6 @@ export default defineBackground(() => {
   handleMessages<BackgroundProtocol>({
     alignPage: (message, sender) => alignPage(message, sender.tabId),
   });
-  browser.runtime.onInstalled.addListener(() => prepareDictionary());
   browser.tabs.onRemoved.addListener((tabId) => void clearTabAlignment(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new document in the tab: its old pairs must not show in the side panel.

@@ -46,9 +46,9 @@ function writeGeneratedPages(dir: string): void {
 execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
 const lines: string[] = ['## The extension (`npm run bench`)', '', machineLine(), ''];
 
-// Hover-ready time: from the start of navigation until the page's sentences answer a hover. Each fresh profile
-// installs the extension, whose worker then loads the dictionary from the package; the first load after each
-// browser start may still wait for it, the later loads of the first browser do not. Then the worker is stopped, as Chrome stops an idle one,
+// Hover-ready time: from the start of navigation until the page's sentences answer a hover. The first load after
+// each browser start waits for the worker to load the dictionary from the package, as after the extension is
+// installed; the later loads of the first browser do not. Then the worker is stopped, as Chrome stops an idle one,
 // and the next load's worker reads the copy the first one stored; then the browser is started again on the same
 // profile, whose first worker reads that copy too.
 const server = await serveDirectory(fixturesDir);
@@ -158,10 +158,10 @@ try {
 }
 
 lines.push('### Hover-ready on the seed page (Chromium, headless)', '');
-lines.push(`- First load after a browser starts on a fresh profile (the extension just installed, its worker loading the dictionary), median of ${cold.length} starts: ${median(cold).toFixed(0)} ms from navigation start (min ${Math.min(...cold)}, max ${Math.max(...cold)}).`);
+lines.push(`- First load after the browser starts (the worker loads the dictionary), median of ${cold.length} starts: ${median(cold).toFixed(0)} ms from navigation start (min ${Math.min(...cold)}, max ${Math.max(...cold)}).`);
 const dictionaryLine = (times: number[], what: string) =>
   `- Dictionary ready in the worker ${what}, median of ${times.length}: ${median(times).toFixed(0)} ms (max ${Math.max(...times).toFixed(0)}).`;
-lines.push(dictionaryLine(dictionaryMs.installed, "when the extension is installed or updated, from the extension's package, before any page asks"));
+lines.push(dictionaryLine(dictionaryMs.installed, "the first time, when it reads the extension's package (after the extension is installed or updated)"));
 lines.push(dictionaryLine(dictionaryMs.workerRestart, 'after Chrome stopped the idle worker, from the copy in IndexedDB'));
 lines.push(dictionaryLine(dictionaryMs.browserRestart, 'after the browser restarted, from the same copy'));
 lines.push(`- Later loads, median of ${warm.length}: ${median(warm).toFixed(0)} ms (min ${Math.min(...warm)}, max ${Math.max(...warm)}).`);

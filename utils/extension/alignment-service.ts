@@ -1,6 +1,6 @@
 /**
- * The background's alignment work: the dictionary is loaded once per worker life (prepared when the extension is
- * installed or updated), then every page's request is aligned and the result kept for the tab.
+ * The background's alignment work: the dictionary is fetched from the extension's own files once per worker
+ * life, then every page's request is aligned and the result kept for the tab.
  */
 import { browser } from 'wxt/browser';
 import { align } from '../align/aligner';
@@ -18,14 +18,6 @@ function loadDictionary(): Promise<Dictionary> {
     throw error;
   });
   return dictionary;
-}
-
-/**
- * Loads the dictionary as soon as the extension is installed or updated, so that the copy every later worker reads
- * is stored before the first page asks for an alignment: the reader never waits for the package to be read.
- */
-export function prepareDictionary(): void {
-  loadDictionary().catch((error: unknown) => console.warn('Parallax: the dictionary could not be prepared.', error));
 }
 
 /**

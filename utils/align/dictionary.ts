@@ -6,12 +6,15 @@
  * the English stems are numbered and written as short codes, and words are found by binary search over the text
  * itself rather than put into a Map at load.
  *
- * Text format: the header line `DICTIONARY_HEADER`, then sections, each opened by a line of its own:
+ * Text format, ASCII only: the header line `DICTIONARY_HEADER`, then sections, each opened by a line of its own:
  *   `#stems`    one line: the English stems, space-separated, the most used first
  *   `#words`    `<simplified headword>\t<stem codes>`, sorted by headword (UTF-16 code units)
  *   `#pinyin`   `<character>\t<syllable> <syllable> ...`, sorted by character: toneless readings, for names
  *   `#lengths`  `<character>\t<mask>`: bit n set when a headword of n code units starts with the character
  *   `#starts`   one line: the first two code units of every longer headword, sorted
+ * Headwords and characters are written as keys: each UTF-16 code unit as three digits of base 94 (`!` to `~`), most
+ * significant first, so that keys sort as the words they stand for. A file of ASCII alone reaches the worker as a
+ * string of one byte a character, in about half the time a file with Chinese characters in it takes (BENCHMARKS.md).
  * A stem code is the stem's number in base 47 with printable ASCII digits: `!` to `O` for a digit more follow,
  * `P` to `~` for the last digit, so that codes need no separator.
  */
@@ -23,7 +26,7 @@ export const DICTIONARY_FILE = 'dict/cedict.txt';
 export const DICTIONARY_VERSION_FILE = 'dict/cedict-version.txt';
 
 /** First line of the file: a file written in another format is rebuilt, never misread. */
-export const DICTIONARY_HEADER = '#parallax-dictionary 2';
+export const DICTIONARY_HEADER = '#parallax-dictionary 3';
 
 /** Longer headwords (idioms of many characters, titles) are not matched: they would only slow segmentation. */
 export const MAX_WORD_LENGTH = 8;
@@ -63,6 +66,30 @@ function stemCode(index: number): string {
   return code;
 }
 
+const KEY_BASE = 94;
+const KEY_DIGIT = 0x21;
+const KEY_WIDTH = 3;
+
+function encodeKey(word: string): string {
+  let key = '';
+  for (let k = 0; k < word.length; k += 1) {
+    const code = word.charCodeAt(k);
+    key += String.fromCharCode(KEY_DIGIT + Math.floor(code / (KEY_BASE * KEY_BASE)), KEY_DIGIT + (Math.floor(code / KEY_BASE) % KEY_BASE), KEY_DIGIT + (code % KEY_BASE));
+  }
+  return key;
+}
+
+/** The code unit whose key digits start at `at` in `text`. */
+function codeAt(text: string, at: number): number {
+  return ((text.charCodeAt(at) - KEY_DIGIT) * KEY_BASE + text.charCodeAt(at + 1) - KEY_DIGIT) * KEY_BASE + text.charCodeAt(at + 2) - KEY_DIGIT;
+}
+
+function decodeKey(key: string): string {
+  let word = '';
+  for (let at = 0; at < key.length; at += KEY_WIDTH) word += String.fromCharCode(codeAt(key, at));
+  return word;
+}
+
 /** The file's text for these words (with the English stems of their glosses) and these characters' readings. */
 export function formatDictionary(words: Map<string, Iterable<string>>, readings: Map<string, Iterable<string>>): string {
   const kept = [...words]
@@ -75,10 +102,10 @@ export function formatDictionary(words: Map<string, Iterable<string>>, readings:
   const codes = new Map(stemTable.map((stem, index) => [stem, stemCode(index)]));
   const byKey = <T>(a: [string, T], b: [string, T]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
   const lines = [DICTIONARY_HEADER, '#stems', stemTable.join(' '), '#words'];
-  for (const [word, stems] of kept.sort(byKey)) lines.push(`${word}\t${stems.map((stem) => codes.get(stem)).join('')}`);
+  for (const [word, stems] of kept.sort(byKey)) lines.push(`${encodeKey(word)}\t${stems.map((stem) => codes.get(stem)).join('')}`);
   lines.push('#pinyin');
   for (const [char, syllables] of [...readings].map(([char, syllables]): [string, string[]] => [char, [...syllables]]).sort(byKey)) {
-    if (syllables.length > 0) lines.push(`${char}\t${syllables.join(' ')}`);
+    if (syllables.length > 0) lines.push(`${encodeKey(char)}\t${syllables.join(' ')}`);
   }
   const lengths = new Map<string, number>();
   for (const [word] of kept) {
@@ -86,11 +113,11 @@ export function formatDictionary(words: Map<string, Iterable<string>>, readings:
     lengths.set(first, (lengths.get(first) ?? 0) | (1 << word.length));
   }
   lines.push('#lengths');
-  for (const [first, mask] of lengths) lines.push(`${first}\t${mask}`);
+  for (const [first, mask] of lengths) lines.push(`${encodeKey(first)}\t${mask}`);
   // Pairs with surrogates are left out: `hasLongerWordAt` answers true for them.
   const starts = new Set<string>();
   for (const [word] of kept) if (word.length > 2 && !/[\ud800-\udfff]/.test(word.slice(0, 2))) starts.add(word.slice(0, 2));
-  lines.push('#starts', [...starts].sort().join(''));
+  lines.push('#starts', [...starts].sort().map(encodeKey).join(''));
   return `${lines.join('\n')}\n`;
 }
 
@@ -104,6 +131,8 @@ const INDEX_STRIDE = 64;
  */
 class SortedLines {
   private readonly points: number[] = [];
+  private keyDigits = new Uint8Array(MAX_WORD_LENGTH * KEY_WIDTH);
+  private keyLength = 0;
   constructor(
     private readonly text: string,
     start: number,
@@ -119,27 +148,29 @@ class SortedLines {
   *lines(): Iterable<number> {
     for (let line = this.points[0] ?? this.end; line < this.end; line = this.lineEnd(line) + 1) yield line;
   }
-  /** The start of the line whose key is `key`, or -1. */
-  find(key: string): number {
-    // The last point whose line's key is not after `key`; the line sought, if any, is there or a little further.
+  /** The start of the line about `word`, or -1. */
+  find(word: string): number {
+    this.setKey(word);
+    // The last point whose line's key is not after the word's; the line sought, if any, is there or a little further.
     let low = 0;
     let high = this.points.length - 1;
-    if (high < 0 || this.compare(key, this.points[0]!) < 0) return -1;
+    if (high < 0 || this.compare(this.points[0]!) < 0) return -1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.compare(key, this.points[mid]!) < 0) high = mid - 1;
+      if (this.compare(this.points[mid]!) < 0) high = mid - 1;
       else low = mid;
     }
     const stop = low + 1 < this.points.length ? this.points[low + 1]! : this.end;
     for (let line = this.points[low]!; line < stop; line = this.lineEnd(line) + 1) {
-      const order = this.compare(key, line);
+      const order = this.compare(line);
       if (order === 0) return line;
       if (order < 0) return -1;
     }
     return -1;
   }
+  /** The word or character the line is about. */
   key(line: number): string {
-    return this.text.slice(line, this.text.indexOf('\t', line));
+    return decodeKey(this.text.slice(line, this.text.indexOf('\t', line)));
   }
   value(line: number): string {
     return this.text.slice(this.text.indexOf('\t', line) + 1, this.lineEnd(line));
@@ -148,15 +179,27 @@ class SortedLines {
     const end = this.text.indexOf('\n', start);
     return end < 0 ? this.text.length : end;
   }
-  /** `key` against the key of the line at `start`, without slicing the line. */
-  private compare(key: string, start: number): number {
-    for (let k = 0; ; k += 1) {
-      const lineChar = this.text.charCodeAt(start + k);
-      if (k === key.length) return lineChar === TAB ? 0 : -1;
-      if (lineChar === TAB) return 1;
-      const order = key.charCodeAt(k) - lineChar;
+  /** Puts the key of `word` in `keyDigits`: a lookup compares it with many lines. */
+  private setKey(word: string): void {
+    this.keyLength = word.length * KEY_WIDTH;
+    if (this.keyLength > this.keyDigits.length) this.keyDigits = new Uint8Array(this.keyLength * 2);
+    for (let k = 0; k < word.length; k += 1) {
+      const code = word.charCodeAt(k);
+      this.keyDigits[k * KEY_WIDTH] = KEY_DIGIT + Math.floor(code / (KEY_BASE * KEY_BASE));
+      this.keyDigits[k * KEY_WIDTH + 1] = KEY_DIGIT + (Math.floor(code / KEY_BASE) % KEY_BASE);
+      this.keyDigits[k * KEY_WIDTH + 2] = KEY_DIGIT + (code % KEY_BASE);
+    }
+  }
+  /**
+   * The key set by `setKey` against the key of the line at `start`, without slicing the line. A line's key that
+   * ends first (at the tab, which sorts before every digit) sorts first.
+   */
+  private compare(start: number): number {
+    for (let k = 0; k < this.keyLength; k += 1) {
+      const order = this.keyDigits[k]! - this.text.charCodeAt(start + k);
       if (order !== 0) return order;
     }
+    return this.text.charCodeAt(start + this.keyLength) === TAB ? 0 : -1;
   }
 }
 
@@ -245,14 +288,15 @@ export function parseDictionary(text: string): Dictionary {
   };
 }
 
-/** Binary search of the pair (first, second) in a sorted string of two-code-unit pairs. */
+/** Binary search of the pair (first, second) in a sorted string of the keys of two-code-unit pairs. */
 function hasPair(pairs: string, first: number, second: number): boolean {
   const key = first * 0x10000 + second;
+  const width = 2 * KEY_WIDTH;
   let low = 0;
-  let high = pairs.length / 2 - 1;
+  let high = pairs.length / width - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    const value = pairs.charCodeAt(2 * mid) * 0x10000 + pairs.charCodeAt(2 * mid + 1);
+    const value = codeAt(pairs, width * mid) * 0x10000 + codeAt(pairs, width * mid + KEY_WIDTH);
     if (value === key) return true;
     if (value < key) low = mid + 1;
     else high = mid - 1;

@@ -74,6 +74,10 @@ describe('the file format', () => {
     expect(dictionaryOfMixed.wordCount).toBe(400);
   });
 
+  it('is written in ASCII alone, Chinese headwords and characters included', () => {
+    expect(formatDictionary(words, readings)).toMatch(/^[\t\n\x20-\x7e]*$/);
+  });
+
   it('refuses a file in another format rather than misread it', () => {
     expect(() => parseDictionary('中国\tchina\n#pinyin\n中\tzhong\n')).toThrow(/npm run dict/);
   });

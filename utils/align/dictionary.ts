@@ -55,8 +55,9 @@ export interface Dictionary {
 
 const TAB = 9;
 const NEWLINE = 10;
-const CODE_BASE = 47;
+/** `!`, the first printable ASCII character: digit 0 of stem codes and of keys. */
 const FIRST_DIGIT = 0x21;
+const CODE_BASE = 47;
 
 function stemCode(index: number): string {
   let code = String.fromCharCode(FIRST_DIGIT + CODE_BASE + (index % CODE_BASE));
@@ -67,21 +68,25 @@ function stemCode(index: number): string {
 }
 
 const KEY_BASE = 94;
-const KEY_DIGIT = 0x21;
 const KEY_WIDTH = 3;
+const KEY_PLACES = [KEY_BASE * KEY_BASE, KEY_BASE, 1];
+
+/** Digit `place` (0 the most significant) of the key of a code unit, as a character code. */
+function keyDigit(code: number, place: number): number {
+  return FIRST_DIGIT + (Math.floor(code / KEY_PLACES[place]!) % KEY_BASE);
+}
 
 function encodeKey(word: string): string {
   let key = '';
   for (let k = 0; k < word.length; k += 1) {
-    const code = word.charCodeAt(k);
-    key += String.fromCharCode(KEY_DIGIT + Math.floor(code / (KEY_BASE * KEY_BASE)), KEY_DIGIT + (Math.floor(code / KEY_BASE) % KEY_BASE), KEY_DIGIT + (code % KEY_BASE));
+    for (let place = 0; place < KEY_WIDTH; place += 1) key += String.fromCharCode(keyDigit(word.charCodeAt(k), place));
   }
   return key;
 }
 
 /** The code unit whose key digits start at `at` in `text`. */
 function codeAt(text: string, at: number): number {
-  return ((text.charCodeAt(at) - KEY_DIGIT) * KEY_BASE + text.charCodeAt(at + 1) - KEY_DIGIT) * KEY_BASE + text.charCodeAt(at + 2) - KEY_DIGIT;
+  return ((text.charCodeAt(at) - FIRST_DIGIT) * KEY_BASE + text.charCodeAt(at + 1) - FIRST_DIGIT) * KEY_BASE + text.charCodeAt(at + 2) - FIRST_DIGIT;
 }
 
 function decodeKey(key: string): string {
@@ -144,6 +149,11 @@ class SortedLines {
       point = after < end && text.charCodeAt(after - 1) !== NEWLINE ? this.lineEnd(after) + 1 : after;
     }
   }
+  get count(): number {
+    let count = 0;
+    for (const _line of this.lines()) count += 1;
+    return count;
+  }
   /** Line starts in order. */
   *lines(): Iterable<number> {
     for (let line = this.points[0] ?? this.end; line < this.end; line = this.lineEnd(line) + 1) yield line;
@@ -184,10 +194,7 @@ class SortedLines {
     this.keyLength = word.length * KEY_WIDTH;
     if (this.keyLength > this.keyDigits.length) this.keyDigits = new Uint8Array(this.keyLength * 2);
     for (let k = 0; k < word.length; k += 1) {
-      const code = word.charCodeAt(k);
-      this.keyDigits[k * KEY_WIDTH] = KEY_DIGIT + Math.floor(code / (KEY_BASE * KEY_BASE));
-      this.keyDigits[k * KEY_WIDTH + 1] = KEY_DIGIT + (Math.floor(code / KEY_BASE) % KEY_BASE);
-      this.keyDigits[k * KEY_WIDTH + 2] = KEY_DIGIT + (code % KEY_BASE);
+      for (let place = 0; place < KEY_WIDTH; place += 1) this.keyDigits[k * KEY_WIDTH + place] = keyDigit(word.charCodeAt(k), place);
     }
   }
   /**
@@ -274,10 +281,10 @@ export function parseDictionary(text: string): Dictionary {
       for (const line of words.lines()) yield [words.key(line), stemsOf(words.key(line))!];
     },
     get wordCount() {
-      return [...words.lines()].length;
+      return words.count;
     },
     get characterCount() {
-      return [...pinyin.lines()].length;
+      return pinyin.count;
     },
     wordLengthsFrom: (char) => lengthsByFirst.get(char) ?? 0,
     hasLongerWordAt: (text, at) => {

@@ -365,9 +365,9 @@ export function alignMonotone(
       let best = -Infinity;
       let choice = -1;
       // Leaving a sentence unmatched is worth nothing; a match is worth its quality above the threshold.
-      if (i > 0 && j >= lo[i - 1]! && j <= hi[i - 1]! && score[rowOffset[i - 1]! + j - lo[i - 1]!]! > best) {
+      if (i > 0 && j >= lo[i - 1]! && j <= hi[i - 1]!) {
         best = score[rowOffset[i - 1]! + j - lo[i - 1]!]!;
-        choice = SKIP_ZH;
+        if (best > -Infinity) choice = SKIP_ZH;
       }
       if (j > rowStart && score[rowBase + j - 1]! > best) {
         best = score[rowBase + j - 1]!;

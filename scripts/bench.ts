@@ -16,7 +16,7 @@ import { toAlignRequest } from '../utils/page/split-page';
 import { machineLine, median, writeBenchmarkSection } from './lib/benchmarks-md';
 import { dictionaryPath, loadDictionaryFromDisk } from './lib/dictionary-node';
 import { CHROME_BUILD, launchChromium } from './lib/launch';
-import { expectedSeed, fixturesDir, readFindings, waitFor, waitUntilReady, type BrowserPage } from './lib/reader';
+import { dictionaryLoad, dictionaryStored, expectedSeed, fixturesDir, readFindings, waitFor, waitUntilReady, type BrowserPage } from './lib/reader';
 import { serveDirectory } from './lib/serve';
 
 const LOADS = 7;
@@ -73,16 +73,15 @@ for (let start = 0; start < BROWSER_STARTS; start += 1) {
         await page.close();
         return findings;
       };
-      const dictionaryLoad = async (expectedSource: 'package' | 'stored') => {
-        const entry = await waitFor(() => session.workerEntry('parallax:load-dictionary'), 'the worker to load the dictionary');
-        const source = (entry.detail as { source?: string }).source;
+      const dictionaryLoadFrom = async (expectedSource: 'package' | 'stored') => {
+        const { durationMs, source } = await dictionaryLoad(session);
         if (source !== expectedSource) throw new Error(`The worker read the dictionary from the ${source}, not the ${expectedSource}.`);
-        return entry.duration;
+        return durationMs;
       };
       try {
         if (restart) {
           await load(`start=${start}&browser-restarted`);
-          dictionaryMs.browserRestart.push(await dictionaryLoad('stored'));
+          dictionaryMs.browserRestart.push(await dictionaryLoadFrom('stored'));
           continue;
         }
         for (let k = 0; k < (start === 0 ? LOADS : 1); k += 1) {
@@ -90,11 +89,11 @@ for (let start = 0; start < BROWSER_STARTS; start += 1) {
           (k === 0 ? cold : warm).push(findings.readyMs);
           (k === 0 ? coldAlignMs : warmAlignMs).push(findings.alignMs);
         }
-        dictionaryMs.installed.push(await dictionaryLoad('package'));
-        await waitFor(() => session.workerEntry('parallax:dictionary-stored'), 'the worker to store the dictionary');
+        dictionaryMs.installed.push(await dictionaryLoadFrom('package'));
+        await dictionaryStored(session);
         await session.stopWorker();
         await load(`start=${start}&worker-restarted`);
-        dictionaryMs.workerRestart.push(await dictionaryLoad('stored'));
+        dictionaryMs.workerRestart.push(await dictionaryLoadFrom('stored'));
       } finally {
         await session.close();
       }

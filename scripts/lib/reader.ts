@@ -144,3 +144,17 @@ export function readSidePanel(page: BrowserPage): Promise<SidePanelReading> {
     })),
   }), null);
 }
+
+/** What the extension's worker can be asked for its User Timing entries (`ChromiumSession.workerEntry`). */
+type WorkerEntries = { workerEntry(name: string): Promise<{ duration: number; detail: unknown } | null> };
+
+/** The current worker's load of the dictionary, once it has one: how long it took, and whether from the package or the stored copy. */
+export async function dictionaryLoad(worker: WorkerEntries): Promise<{ durationMs: number; source: string | undefined }> {
+  const entry = await waitFor(() => worker.workerEntry('parallax:load-dictionary'), 'the worker to load the dictionary');
+  return { durationMs: entry.duration, source: (entry.detail as { source?: string } | undefined)?.source };
+}
+
+/** Waits until the worker has stored its copy of the dictionary for the next worker. */
+export async function dictionaryStored(worker: WorkerEntries): Promise<void> {
+  await waitFor(() => worker.workerEntry('parallax:dictionary-stored'), 'the worker to store the dictionary');
+}

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumSession } from '../../scripts/lib/launch';
-import { expectedSeed, fixturesDir, hoverSentence, waitFor, waitUntilReady, type BrowserPage } from '../../scripts/lib/reader';
+import { dictionaryLoad, dictionaryStored, expectedSeed, fixturesDir, hoverSentence, waitUntilReady, type BrowserPage } from '../../scripts/lib/reader';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
 import { readerSuite } from './reader-suite';
 
@@ -43,8 +43,7 @@ describe('Chromium: the dictionary across restarts', () => {
   });
 
   /** Where the current worker's dictionary came from, once it has loaded it. */
-  const dictionarySource = () =>
-    waitFor(async () => ((await session.workerEntry('parallax:load-dictionary'))?.detail as { source?: string } | undefined)?.source, 'the worker to load the dictionary');
+  const dictionarySource = async () => (await dictionaryLoad(session)).source;
 
   async function openSeedPage(query: string): Promise<BrowserPage> {
     const page = (await session.context.newPage()) as unknown as BrowserPage;
@@ -56,7 +55,7 @@ describe('Chromium: the dictionary across restarts', () => {
   it('a restarted worker reads the dictionary the previous one stored, and the page still answers a hover', async () => {
     await openSeedPage('first');
     expect(await dictionarySource()).toBe('package');
-    await waitFor(() => session.workerEntry('parallax:dictionary-stored'), 'the worker to store the dictionary');
+    await dictionaryStored(session);
 
     await session.stopWorker();
     const page = await openSeedPage('worker-restarted');

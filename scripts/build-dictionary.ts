@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { englishStems } from '../utils/align/english';
+import { HAN_CLASS } from '../utils/text/script';
 import { DICTIONARY_FILE, DICTIONARY_VERSION_FILE, formatDictionary } from '../utils/align/dictionary';
 
 type CedictEntry = [traditional: string, simplified: string, pinyin: string, glosses: string | string[], ...unknown[]];
@@ -14,6 +15,8 @@ type CedictEntry = [traditional: string, simplified: string, pinyin: string, glo
 // Glosses that describe grammar or usage rather than meaning would make unrelated sentences look alike.
 const USAGE_GLOSS = /^(?:surname|variant of|old variant of|see |used in|abbr\. for|classifier for|erhua variant|Japanese variant|Korean variant|\(old\)|\(archaic\))/i;
 const MAX_STEMS = 24;
+// Chinese characters in a gloss (cross-references) and the bars between their two scripts.
+const HAN_RUNS = new RegExp(`[${HAN_CLASS}|]+`, 'g');
 
 export function glossStems(glosses: string[]): string[] {
   const stems = new Set<string>();
@@ -22,7 +25,7 @@ export function glossStems(glosses: string[]): string[] {
     const meaning = gloss
       .replace(/\[[^\]]*\]/g, ' ') // pinyin of cross-references
       .replace(/\((?:bound form|Tw|coll\.|dialect|lit\.|fig\.|literary|polite|honorific|slang|loanword)[^)]*\)/gi, ' ')
-      .replace(/[\u3400-\u9fff|]+/g, ' ');
+      .replace(HAN_RUNS, ' ');
     for (const stem of englishStems(meaning)) {
       stems.add(stem);
       if (stems.size >= MAX_STEMS) return [...stems];

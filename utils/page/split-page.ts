@@ -3,6 +3,7 @@
  * read, so that the page's main thread does not, and the tests split the same way.
  */
 import type { AlignRequest, BlockRole } from '../align/types';
+import { HAN_CLASS } from '../text/script';
 import { splitSentences } from '../text/sentences';
 import type { Side } from './types';
 
@@ -16,7 +17,10 @@ export interface TextBlock {
 export interface PageText {
   zh: { blocks: TextBlock[] };
   en: { blocks: TextBlock[] };
+  /** Blocks the layout proposes as pairs; the aligner keeps those the content confirms. */
   blockPairs: Array<[zhBlock: number, enBlock: number]>;
+  /** The other Chinese version, where the page carries two: aligned to the English on its own. */
+  zhAlt?: { blocks: TextBlock[]; blockPairs: Array<[zhBlock: number, enBlock: number]> };
 }
 
 export interface SplitSentence {
@@ -29,9 +33,9 @@ export interface SplitSentence {
   end: number;
 }
 
-export type PageSentences = Record<Side, SplitSentence[]>;
+export type PageSentences = Record<Side, SplitSentence[]> & { zhAlt?: SplitSentence[] };
 
-const HAS_LETTERS = /[A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const HAS_LETTERS = new RegExp(`[A-Za-z${HAN_CLASS}]`);
 
 /** Sentence text as it reads: line breaks and runs of spaces collapse to one space. */
 function cleanSentence(text: string): string {
@@ -57,7 +61,9 @@ function splitSide(blocks: TextBlock[], side: Side): SplitSentence[] {
 }
 
 export function splitPage(page: PageText): PageSentences {
-  return { zh: splitSide(page.zh.blocks, 'zh'), en: splitSide(page.en.blocks, 'en') };
+  const sentences: PageSentences = { zh: splitSide(page.zh.blocks, 'zh'), en: splitSide(page.en.blocks, 'en') };
+  if (page.zhAlt) sentences.zhAlt = splitSide(page.zhAlt.blocks, 'zh');
+  return sentences;
 }
 
 interface AlignableSide {

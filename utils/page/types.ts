@@ -28,8 +28,15 @@ export interface BilingualPage {
   zh: PageSide;
   en: PageSide;
   zhScript: ChineseScript;
-  /** Blocks the layout already pairs (alternating paragraphs, table rows, mixed paragraphs). */
+  /** Blocks the layout proposes as pairs (alternating paragraphs, rows, mixed paragraphs). */
   blockPairs: Array<[zhBlock: number, enBlock: number]>;
+  /** The other Chinese version, where the page carries two; its sentences are aligned to the English apart. */
+  zhAlt: ChineseVersionSide | null;
   /** Open shadow roots the article text was found in: hit testing and change watching must look inside them. */
   shadowRoots: ShadowRoot[];
+}
+
+export interface ChineseVersionSide extends PageSide {
+  script: ChineseScript;
+  blockPairs: Array<[zhBlock: number, enBlock: number]>;
 }

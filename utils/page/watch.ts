@@ -2,7 +2,7 @@
  * Tells when the page's text changes enough to read it again: content loaded after the first read, "read more",
  * a single-page app replacing its view. Changes made by the extension itself are ignored.
  */
-import { UI_HOST_TAG } from './read-page';
+import { UI_HOST_TAG } from './walk';
 
 const QUIET_MS = 400;
 

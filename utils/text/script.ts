@@ -1,26 +1,46 @@
-import type { ChineseScript } from '../page/types';
+/**
+ * Which script and language a text is in, free of the DOM: the page reader, the sentence splitter, the aligner and
+ * the dictionary build all decide it here, from one table of character ranges.
+ */
+import type { ChineseScript, Side } from '../page/types';
+
+type CodeRange = readonly [first: number, last: number];
 
 // CJK Unified Ideographs, Extension A, and Compatibility Ideographs: what Chinese text is written in.
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-// Hiragana and katakana (isKanaCode below) mark Japanese, which shares Han characters with Chinese.
+const HAN_RANGES: readonly CodeRange[] = [
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xf900, 0xfaff],
+];
+// Hiragana, katakana and their phonetic extensions: they mark Japanese, which shares Han characters with Chinese.
+const KANA_RANGES: readonly CodeRange[] = [
+  [0x3040, 0x30ff],
+  [0x31f0, 0x31ff],
+];
+
+const hex = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
+
+/** The Han ranges as the inside of a regular-expression character class, for patterns built elsewhere. */
+export const HAN_CLASS = HAN_RANGES.map(([first, last]) => `${hex(first)}-${hex(last)}`).join('');
+
+const inRanges = (ranges: readonly CodeRange[], code: number) => ranges.some(([first, last]) => code >= first && code <= last);
+const isHanCode = (code: number) => code >= 0x3400 && code <= 0xfaff && inRanges(HAN_RANGES, code);
+const isKanaCode = (code: number) => code >= 0x3040 && code <= 0x31ff && inRanges(KANA_RANGES, code);
+const isLatinCode = (code: number) => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 
 export function isHanChar(char: string): boolean {
-  return HAN.test(char);
+  return char.length === 1 && isHanCode(char.charCodeAt(0));
+}
+
+/** The script of one UTF-16 code unit: 'zh' for Han, 'en' for a Latin letter, null for anything else. */
+export function scriptOfCode(code: number): Side | null {
+  return isLatinCode(code) ? 'en' : isHanCode(code) ? 'zh' : null;
 }
 
 export interface ScriptCounts {
   han: number;
   kana: number;
   latin: number;
-}
-
-const isHanCode = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
-const isKanaCode = (c: number) => (c >= 0x3040 && c <= 0x30ff) || (c >= 0x31f0 && c <= 0x31ff);
-const isLatinCode = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-
-/** The script of one UTF-16 code unit: 'zh' for Han, 'en' for a Latin letter, null for anything else. */
-export function scriptOfCode(code: number): 'zh' | 'en' | null {
-  return isHanCode(code) ? 'zh' : isLatinCode(code) ? 'en' : null;
 }
 
 // A loop over code units: pages can hold megabytes of text, and this runs on every page the reader opens.
@@ -38,11 +58,63 @@ export function countScripts(text: string): ScriptCounts {
   return { han, kana, latin };
 }
 
+// Global patterns, for counting with `exec` from `lastIndex`: a regular expression scans natively, where a loop
+// over the characters pays for every one.
+export const HAN = new RegExp(`[${HAN_CLASS}]`, 'g');
+const LATIN = /[A-Za-z]/g;
+const KANA = new RegExp(`[${KANA_RANGES.map(([first, last]) => `${hex(first)}-${hex(last)}`).join('')}]`);
+
+/** Whether `pattern` (global) matches at least `count` times; stops as soon as it does. */
+function hasAtLeast(text: string, pattern: RegExp, count: number): boolean {
+  pattern.lastIndex = 0;
+  for (let found = 0; found < count; found += 1) if (!pattern.exec(text)) return false;
+  return true;
+}
+
+/** hasAtLeast over the texts joined, without joining them: the first few of thousands usually settle it. */
+function textsHaveAtLeast(texts: readonly string[], pattern: RegExp, count: number): boolean {
+  let found = 0;
+  for (const text of texts) {
+    pattern.lastIndex = 0;
+    while (found < count && pattern.exec(text)) found += 1;
+    if (found >= count) return true;
+  }
+  return false;
+}
+
+// Below these amounts a side is interface strings or a stray quotation, not an article version.
+const MIN_HAN_CHARS = 30;
+const MIN_LATIN_LETTERS = 80;
+
+/** Enough Han and enough Latin letters for two versions of an article, and not Japanese. Regular expressions stop early, so a page with no Chinese costs one scan. */
+export function looksBilingual(text: string): boolean {
+  if (!hasAtLeast(text, HAN, MIN_HAN_CHARS) || !hasAtLeast(text, LATIN, MIN_LATIN_LETTERS)) return false;
+  if (!KANA.test(text)) return true;
+  // Kana beside Han means Japanese, which borrows Chinese characters.
+  const counts = countScripts(text);
+  return counts.kana <= counts.han * 0.05 + 5;
+}
+
+/** Whether the blocks of each side hold enough text to be a version of an article. */
+export function sidesAreArticles(zhTexts: readonly string[], enTexts: readonly string[]): boolean {
+  return textsHaveAtLeast(zhTexts, HAN, MIN_HAN_CHARS) && textsHaveAtLeast(enTexts, LATIN, MIN_LATIN_LETTERS);
+}
+
+/**
+ * The language of a text when it is in one script only, which regular expressions settle without a loop over
+ * every character; 'mixed' when it holds both, null when neither.
+ */
+export function textScript(text: string): Side | 'mixed' | null {
+  HAN.lastIndex = 0;
+  LATIN.lastIndex = 0;
+  if (!HAN.test(text)) return LATIN.test(text) ? 'en' : null;
+  return LATIN.test(text) ? 'mixed' : 'zh';
+}
+
 /** Characters that exist in only one of the two scripts, common enough in news and fiction to decide a page. */
 const TRADITIONAL_ONLY = /[這個們來說對時會過還後國發學經見長問開關現頭當與實點東動麼樣應體義爲為區黨書電話機讓從車軍進員記覺處種兩則難聽隊場將變陽達門邊內總條麗歡歲興萬無壓隨權戰們習統議聯際團領導衛職隸鄉務樂傳報師歷強範層擊鬥獨劃觀環資設調護導證視]/g;
 const SIMPLIFIED_ONLY = /[这个们来说对时会过还后国发学经见长问开关现头当与实点东动么样应体义为区党书电话机让从车军进员记觉处种两则难听队场将变阳达门边内总条丽欢岁兴万无压随权战们习统议联际团领导卫职隶乡务乐传报师历强范层击斗独划观环资设调护导证视]/g;
 
-// A regular expression counts in one native scan what a loop over the characters does with a lookup for each.
 function countMatches(pattern: RegExp, text: string): number {
   pattern.lastIndex = 0;
   let count = 0;
@@ -50,7 +122,69 @@ function countMatches(pattern: RegExp, text: string): number {
   return count;
 }
 
-/** Which Chinese script a text is written in, by counting characters that only one script uses. */
-export function detectChineseScript(text: string): ChineseScript {
-  return countMatches(TRADITIONAL_ONLY, text) > countMatches(SIMPLIFIED_ONLY, text) ? 'Hant' : 'Hans';
+/** Traditional and Simplified characters in a text: the evidence of which Chinese script it is written in. */
+export function chineseScriptEvidence(text: string): { traditional: number; simplified: number } {
+  return { traditional: countMatches(TRADITIONAL_ONLY, text), simplified: countMatches(SIMPLIFIED_ONLY, text) };
+}
+
+/** The Chinese script a `lang` attribute names, if it names one (zh-Hant, zh-TW, zh-HK, zh-Hans, zh-CN, …). */
+export function chineseScriptOfLang(lang: string): ChineseScript | null {
+  const tag = lang.toLowerCase();
+  if (!/^(?:zh|cmn|yue)(?:-|$)/.test(tag)) return null;
+  if (/-hant|-(?:tw|hk|mo)\b/.test(tag) || tag.startsWith('yue')) return 'Hant';
+  if (/-hans|-(?:cn|sg|my)\b/.test(tag)) return 'Hans';
+  return null;
+}
+
+export interface LanguageRun {
+  side: Side;
+  start: number;
+  end: number;
+}
+
+// A Latin passage inside Chinese text is a passage of its own only when it is this long, or stands at the start or
+// end of the text; shorter ones are names, acronyms and terms quoted in the Chinese sentence. Likewise a few Han
+// characters inside English text stay English.
+const MIN_LATIN_PASSAGE_WORDS = 4;
+const MIN_LATIN_EDGE_WORDS = 2;
+const MIN_HAN_PASSAGE_CHARS = 3;
+
+/**
+ * Splits a text that holds both scripts into runs of one language, one for each passage. Punctuation, digits and
+ * spaces belong to the run they follow.
+ */
+export function languageRuns(text: string): LanguageRun[] {
+  const raw: Array<LanguageRun & { weight: number }> = [];
+  for (let index = 0; index < text.length; index += 1) {
+    const side = scriptOfCode(text.charCodeAt(index));
+    const last = raw[raw.length - 1];
+    if (side === null || (last && last.side === side)) {
+      if (last) {
+        last.end = index + 1;
+        if (side) last.weight += 1;
+      }
+    } else {
+      raw.push({ side, start: index, end: index + 1, weight: 1 });
+    }
+  }
+  // Fold short runs into their neighbours, then join neighbours of the same language.
+  const isPassage = (run: LanguageRun & { weight: number }, position: number) => {
+    if (run.side === 'zh') return run.weight >= MIN_HAN_PASSAGE_CHARS;
+    const words = text.slice(run.start, run.end).match(/[A-Za-z]+/g)?.length ?? 0;
+    const atEdge = position === 0 || position === raw.length - 1;
+    return words >= MIN_LATIN_PASSAGE_WORDS || (atEdge && words >= MIN_LATIN_EDGE_WORDS);
+  };
+  const dominant = raw.reduce(
+    (best, run) => (run.weight * (run.side === 'zh' ? 3 : 1) > best.weight * (best.side === 'zh' ? 3 : 1) ? run : best),
+    raw[0] ?? { side: 'en' as Side, weight: 0, start: 0, end: 0 },
+  );
+  const runs: LanguageRun[] = [];
+  for (const [position, run] of raw.entries()) {
+    const side = isPassage(run, position) ? run.side : (runs[runs.length - 1]?.side ?? dominant.side);
+    const last = runs[runs.length - 1];
+    if (last && last.side === side) last.end = run.end;
+    else runs.push({ side, start: run.start, end: run.end });
+  }
+  if (runs.length > 0) runs[0]!.start = 0;
+  return runs;
 }

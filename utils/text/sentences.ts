@@ -3,6 +3,8 @@
  * Chromium and Firefox, and it ends a sentence after "Mr." — alignment must not depend on the reader's browser.
  */
 
+import { HAN_CLASS } from './script';
+
 export interface SentenceSpan {
   text: string;
   /** Offsets into the split text: text === source.slice(start, end).trim() */
@@ -47,7 +49,7 @@ function skipClosers(text: string, index: number): number {
 const SPACE = /\s/y;
 const NON_SPACE = /\S/g;
 const LOWER_CASE_NEXT = /\s*[a-z]/y;
-const SENTENCE_OPENER = /[A-Z0-9"'“‘([\u3400-\u9fff]/y;
+const SENTENCE_OPENER = new RegExp(`[A-Z0-9"'“‘([${HAN_CLASS}]`, 'y');
 
 function matchesAt(pattern: RegExp, text: string, index: number): boolean {
   pattern.lastIndex = index;

@@ -139,12 +139,13 @@ describe('texts in both languages that do not translate each other', () => {
 });
 
 describe('the seed page', () => {
-  it('finds the Traditional Chinese article and the English one, with titles, meta line and captions', () => {
+  it('finds the Traditional Chinese article and the English one, with titles and captions, and no meta line', () => {
     load(path.resolve(__dirname, '../../fixtures/seed/xinhua-moscow.html'));
     const page = readBilingualPage(document)!;
     expect(page.zhScript).toBe('Hant');
     expect(page.zh.blocks[0]!.role).toBe('title');
-    expect(page.zh.blocks[1]!.role).toBe('meta');
+    expect(page.zh.blocks.some((b) => b.role === 'meta')).toBe(false);
+    expect(page.zh.sentences.map((s) => s.text).join('')).not.toContain('發佈時間');
     expect(page.zh.blocks.filter((b) => b.role === 'caption')).toHaveLength(7);
     expect(page.en.blocks.filter((b) => b.role === 'caption')).toHaveLength(7);
     expect(page.en.blocks.filter((b) => b.role === 'title').map((b) => b.element.textContent)).toEqual([

@@ -15,7 +15,7 @@ describe('reading in slices', () => {
       .replace(/<\/body>[\s\S]*$/, '');
     const whole = readBilingualPage(document)!;
     // Slices of ~0 ms: a pause after every step, the most interleaved reading there can be.
-    const sliced = await readBilingualPageInSlices(document, 0);
+    const sliced = await readBilingualPageInSlices(document, {}, 0);
     const page = sliced.reading!.withSentences(splitPage(sliced.reading!.text));
     expect(page.zh.sentences.map((s) => s.text)).toEqual(whole.zh.sentences.map((s) => s.text));
     expect(page.en.sentences.map((s) => s.text)).toEqual(whole.en.sentences.map((s) => s.text));

@@ -19,6 +19,8 @@ export interface AlignPageMessage {
 export interface AlignPageAnswer {
   sentences: PageSentences;
   result: AlignResult;
+  /** The other Chinese version's alignment to the English, where the page carries two. */
+  altResult: AlignResult | null;
   splitMs: number;
   alignMs: number;
 }
@@ -69,14 +71,18 @@ function isTextSide(value: unknown): boolean {
   );
 }
 
+function isBlockPairs(value: unknown): boolean {
+  return Array.isArray(value) && value.every((pair) => isIndexArray(pair) && pair.length === 2);
+}
+
 const validators: { [T in MessageType]: (payload: unknown) => payload is PayloadOf<T> } = {
   alignPage: (p): p is AlignPageMessage =>
     isRecord(p) &&
     isRecord(p.page) &&
     isTextSide(p.page.zh) &&
     isTextSide(p.page.en) &&
-    Array.isArray(p.page.blockPairs) &&
-    p.page.blockPairs.every((pair) => isIndexArray(pair) && pair.length === 2) &&
+    isBlockPairs(p.page.blockPairs) &&
+    (p.page.zhAlt === undefined || (isTextSide(p.page.zhAlt) && isBlockPairs((p.page.zhAlt as Record<string, unknown>).blockPairs))) &&
     typeof p.url === 'string' &&
     typeof p.title === 'string' &&
     (p.zhScript === 'Hant' || p.zhScript === 'Hans'),

@@ -7,6 +7,7 @@ import { installHighlightStyle, removeHighlightStyle } from '@/utils/extension/h
 import { AlignedPage, type HoverView } from '@/utils/extension/page-session';
 import { handleMessages, sendToBackground, type ContentProtocol } from '@/utils/messaging';
 import { readBilingualPageInSlices } from '@/utils/page/read-page';
+import { preferredChineseScript } from '@/utils/text/script';
 import { watchPageChanges, type PageWatcher } from '@/utils/page/watch';
 import { isSiteEnabled } from '@/utils/settings/schema';
 import { loadSettings, watchSettings } from '@/utils/settings/store';
@@ -68,7 +69,7 @@ export default defineContentScript({
       // (a single-page app replacing its view right after changing the address) must not be missed.
       watcher ??= watchPageChanges(document, () => void start());
       const readStart = performance.now();
-      const { reading, busyMs, longestSliceMs } = await readBilingualPageInSlices(document);
+      const { reading, busyMs, longestSliceMs } = await readBilingualPageInSlices(document, { preferredScript: preferredChineseScript(navigator.languages) });
       if (current !== generation) return;
       // User Timing measures of the main-thread time spent reading (pauses excluded) and of the longest slice:
       // visible in the browser's performance tools, and read by `npm run bench`. On a bilingual page they are
@@ -112,7 +113,7 @@ export default defineContentScript({
           return;
         }
         installHighlightStyle(document);
-        aligned = new AlignedPage(page, answer.result, ui.mounted!, { highlightCounterpart: settings.highlightCounterpart });
+        aligned = new AlignedPage(page, answer.result, answer.altResult, ui.mounted!, { highlightCounterpart: settings.highlightCounterpart });
         ui.shadowHost.setAttribute('data-ready-ms', String(Math.round(performance.now())));
         setState('ready');
       } catch (error) {

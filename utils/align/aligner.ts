@@ -63,6 +63,8 @@ interface Prepared {
   zh: PreparedZh[];
   en: PreparedEn[];
   lengthRatio: number;
+  /** The layout's pairs that the content confirms (see confirmBlockPairs). */
+  confirmedPairs: Array<[zhBlock: number, enBlock: number]>;
 }
 
 function alignGroup(prepared: Prepared, zhIndices: number[], enIndices: number[], useAnchors: boolean, pass: Pass): ScoredBead[] {
@@ -222,12 +224,51 @@ function prepare(zh: ZhSentence[], en: EnSentence[], request: AlignRequest): Pre
   const weights = documentWeights(zh, en);
   const zhLength = zh.reduce((sum, s) => sum + s.length, 0);
   const enLength = en.reduce((sum, s) => sum + s.length, 0);
-  return {
+  const prepared: Prepared = {
     zh: zh.map((s, i) => prepareZh(s, weights, blockOf(request.zh, i))),
     en: en.map((s, j) => prepareEn(s, weights, blockOf(request.en, j))),
     // Characters of English per character of Chinese, as this document has it (about 3 for news prose).
     lengthRatio: zhLength > 0 && enLength > 0 ? Math.min(8, Math.max(0.5, enLength / zhLength)) : 3,
+    confirmedPairs: [],
   };
+  prepared.confirmedPairs = confirmBlockPairs(request, prepared);
+  return prepared;
+}
+
+/** A proposed pair must reach this quality as one bead: below it the blocks say different things. */
+const MIN_PAIR_QUALITY = 0.25;
+/** How many proposed pairs on either side a pair is weighed against. */
+const PAIR_NEIGHBOURS = 2;
+/** Below this share of confirmed pairs the layout's pairing as a whole is wrong, and the few that pass are chance. */
+const MIN_CONFIRMED_SHARE = 1 / 3;
+
+/**
+ * The layout's proposed pairs that the content confirms. The page's pairing is the strongest evidence there is
+ * when it holds, and wrong by a whole row when a column drifts or a notice stands in one column only; so a pair is
+ * kept when its blocks, taken as one bead, say the same thing, and say it better than either block does with the
+ * partners of the neighbouring pairs. The others are aligned with the rest of the body.
+ */
+function confirmBlockPairs(request: AlignRequest, prepared: Prepared): Array<[number, number]> {
+  const proposed = request.blockPairs ?? [];
+  if (proposed.length === 0) return [];
+  const zhByBlock = indicesByBlock(request.zh, request.zh.sentences.map((_, i) => i));
+  const enByBlock = indicesByBlock(request.en, request.en.sentences.map((_, j) => j));
+  const quality = (zhBlock: number, enBlock: number) => {
+    const zhIndices = zhByBlock.get(zhBlock);
+    const enIndices = enByBlock.get(enBlock);
+    return zhIndices && enIndices ? captionQuality(prepared, zhIndices, enIndices) : 0;
+  };
+  const confirmed = proposed.filter(([zhBlock, enBlock], k) => {
+    const own = quality(zhBlock, enBlock);
+    if (own < MIN_PAIR_QUALITY) return false;
+    for (let d = -PAIR_NEIGHBOURS; d <= PAIR_NEIGHBOURS; d += 1) {
+      const neighbour = proposed[k + d];
+      if (d === 0 || !neighbour) continue;
+      if (quality(zhBlock, neighbour[1]) > own || quality(neighbour[0], enBlock) > own) return false;
+    }
+    return true;
+  });
+  return confirmed.length >= proposed.length * MIN_CONFIRMED_SHARE ? confirmed : [];
 }
 
 function alignPrepared(request: AlignRequest, prepared: Prepared, pass: Pass): AlignResult {
@@ -244,11 +285,11 @@ function alignPrepared(request: AlignRequest, prepared: Prepared, pass: Pass): A
     }
   };
 
-  // Blocks the layout pairs are translations of each other: align inside each pair only.
-  if (request.blockPairs && request.blockPairs.length > 0) {
+  // Blocks the layout pairs, where their content agrees, are translations of each other: align inside each pair only.
+  if (prepared.confirmedPairs.length > 0) {
     const zhByBlock = indicesByBlock(request.zh, zhAll);
     const enByBlock = indicesByBlock(request.en, enAll);
-    for (const [zhBlock, enBlock] of request.blockPairs) {
+    for (const [zhBlock, enBlock] of prepared.confirmedPairs) {
       const zhIndices = (zhByBlock.get(zhBlock) ?? []).filter((i) => !zhDone.has(i));
       const enIndices = (enByBlock.get(enBlock) ?? []).filter((j) => !enDone.has(j));
       if (zhIndices.length > 0 && enIndices.length > 0) take(alignGroup(prepared, zhIndices, enIndices, false, pass));

@@ -76,17 +76,18 @@ export async function alignPage(message: AlignPageMessage, tabId: number | undef
   try {
     const loaded = await loadDictionary();
     const started = performance.now();
-    const request = toAlignRequest({
-      zh: { blocks: page.zh.blocks, sentences: sentences.zh },
-      en: { blocks: page.en.blocks, sentences: sentences.en },
-      blockPairs: page.blockPairs,
-    });
-    const result = align(request, loaded);
+    const english = { blocks: page.en.blocks, sentences: sentences.en };
+    const result = align(toAlignRequest({ zh: { blocks: page.zh.blocks, sentences: sentences.zh }, en: english, blockPairs: page.blockPairs }), loaded);
+    // The other Chinese version is aligned to the English on its own: no counterpart mixes the two.
+    const altResult =
+      page.zhAlt && sentences.zhAlt
+        ? align(toAlignRequest({ zh: { blocks: page.zhAlt.blocks, sentences: sentences.zhAlt }, en: english, blockPairs: page.zhAlt.blockPairs }), loaded)
+        : null;
     const alignMs = Math.round(performance.now() - started);
     if (tabId !== undefined) {
       await saveTabAlignment(tabId, { ...base, status: 'ready', result, alignMs, updatedAt: Date.now() });
     }
-    return { sentences, result, splitMs, alignMs };
+    return { sentences, result, altResult, splitMs, alignMs };
   } catch (error) {
     if (tabId !== undefined) {
       await saveTabAlignment(tabId, {

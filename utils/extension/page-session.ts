@@ -4,8 +4,8 @@
  * dropped, so stale pairs never show on a new page.
  */
 import type { AlignResult, Bead } from '../align/types';
-import { sentenceAtPoint } from '../page/hit-test';
-import type { BilingualPage, Side } from '../page/types';
+import { sentenceAtPoint, type HoverSide } from '../page/hit-test';
+import type { BilingualPage, PageSentence, Side } from '../page/types';
 import type { TooltipContent, TooltipPlacement } from '@/components/Tooltip';
 import { clearHighlights, COUNTERPART_HIGHLIGHT, HOVERED_HIGHLIGHT, setHighlight } from './highlights';
 
@@ -18,13 +18,15 @@ const GAP = 10;
 const MAX_WIDTH = 460;
 
 export class AlignedPage {
-  /** For each side, sentence index → bead index. */
-  private readonly beadOf: Record<Side, number[]> = { zh: [], en: [] };
-  private hovered: { side: Side; index: number } | null = null;
+  /** For each side, sentence index → bead index (in `result`, or in `altResult` for the other Chinese version). */
+  private readonly beadOf: Record<HoverSide, number[]> = { zh: [], en: [], zhAlt: [] };
+  private hovered: { side: HoverSide; index: number } | null = null;
 
   constructor(
     readonly page: BilingualPage,
     readonly result: AlignResult,
+    /** The other Chinese version's alignment to the English, where the page has one. */
+    private readonly altResult: AlignResult | null,
     private readonly view: HoverView,
     private readonly options: { highlightCounterpart: boolean },
   ) {
@@ -32,15 +34,25 @@ export class AlignedPage {
       zh.forEach((i) => (this.beadOf.zh[i] = bead));
       en.forEach((j) => (this.beadOf.en[j] = bead));
     });
+    altResult?.beads.forEach(([zh], bead) => zh.forEach((i) => (this.beadOf.zhAlt[i] = bead)));
   }
 
-  beadAt(side: Side, index: number): Bead | undefined {
+  private resultOf(side: HoverSide): AlignResult | null {
+    return side === 'zhAlt' ? this.altResult : this.result;
+  }
+
+  beadAt(side: HoverSide, index: number): Bead | undefined {
     const bead = this.beadOf[side][index];
-    return bead === undefined ? undefined : this.result.beads[bead];
+    return bead === undefined ? undefined : this.resultOf(side)?.beads[bead];
   }
 
-  private rangesOf(side: Side, indices: number[]): Range[] {
-    return indices.flatMap((i) => this.page[side].sentences[i]?.ranges ?? []);
+  private sentencesOf(side: HoverSide): PageSentence[] {
+    return side === 'zhAlt' ? (this.page.zhAlt?.sentences ?? []) : this.page[side].sentences;
+  }
+
+  private rangesOf(side: HoverSide, indices: number[]): Range[] {
+    const sentences = this.sentencesOf(side);
+    return indices.flatMap((i) => sentences[i]?.ranges ?? []);
   }
 
   /** Pointer moved to (x, y): show the counterpart of the sentence there, or hide. */
@@ -53,19 +65,21 @@ export class AlignedPage {
       return;
     }
     const bead = this.beadAt(hit.side, hit.index);
-    const other: Side = hit.side === 'zh' ? 'en' : 'zh';
-    const own = bead ? bead[hit.side === 'zh' ? 0 : 1] : [hit.index];
-    const counterpart = bead ? bead[hit.side === 'zh' ? 1 : 0] : [];
+    // Either Chinese version is shown the English; the English is shown the paired Chinese version.
+    const chinese = hit.side !== 'en';
+    const other: Side = chinese ? 'en' : 'zh';
+    const own = bead ? bead[chinese ? 0 : 1] : [hit.index];
+    const counterpart = bead ? bead[chinese ? 1 : 0] : [];
     setHighlight(HOVERED_HIGHLIGHT, this.rangesOf(hit.side, own));
     setHighlight(COUNTERPART_HIGHLIGHT, this.options.highlightCounterpart ? this.rangesOf(other, counterpart) : []);
     const beadIndex = this.beadOf[hit.side][hit.index];
     this.view.show(
       {
-        hoveredSide: hit.side,
+        hoveredSide: chinese ? 'zh' : 'en',
         counterpart: counterpart.map((i) => this.page[other].sentences[i]!.text),
         zhScript: this.page.zhScript,
-        shape: bead ? [bead[0].length, bead[1].length] : [hit.side === 'zh' ? 1 : 0, hit.side === 'en' ? 1 : 0],
-        confidence: beadIndex === undefined ? 0 : (this.result.scores[beadIndex] ?? 0),
+        shape: bead ? [bead[0].length, bead[1].length] : [chinese ? 1 : 0, chinese ? 0 : 1],
+        confidence: beadIndex === undefined ? 0 : (this.resultOf(hit.side)?.scores[beadIndex] ?? 0),
       },
       this.placeNear(this.rangesOf(hit.side, [hit.index]), y),
     );

@@ -60,19 +60,23 @@ function findSentence(sentences: PageSentence[], caret: CaretPoint): number {
   return -1;
 }
 
-export function sentenceAtPoint(page: BilingualPage, x: number, y: number, shadowRoots: ShadowRoot[] = []): { side: Side; index: number } | null {
+/** A side of the page a sentence can be hovered on: the English, the paired Chinese, or the other Chinese version. */
+export type HoverSide = Side | 'zhAlt';
+
+export function sentenceAtPoint(page: BilingualPage, x: number, y: number, shadowRoots: ShadowRoot[] = []): { side: HoverSide; index: number } | null {
   const first = page.zh.sentences[0]?.ranges[0] ?? page.en.sentences[0]?.ranges[0];
   if (!first) return null;
   const caret = caretAt(first.startContainer.ownerDocument!, x, y, shadowRoots);
   if (!caret) return null;
-  for (const side of ['zh', 'en'] as const) {
-    const sentences = page[side].sentences;
+  const sides: HoverSide[] = page.zhAlt ? ['zh', 'en', 'zhAlt'] : ['zh', 'en'];
+  for (const side of sides) {
+    const sentences = side === 'zhAlt' ? page.zhAlt!.sentences : page[side].sentences;
     let index = findSentence(sentences, caret);
     // Sentences inside shadow roots are not ordered with the rest of the document: search them one by one.
     if (index < 0 && caret.node.getRootNode() !== first.startContainer.getRootNode()) {
       index = sentences.findIndex((s) => s.ranges.some((r) => r.startContainer.getRootNode() === caret.node.getRootNode() && r.isPointInRange(caret.node, caret.offset)));
     }
-    if (index >= 0 && page[side].sentences[index]!.ranges.some((r) => pointInRange(r, x, y))) return { side, index };
+    if (index >= 0 && sentences[index]!.ranges.some((r) => pointInRange(r, x, y))) return { side, index };
   }
   return null;
 }

@@ -136,6 +136,12 @@ export function chineseScriptOfLang(lang: string): ChineseScript | null {
   return null;
 }
 
+/** The Chinese script the first Chinese language in a browser's list asks for (zh-TW → Hant), if it names one. */
+export function preferredChineseScript(languages: readonly string[]): ChineseScript | null {
+  const chinese = languages.find((lang) => /^(?:zh|cmn|yue)(?:-|$)/i.test(lang));
+  return chinese ? chineseScriptOfLang(chinese) : null;
+}
+
 export interface LanguageRun {
   side: Side;
   start: number;

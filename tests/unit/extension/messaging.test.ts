@@ -18,11 +18,17 @@ describe('message validation', () => {
     expect(isEnvelope({ type: 'revealBead', payload: { zh: [1, 2], en: [] } })).toBe(true);
   });
 
+  it('accepts a page with a second Chinese version', () => {
+    const zhAlt = { blocks: [{ text: '妳好。', role: 'body' }], blockPairs: [[0, 0]] };
+    expect(isEnvelope({ ...validAlign, payload: { ...validAlign.payload, page: { ...validAlign.payload.page, zhAlt } } })).toBe(true);
+  });
+
   it.each([
     ['an unknown type', { type: 'deleteEverything', payload: {} }],
     ['no payload', { type: 'alignPage' }],
     ['block text that is not a string', { ...validAlign, payload: { ...validAlign.payload, page: { zh: { blocks: [{ text: 1, role: 'body' }] }, en: { blocks: [] }, blockPairs: [] } } }],
     ['block pairs that are not pairs', { ...validAlign, payload: { ...validAlign.payload, page: { zh: { blocks: [] }, en: { blocks: [] }, blockPairs: [[0]] } } }],
+    ['a second Chinese version without block pairs', { ...validAlign, payload: { ...validAlign.payload, page: { ...validAlign.payload.page, zhAlt: { blocks: [] } } } }],
     ['an unknown block role', { ...validAlign, payload: { ...validAlign.payload, page: { zh: { blocks: [{ text: 'a', role: 'ad' }] }, en: { blocks: [] }, blockPairs: [] } } }],
     ['an unknown script', { ...validAlign, payload: { ...validAlign.payload, zhScript: 'Latn' } }],
     ['negative indices', { type: 'revealBead', payload: { zh: [-1], en: [] } }],
@@ -38,10 +44,10 @@ describe('across the boundary', () => {
 
   it('answers with the handler’s value', async () => {
     handleMessages<BackgroundProtocol>({
-      alignPage: (message) => ({ sentences: { zh: [], en: [] }, result: { beads: [[[0], [0]]], scores: [message.page.zh.blocks.length] }, splitMs: 1, alignMs: 3 }),
+      alignPage: (message) => ({ sentences: { zh: [], en: [] }, result: { beads: [[[0], [0]]], scores: [message.page.zh.blocks.length] }, altResult: null, splitMs: 1, alignMs: 3 }),
     });
     const answer = await sendToBackground('alignPage', validAlign.payload as never);
-    expect(answer).toEqual({ sentences: { zh: [], en: [] }, result: { beads: [[[0], [0]]], scores: [1] }, splitMs: 1, alignMs: 3 });
+    expect(answer).toEqual({ sentences: { zh: [], en: [] }, result: { beads: [[[0], [0]]], scores: [1] }, altResult: null, splitMs: 1, alignMs: 3 });
   });
 
   it('rethrows the handler’s error on the caller’s side, with its name and message', async () => {
@@ -60,7 +66,7 @@ describe('across the boundary', () => {
     handleMessages<BackgroundProtocol>({
       alignPage: () => {
         called = true;
-        return { sentences: { zh: [], en: [] }, result: { beads: [], scores: [] }, splitMs: 0, alignMs: 0 };
+        return { sentences: { zh: [], en: [] }, result: { beads: [], scores: [] }, altResult: null, splitMs: 0, alignMs: 0 };
       },
     });
     await expect(sendToBackground('alignPage', { url: 'x' } as never)).rejects.toThrow(/Malformed alignPage/);

@@ -17,6 +17,7 @@ import { machineLine, median, writeBenchmarkSection } from './lib/benchmarks-md'
 import { dictionaryPath, loadDictionaryFromDisk } from './lib/dictionary-node';
 import { CHROME_BUILD, launchChromium } from './lib/launch';
 import { dictionaryLoad, dictionaryStored, expectedSeed, fixturesDir, readFindings, waitFor, waitUntilReady, type BrowserPage } from './lib/reader';
+import { realPages } from './lib/real-pages';
 import { serveDirectory } from './lib/serve';
 
 const LOADS = 7;
@@ -25,8 +26,38 @@ const READ_LOADS = 9;
 const GENERATED_PARAGRAPHS = 5_000;
 
 /**
+ * A news site's article page as real sites build them, about 3,000 elements: a header with channel navigation and a
+ * hidden mega-menu, share bars, a sidebar of related-story lists, ads, a comment thread and a footer of links, around
+ * an article of 25 paragraphs in alternating languages (or, not bilingual, in Chinese only).
+ */
+function newsPage(bilingual: boolean): string {
+  const repeat = (count: number, item: (k: number) => string) => Array.from({ length: count }, (_, k) => item(k)).join('');
+  const link = (k: number) => `<li class="nav-item"><a href="/channel/${k}"><span>频道${k}</span></a></li>`;
+  const story = (k: number) =>
+    `<li class="story"><a href="/story/${k}"><img src="data:," alt=""><div class="story-title">相关新闻第${k}条：本地交通出行新规发布</div></a><span class="time">${k % 24}小时前</span></li>`;
+  const comment = (k: number) =>
+    `<div class="comment"><div class="avatar"><img src="data:," alt=""></div><div class="comment-body"><a class="user" href="/u/${k}">读者${k}</a><p>说得很好，支持！</p><div class="actions"><button>赞 ${k}</button><button>回复</button></div></div></div>`;
+  const zh = (k: number) => `<p>第${k}段：今年春天，这个城市新建了${k % 9}所学校和一座图书馆。孩子们说，他们最喜欢图书馆里的科学书。</p>`;
+  const en = (k: number) => `<p>Paragraph ${k}: This spring the city built ${k % 9} new schools and a library. The children said they liked the science books in the library best.</p>`;
+  const article = repeat(25, (k) => (bilingual ? zh(k) + en(k) : zh(k)));
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>新闻</title></head><body>
+<header class="site-header"><div class="logo"><a href="/">新闻网</a></div><nav class="channels"><ul>${repeat(80, link)}</ul></nav>
+<div class="mega-menu" style="display:none">${repeat(30, (k) => `<div class="col"><h4>栏目${k}</h4><ul>${repeat(10, (j) => link(k * 10 + j))}</ul></div>`)}</div></header>
+<div class="share-bar">${repeat(12, (k) => `<a class="share" href="#s${k}"><i class="icon"></i><span>分享</span></a>`)}</div>
+<div class="wrapper"><main class="content"><div class="breadcrumb"><a href="/">首页</a> &gt; <a href="/world">国际</a></div>
+<h1 class="headline">城市新建学校和图书馆</h1><div class="byline"><span>来源：新闻网</span> <span>2026-05-08</span></div>
+<div class="article-body">${article}</div>
+<div class="ad">${repeat(6, (k) => `<div class="ad-slot"><a href="/ad/${k}"><img src="data:," alt="">广告</a></div>`)}</div>
+<section class="comments"><h3>评论</h3>${repeat(60, comment)}</section></main>
+<aside class="sidebar">${repeat(10, (k) => `<div class="box"><h3>热门${k}</h3><ul>${repeat(10, (j) => story(k * 10 + j))}</ul></div>`)}</aside></div>
+<footer class="site-footer">${repeat(20, (k) => `<div class="footer-col"><h5>关于${k}</h5><ul>${repeat(10, (j) => `<li><a href="/f/${k}/${j}">链接${j}</a></li>`)}</ul></div>`)}<p class="copyright">版权所有 © 2026 新闻网</p></footer>
+</body></html>`;
+}
+
+/**
  * Generated pages for the page reader: 5,000 paragraphs in two languages; silent pages in one language of 1,000
- * paragraphs (longer than almost any article) and, as a stress case, 5,000 English paragraphs (about 750 KB of text).
+ * paragraphs (longer than almost any article) and, as a stress case, 5,000 English paragraphs (about 750 KB of text);
+ * a news site's page of about 3,000 elements, bilingual and not.
  */
 function writeGeneratedPages(dir: string): void {
   mkdirSync(dir, { recursive: true });
@@ -42,6 +73,8 @@ function writeGeneratedPages(dir: string): void {
     path.join(dir, 'bilingual-5000.html'),
     page('Bilingual', `<article>${Array.from({ length: half }, (_, k) => zh(k)).join('\n')}</article><article>${Array.from({ length: half }, (_, k) => en(k)).join('\n')}</article>`),
   );
+  writeFileSync(path.join(dir, 'news-bilingual.html'), newsPage(true));
+  writeFileSync(path.join(dir, 'news-chinese.html'), newsPage(false));
 }
 
 execFileSync('npm', ['run', '-s', 'bench:align'], { stdio: 'inherit' });
@@ -112,6 +145,7 @@ const longestSlice: Record<string, number> = {};
 // The part of `parallax:read-page` spent making the sentences the background split into the page's own.
 const makeSentences: Record<string, number[]> = {};
 const textContent: Record<string, number[]> = {};
+const readabilityRows: string[] = [];
 const pageSession = await launchChromium({ headless: true });
 try {
   for (const [label, file] of [
@@ -120,6 +154,8 @@ try {
     ['Chinese only, 1,000 paragraphs', 'chinese-1000.html'],
     ['English only, 5,000 paragraphs (stress case)', 'english-5000.html'],
     ['Chinese and English, 5,000 paragraphs', 'bilingual-5000.html'],
+    ['News site page, ~3,000 elements, bilingual article', 'news-bilingual.html'],
+    ['News site page, ~3,000 elements, Chinese only', 'news-chinese.html'],
   ] as const) {
     readPage[label] = [];
     makeSentences[label] = [];
@@ -152,6 +188,36 @@ try {
       await page.close();
     }
   }
+  // Mozilla's Readability on the same news pages and on the real layouts, for the README's comparison: the time
+  // of one parse (of a clone, as it changes the document it reads) and what it keeps of each language's article.
+  const readabilitySource = readFileSync(path.resolve('node_modules/@mozilla/readability/Readability.js'), 'utf8');
+  const readabilityOn = async (url: string) => {
+    const page = await pageSession.context.newPage();
+    await page.goto(url);
+    await page.addScriptTag({ content: readabilitySource });
+    const runs = await page.evaluate(() => {
+      const Parser = (window as unknown as { Readability: new (doc: Document) => { parse(): { textContent?: string | null } | null } }).Readability;
+      return Array.from({ length: 7 }, () => {
+        const started = performance.now();
+        const parsed = new Parser(document.cloneNode(true) as Document).parse();
+        return { ms: performance.now() - started, text: parsed?.textContent ?? '' };
+      });
+    });
+    await page.close();
+    return { ms: median(runs.map((r) => r.ms)), text: runs[0]!.text.replace(/\s+/g, '') };
+  };
+  for (const [label, file] of [
+    ['News site page, ~3,000 elements, bilingual article', 'news-bilingual.html'],
+    ['News site page, ~3,000 elements, Chinese only', 'news-chinese.html'],
+  ] as const) {
+    readabilityRows.push(`| ${label} | ${(await readabilityOn(`${generatedServer.url}/${file}`)).ms.toFixed(1)} | | | |`);
+  }
+  for (const real of realPages()) {
+    const { ms, text } = await readabilityOn(`${server.url}/${real.urlPath}`);
+    const kept = (snippets: string[]) => `${snippets.filter((x) => text.includes(x.replace(/\s+/g, ''))).length}/${snippets.length}`;
+    const paragraphs = real.expected.paragraphs;
+    readabilityRows.push(`| ${real.name} | ${ms.toFixed(1)} | ${kept(paragraphs.map((p) => p.zh))} | ${kept(paragraphs.map((p) => p.en))} | ${kept(real.expected.chrome)} |`);
+  }
 } finally {
   await pageSession.close();
   await generatedServer.close();
@@ -175,6 +241,9 @@ for (const [label, times] of Object.entries(readPage)) {
   lines.push(`| ${label} | ${median(times).toFixed(1)} | ${Math.max(...times).toFixed(1)} | ${median(makeSentences[label]!).toFixed(1)} | ${longestSlice[label]!.toFixed(1)} | ${median(textContent[label]!).toFixed(1)} |`);
 }
 lines.push('');
+lines.push('### Mozilla Readability on the same pages (Chromium, main thread)', '');
+lines.push("`@mozilla/readability`'s parse of a clone of the document, median of 7, and what its article keeps of each fixture's paragraphs (by their snippets) and of the site chrome the fixture names. Parallax does not use it: see the README.", '');
+lines.push('| page | parse ms, median | Chinese paragraphs kept | English paragraphs kept | chrome kept |', '|---|---|---|---|---|', ...readabilityRows, '');
 
 // The aligner on the seed page in Node, with the page read as the content script reads it.
 const window = new Window();

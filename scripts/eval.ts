@@ -1,21 +1,24 @@
 /**
- * `npm run eval [-- --aligner gale-church]`: the aligner scored on the gold alignments in ../shared/data/align-dev,
- * a table per corpus.
+ * `npm run eval [-- --aligner gale-church] [-- --skip-pages]`: the aligner scored on the gold alignments in
+ * ../shared/data/align-dev, a table per corpus; then the fixtures of real bilingual pages hovered sentence by
+ * sentence in Chromium with the built extension, a table in BENCHMARKS.md.
  */
+import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { align } from '../utils/align/aligner';
 import { alignGaleChurch } from '../utils/align/gale-church';
 import type { AlignRequest, AlignResult } from '../utils/align/types';
 import { combine, countDocument, mergeWithinVerses, type DocumentCounts, type Scores } from '../utils/eval/score';
+import { scoreHovers, type HoverScore } from '../utils/eval/page-hover';
 import { alignDevDir, loadCorpora, type GoldDocument } from './lib/align-dev';
+import { machineLine, writeBenchmarkSection } from './lib/benchmarks-md';
+import { launchChromium } from './lib/launch';
+import { fixturesDir, type BrowserPage } from './lib/reader';
+import { realPages, runRealPage } from './lib/real-pages';
+import { serveDirectory } from './lib/serve';
 import { loadDictionaryFromDisk } from './lib/dictionary-node';
 
-const { values } = parseArgs({ options: { aligner: { type: 'string', default: 'parallax' } } });
-const corpora = loadCorpora();
-if (!corpora) {
-  console.log(`No gold alignments at ${alignDevDir}: nothing to evaluate. (They are kept beside the repository, in ../shared/data/align-dev.)`);
-  process.exit(0);
-}
+const { values } = parseArgs({ options: { aligner: { type: 'string', default: 'parallax' }, 'skip-pages': { type: 'boolean', default: false } } });
 
 let run: (request: AlignRequest) => AlignResult;
 if (values.aligner === 'gale-church') run = alignGaleChurch;
@@ -36,7 +39,9 @@ const f = (x: number) => x.toFixed(3);
 const row = (label: string, s: Scores, ms: string) =>
   `| ${label.padEnd(14)} | ${f(s.strict.precision)} | ${f(s.strict.recall)} | ${f(s.strict.f1)} | ${f(s.lax.precision)} | ${f(s.lax.recall)} | ${f(s.lax.f1)} | ${ms.padStart(8)} |`;
 
-for (const corpus of corpora) {
+const corpora = loadCorpora();
+if (!corpora) console.log(`No gold alignments at ${alignDevDir}: the aligner is not scored. (They are kept beside the repository, in ../shared/data/align-dev.)`);
+for (const corpus of corpora ?? []) {
   console.log(`\n${corpus.name}${corpus.mergeVerses ? ' (verse-merged)' : ''}, aligner: ${values.aligner}`);
   console.log('| document       | P strict | R strict | F1 strict | P lax | R lax | F1 lax | ms |'.replace(/ \| /g, ' | '));
   console.log('|---|---|---|---|---|---|---|---|');
@@ -50,4 +55,50 @@ for (const corpus of corpora) {
     console.log(row(doc.name, combine([counts]), ms.toFixed(0)));
   }
   console.log(row('all', combine(all), ''));
+}
+
+if (!values['skip-pages']) await evaluateRealPages();
+
+/** Every sentence of every real-page fixture hovered in Chromium: the share whose tooltip lies in the paired paragraph. */
+async function evaluateRealPages(): Promise<void> {
+  const pages = realPages();
+  console.log(`\nReal-page fixtures (${pages.length}), hovered in Chromium:`);
+  execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
+  const server = await serveDirectory(fixturesDir);
+  const session = await launchChromium({ headless: true });
+  const rows: string[] = [];
+  let worst = 1;
+  try {
+    for (const real of pages) {
+      const page = (await session.context.newPage()) as unknown as BrowserPage;
+      const outcome = await runRealPage(page, server.url, real);
+      await (page as unknown as { close(): Promise<void> }).close();
+      const scores = scoreHovers(outcome.verdicts);
+      const share = (s: HoverScore) => (s.probes === 0 ? '–' : `${(s.right / s.probes).toFixed(3)} (${s.right}/${s.probes})`);
+      worst = Math.min(worst, scores.all.right / Math.max(1, scores.all.probes));
+      const chrome = [...new Set([...outcome.chromeHovered, ...outcome.chromeShown])];
+      rows.push(`| ${real.name} | ${share(scores.zh)} | ${share(scores.en)} | ${share(scores.zhAlt)} | ${share(scores.all)} | ${chrome.length === 0 ? 'none' : chrome.join('; ')} |`);
+      console.log(rows.at(-1));
+      for (const v of outcome.verdicts.filter((x) => !x.right)) console.log(`    wrong: ${v.probe.side} ${v.probe.sentence.slice(0, 50)} → ${v.shown.join(' ').slice(0, 80) || '(nothing)'}`);
+    }
+  } finally {
+    await session.close();
+    await server.close();
+  }
+  writeBenchmarkSection(
+    'real-pages',
+    [
+      '## Real bilingual layouts, hovered',
+      '',
+      machineLine(),
+      '',
+      'Written by `npm run eval`. Every fixture in tests/fixtures/real reproduces the structure of a real bilingual page (its expected.json names the page studied) with text of our own. Every sentence of every paragraph the page pairs is hovered in headless Chromium with the built extension, as a reader would; a hover is right when the tooltip shows a counterpart and all of it lies in the paragraph the page pairs the hovered one with (for a paragraph the other version leaves out: when it shows none). Then each piece of site chrome the fixture names is hovered: it must open no tooltip, and it must never appear in a tooltip.',
+      '',
+      '| page | Chinese hovered | English hovered | other Chinese version hovered | all | chrome shown |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...rows,
+      '',
+      `Lowest share on a page: ${worst.toFixed(3)} (aim: 0.95 on every layout).`,
+    ].join('\n'),
+  );
 }

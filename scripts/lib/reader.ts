@@ -35,7 +35,7 @@ export async function waitFor<T>(probe: () => Promise<T | null | undefined | fal
     const value = await probe();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
@@ -67,27 +67,46 @@ export async function waitUntilReady(page: BrowserPage): Promise<void> {
   await waitFor(async () => (await uiState(page)) === 'ready', 'Parallax to be ready on the page');
 }
 
-/** Scrolls the sentence that starts with `text` into view and returns a point in the middle of its first characters. */
-export async function pointOnText(page: BrowserPage, text: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate((needle: string) => {
+/**
+ * Where to put the pointer on text: the `occurrence`-th place (0-based, in document order, the document before
+ * each open shadow root) where `needle` stands in one text node, characters `from` to `to` of it.
+ */
+export interface TextSpot {
+  needle: string;
+  occurrence: number;
+  from: number;
+  to: number;
+}
+
+/** Scrolls the spot into view and returns a point in the middle of its characters, or null when it is not on the page. */
+export function pointOnSpot(page: BrowserPage, spot: TextSpot): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(({ needle, occurrence, from, to }: TextSpot) => {
     // The document and every open shadow root in it, searched in turn (no helper functions: see readFindings).
     const roots: Array<Document | ShadowRoot> = [document];
     for (const element of document.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
+    let seen = 0;
     for (const root of roots) {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-        const at = node.data.indexOf(needle);
-        if (at < 0 || node.parentElement?.closest('parallax-ui, script, style')) continue;
-        node.parentElement!.scrollIntoView({ block: 'center' });
-        const range = document.createRange();
-        range.setStart(node, at + 2);
-        range.setEnd(node, at + 4);
-        const rect = range.getClientRects()[0]!;
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+        if (node.parentElement?.closest('parallax-ui, script, style, noscript')) continue;
+        for (let at = node.data.indexOf(needle); at >= 0; at = node.data.indexOf(needle, at + 1)) {
+          if (seen++ < occurrence) continue;
+          node.parentElement!.scrollIntoView({ block: 'center' });
+          const range = document.createRange();
+          range.setStart(node, Math.min(at + from, node.data.length));
+          range.setEnd(node, Math.min(at + to, node.data.length));
+          const rect = range.getClientRects()[0];
+          return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+        }
       }
     }
     return null;
-  }, text);
+  }, spot);
+}
+
+/** Scrolls the sentence that starts with `text` into view and returns a point in the middle of its first characters. */
+export async function pointOnText(page: BrowserPage, text: string): Promise<{ x: number; y: number }> {
+  const point = await pointOnSpot(page, { needle: text, occurrence: 0, from: 2, to: 4 });
   if (!point) throw new Error(`Text not on the page: ${text}`);
   return point;
 }
@@ -108,14 +127,30 @@ export function readTooltip(page: BrowserPage): Promise<TooltipReading | null> {
   }, null);
 }
 
+/** Moves the pointer away, as a reader's arrives from elsewhere, and waits for the previous tooltip to go. */
+async function moveAway(page: BrowserPage): Promise<void> {
+  await page.mouse.move(1, 1);
+  await waitFor(async () => (await readTooltip(page)) === null, 'the previous tooltip to close', 5_000);
+}
+
 /** Moves the pointer onto the sentence and waits for the tooltip that belongs to it. */
 export async function hoverSentence(page: BrowserPage, sentence: string): Promise<TooltipReading> {
   const { x, y } = await pointOnText(page, sentence);
-  // Move off first, as a reader's pointer arrives from elsewhere, and let the previous tooltip go.
-  await page.mouse.move(1, 1);
-  await waitFor(async () => (await readTooltip(page)) === null, 'the previous tooltip to close', 5_000);
+  await moveAway(page);
   await page.mouse.move(x, y);
   return waitFor(() => readTooltip(page), `a tooltip over "${sentence}"`, 5_000);
+}
+
+/**
+ * Moves the pointer onto a spot and reads the tooltip, or null when none opens within `quietMs`: the tooltip
+ * follows the pointer within a frame, so a quiet spell this long means that nothing is hovered there.
+ */
+export async function hoverSpot(page: BrowserPage, spot: TextSpot, quietMs = 400): Promise<TooltipReading | null> {
+  const point = await pointOnSpot(page, spot);
+  if (!point) throw new Error(`Text not on the page: ${spot.needle}`);
+  await moveAway(page);
+  await page.mouse.move(point.x, point.y);
+  return waitFor(() => readTooltip(page), `a tooltip over "${spot.needle}"`, quietMs).catch(() => null);
 }
 
 export function selectionState(page: BrowserPage): Promise<{ text: string; ranges: number }> {

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { realPages, runRealPage } from '../../scripts/lib/real-pages';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
 import {
   expectedSeed,
@@ -152,6 +153,31 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
         await new Promise((resolve) => setTimeout(resolve, 2_000));
         expect(await uiState(other)).toBeNull();
         expect(await readTooltip(other)).toBeNull();
+      });
+    }
+
+    for (const real of realPages()) {
+      it(`on the real layout ${real.name}, the first sentence of every paragraph shows the paired paragraph both ways, and the site's chrome never shows`, async () => {
+        const other = await browser.newPage();
+        // The first sentence of each paragraph on each side: every paragraph is visited without hovering them all
+        // (npm run eval hovers every sentence).
+        const firsts = real.probes.filter((probe, k) => k === 0 || real.probes[k - 1]!.paragraph !== probe.paragraph || real.probes[k - 1]!.side !== probe.side);
+        const outcome = await runRealPage(other, server.url, real, { probes: firsts, openSidePanel: browser.openSidePanelFor });
+        const wrong = outcome.verdicts.filter((v) => !v.right).map((v) => `${v.probe.side}: ${v.probe.sentence} → ${v.shown.join(' ') || '(nothing)'}`);
+        expect(outcome.verdicts.filter((v) => v.right).length / outcome.verdicts.length, wrong.join('\n')).toBeGreaterThanOrEqual(0.9);
+        expect(outcome.chromeHovered, 'chrome that opens a tooltip').toEqual([]);
+        expect(outcome.chromeShown, 'chrome shown in a tooltip or the side panel').toEqual([]);
+        if (real.expected.paragraphs.some((p) => p.zhAlt !== undefined)) {
+          // Two Chinese versions: every English hover shows one version only, the one paired with the English.
+          const alternative = real.located.map((p) => p.zhAlt?.textContent?.replace(/\s+/g, '') ?? '');
+          const primary = real.located.map((p) => p.zh.textContent?.replace(/\s+/g, '') ?? '');
+          for (const verdict of outcome.verdicts.filter((v) => v.probe.side === 'en')) {
+            for (const shown of verdict.shown.map((t) => t.replace(/\s+/g, ''))) {
+              const onlyInAlternative = alternative.some((a) => a.includes(shown)) && !primary.some((p) => p.includes(shown));
+              expect(onlyInAlternative, `the other Chinese version shown for ${verdict.probe.sentence}`).toBe(false);
+            }
+          }
+        }
       });
     }
 

@@ -7,7 +7,7 @@ import { toSimplified } from './chinese';
 import type { Dictionary } from './dictionary';
 import { enFeatures, Vocabulary, zhFeatures, type EnSentence, type ZhSentence } from './features';
 import { findAnchors, type Anchor } from './anchors';
-import { alignMonotone, beadQuality, CAUTIOUS, FILLING_GAP, type ScoredBead } from './monotone';
+import { alignMonotone, beadQuality, CAUTIOUS, FILLING_GAP, type MonotoneOptions, type ScoredBead } from './monotone';
 import { applyLexicon, learnLexicon } from './lexicon';
 import { documentWeights, pairEvidence, prepareEn, prepareZh, type PreparedEn, type PreparedZh } from './similarity';
 import type { AlignRequest, AlignResult, AlignSide, Bead, BlockRole } from './types';
@@ -67,7 +67,18 @@ interface Prepared {
   confirmedPairs: Array<[zhBlock: number, enBlock: number]>;
 }
 
-function alignGroup(prepared: Prepared, zhIndices: number[], enIndices: number[], useAnchors: boolean, pass: Pass): ScoredBead[] {
+/**
+ * Aligns a group of sentences. `bounded`: the group is two blocks the page pairs, whose starts and ends match.
+ * `apart`: sentences already aligned in such pairs, which no bead of this group may merge across.
+ */
+function alignGroup(
+  prepared: Prepared,
+  zhIndices: number[],
+  enIndices: number[],
+  useAnchors: boolean,
+  pass: Pass,
+  { bounded = false, apart }: { bounded?: boolean; apart?: MonotoneOptions['apart'] } = {},
+): ScoredBead[] {
   const n = zhIndices.length;
   const m = enIndices.length;
   const draft = pass === 'draft';
@@ -79,8 +90,9 @@ function alignGroup(prepared: Prepared, zhIndices: number[], enIndices: number[]
     bandWidth: draft ? bandWidth(n, m) : FINAL_BAND_WIDTH,
     policy: CAUTIOUS,
     maxBeadSize: draft ? DRAFT_BEAD_SIZE : Infinity,
+    apart,
   });
-  return draft ? beads : fillGaps(prepared, beads);
+  return draft ? beads : fillGaps(prepared, beads, bounded, apart);
 }
 
 /** The matched beads of the draft inside a group, as points (positions within the group) for the final band. */
@@ -111,13 +123,12 @@ const isUnmatched = (b: ScoredBead) => b.bead[0].length === 0 || b.bead[1].lengt
 /**
  * Each run of unmatched sentences between two matched beads is aligned again together with the beads on either
  * side, with the policy for gaps: there a sentence the first pass could not place is usually a free rendering of a
- * neighbour's counterpart, or of a sentence across the gap.
+ * neighbour's counterpart, or of a sentence across the gap. In a group `bounded` by the page (two blocks the layout
+ * pairs), the group's start and end are matched edges too.
  */
-function fillGaps(prepared: Prepared, beads: ScoredBead[]): ScoredBead[] {
+function fillGaps(prepared: Prepared, beads: ScoredBead[], bounded: boolean, apart: MonotoneOptions['apart']): ScoredBead[] {
   const filled: ScoredBead[] = [];
   let k = 0;
-  // Unmatched sentences before the first match have no bead before them: they stay as they are.
-  while (k < beads.length && isUnmatched(beads[k]!)) filled.push(beads[k++]!);
   while (k < beads.length) {
     if (!isUnmatched(beads[k]!)) {
       filled.push(beads[k]!);
@@ -126,24 +137,32 @@ function fillGaps(prepared: Prepared, beads: ScoredBead[]): ScoredBead[] {
     }
     let end = k;
     while (end < beads.length && isUnmatched(beads[end]!)) end += 1;
-    if (end === beads.length) {
-      // Unmatched sentences at the end of the text have no bead after them: they stay as they are.
-      filled.push(...beads.slice(k));
-      break;
+    const before = filled.length > 0;
+    const after = end < beads.length;
+    // Unmatched sentences at the start or the end of a text have no bead on that side: they stay as they are.
+    if (!bounded && (!before || !after)) {
+      filled.push(...beads.slice(k, end));
+      k = end;
+      continue;
     }
-    const window = [filled.pop()!, ...beads.slice(k, end + 1)];
+    const window = [...(before ? [filled.pop()!] : []), ...beads.slice(k, after ? end + 1 : end)];
     const zhIndices = window.flatMap((b) => b.bead[0]).sort((x, y) => x - y);
     const enIndices = window.flatMap((b) => b.bead[1]).sort((x, y) => x - y);
-    const slope = enIndices.length / zhIndices.length;
-    filled.push(
-      ...alignMonotone(prepared.zh, prepared.en, zhIndices, enIndices, (i) => i * slope, {
-        lengthRatio: prepared.lengthRatio,
-        bandWidth: Math.max(zhIndices.length, enIndices.length),
-        policy: FILLING_GAP,
-        maxBeadSize: Infinity,
-      }),
-    );
-    k = end + 1;
+    if (zhIndices.length === 0 || enIndices.length === 0) {
+      filled.push(...window);
+    } else {
+      const slope = enIndices.length / zhIndices.length;
+      filled.push(
+        ...alignMonotone(prepared.zh, prepared.en, zhIndices, enIndices, (i) => i * slope, {
+          lengthRatio: prepared.lengthRatio,
+          bandWidth: Math.max(zhIndices.length, enIndices.length),
+          policy: FILLING_GAP,
+          maxBeadSize: Infinity,
+          apart,
+        }),
+      );
+    }
+    k = after ? end + 1 : end;
   }
   return filled;
 }
@@ -292,9 +311,10 @@ function alignPrepared(request: AlignRequest, prepared: Prepared, pass: Pass): A
     for (const [zhBlock, enBlock] of prepared.confirmedPairs) {
       const zhIndices = (zhByBlock.get(zhBlock) ?? []).filter((i) => !zhDone.has(i));
       const enIndices = (enByBlock.get(enBlock) ?? []).filter((j) => !enDone.has(j));
-      if (zhIndices.length > 0 && enIndices.length > 0) take(alignGroup(prepared, zhIndices, enIndices, false, pass));
+      if (zhIndices.length > 0 && enIndices.length > 0) take(alignGroup(prepared, zhIndices, enIndices, false, pass, { bounded: true }));
     }
   }
+  const apart = { zh: new Set(zhDone), en: new Set(enDone) };
 
   const remaining = (side: 'zh' | 'en', roles: BlockRole[]) =>
     (side === 'zh' ? zhAll : enAll).filter(
@@ -317,7 +337,7 @@ function alignPrepared(request: AlignRequest, prepared: Prepared, pass: Pass): A
     }
   }
 
-  take(alignGroup(prepared, remaining('zh', ['body', 'meta']), remaining('en', ['body', 'meta']), true, pass));
+  take(alignGroup(prepared, remaining('zh', ['body', 'meta']), remaining('en', ['body', 'meta']), true, pass, { apart }));
 
   const ordered = orderBeads(beads);
   return {

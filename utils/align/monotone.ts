@@ -29,6 +29,22 @@ export interface MonotoneOptions {
   policy: MatchPolicy;
   /** Largest bead, in sentences of both sides, the program may form. */
   maxBeadSize: number;
+  /**
+   * Sentences (document indices) aligned apart, in blocks the page pairs: no bead merges sentences on either side of
+   * one, however the indices given sit next to each other here.
+   */
+  apart?: { zh: ReadonlySet<number>; en: ReadonlySet<number> };
+}
+
+/** For each position p, how many positions up to p follow a sentence set apart from them (see `apart`). */
+function separations(indices: number[], apart: ReadonlySet<number> | undefined): Int32Array {
+  const counts = new Int32Array(indices.length);
+  for (let p = 1; p < indices.length; p += 1) {
+    let separated = false;
+    if (apart && apart.size > 0) for (let x = indices[p - 1]! + 1; x < indices[p]! && !separated; x += 1) separated = apart.has(x);
+    counts[p] = counts[p - 1]! + (separated ? 1 : 0);
+  }
+  return counts;
 }
 
 /** How readily sentences are matched rather than left unmatched. */
@@ -347,6 +363,8 @@ export function alignMonotone(
   score[0] = 0;
   const zhPrefix = prefixLengths(subZh);
   const enPrefix = prefixLengths(subEn);
+  const zhSeparations = separations(zhIndices, options.apart?.zh);
+  const enSeparations = separations(enIndices, options.apart?.en);
   const SKIP_ZH = BEAD_SHAPES.length;
   const SKIP_EN = BEAD_SHAPES.length + 1;
   const { policy } = options;
@@ -378,6 +396,7 @@ export function alignMonotone(
         const i0 = i - shape.zh;
         const j0 = j - shape.en;
         if (i0 < 0 || j0 < lo[i0]! || j0 > hi[i0]!) continue;
+        if (zhSeparations[i - 1]! !== zhSeparations[i0]! || (j0 < j && enSeparations[j - 1]! !== enSeparations[j0]!)) continue;
         const previous = score[rowOffset[i0]! + j0 - lo[i0]!]!;
         // Bounds first: similarity is at most 1, and at most what the pairs' evidence allows; a bead that could not
         // win even so is not worth matching words for.

@@ -52,7 +52,12 @@ const BOILERPLATE = new RegExp(
     '下[载載].{0,16}(?:应用|應用|客户端|客戶端|app)',
     '(?:应用|應用)(?:商店|市场|市場)',
     '二[维維]码',
-    '[关關]注(?:我们|我們|公众号|公眾號)',
+    '[扫掃]码|[扫掃]描.{0,4}[码碼]',
+    '[关關]注.{0,10}(?:我们|我們|公众号|公眾號|微信|微博)',
+    '[转轉]载|[轉转]貼',
+    '^[声聲]明[:：]',
+    '本文最初[发發]表|原文[发發]表|originally published',
+    '[仅僅]供.{0,10}[参參]考',
     '温馨提示|溫馨提示',
     '版[权權]所有',
     '未[经經].{0,12}(?:许可|許可|授[权權])',
@@ -185,6 +190,35 @@ function near(node: RawBlock, other: RawBlock, levels: number): boolean {
 
 const HEADLINE_REACH = 4;
 
+/** The language most of a block's letters are in (a Han character weighed as three Latin letters). */
+const sideOf = (block: MeasuredBlock): Side => (block.han * HAN_UNITS >= block.latin ? 'zh' : 'en');
+
+// A glossary entry ("夜间经济 night-time economy", "drowsy [ˈdraʊzi] adj. 昏昏欲睡的"): a term and its
+// translation, with no sentence. Learning and news sites list them under a bilingual article.
+const MAX_GLOSS_LATIN_WORDS = 5;
+const MAX_GLOSS_HAN = 12;
+
+function isGloss(block: MeasuredBlock): boolean {
+  if (block.role === 'title' || block.sentenceEnds > 0 || block.han === 0 || block.latin === 0 || block.han > MAX_GLOSS_HAN) return false;
+  return latinWords(block.text) <= MAX_GLOSS_LATIN_WORDS;
+}
+
+const latinWords = (text: string) => text.match(/[A-Za-z]+/g)?.length ?? 0;
+
+// A label ("Note", "Example", "Editors:", "【相关词汇】") or a cell of data in a table (a name, a number): a word or
+// two with no sentence, or a few words that end in a colon. Headings are the article's own and stay.
+const MAX_LABEL_WORDS = 2;
+const MAX_LABEL_HAN = 4;
+const MAX_FIELD_LABEL_WORDS = 5;
+
+function isLabel(block: MeasuredBlock): boolean {
+  // A line that ends in a comma is the start of a sentence ("Dear Friends,"), not a label.
+  if (block.role === 'title' || block.sentenceEnds > 0 || /[,，]$/.test(block.text)) return false;
+  const words = latinWords(block.text);
+  if (words <= MAX_LABEL_WORDS && block.han <= MAX_LABEL_HAN) return true;
+  return /[:：]$/.test(block.text) && words <= MAX_FIELD_LABEL_WORDS && block.han <= MAX_LABEL_HAN * 2;
+}
+
 /**
  * The article's text blocks in document order, with their roles. `blocks` are all the page's text blocks, in
  * document order, as the walk found them.
@@ -210,23 +244,27 @@ export function findArticle(blocks: RawBlock[], options: ArticleOptions = {}): A
   const regions = { zh: articleRegion(scores, 'zh'), en: articleRegion(scores, 'en') };
   const tops = [...regions.zh, ...regions.en];
 
-  // The headline often stands above the article's container, beside the standfirst: the first top-level heading
-  // near a region opens the article, and prose between it and the region belongs to it.
-  const headline = kept.findIndex((b) => b.raw.tag === 'h1' && tops.some((top) => near(top, b.raw, HEADLINE_REACH)));
+  // The headline often stands above the article's container, beside the standfirst: the top-level headings near
+  // a region (one for each language, on some sites) open the article, and prose between them and the region
+  // belongs to it.
+  const isHeadline = kept.map((b) => b.raw.tag === 'h1' && tops.some((top) => near(top, b.raw, HEADLINE_REACH)));
+  const headline = isHeadline.indexOf(true);
   const inRegions = kept.map((b) => inRegion(b.raw, regions.zh) || inRegion(b.raw, regions.en));
   const firstInRegion = inRegions.indexOf(true);
   const inArticle = kept.map((b, k) => {
-    if (b.role === 'meta') return false;
-    if (inRegions[k] || k === headline) return true;
+    if (b.role === 'meta' || isGloss(b) || isLabel(b)) return false;
+    if (inRegions[k] || isHeadline[k]) return true;
     return headline >= 0 && k > headline && k < firstInRegion && b.raw.linkChars === 0 && b.sentenceEnds > 0;
   });
 
-  // Notices and fine print at the article's edges, or short ones anywhere outside its body text.
-  const positions = kept.map((_, k) => k).filter((k) => inArticle[k]);
-  positions.forEach((k, order) => {
-    const block = kept[k]!;
-    const atEdge = order < EDGE_BLOCKS || order >= positions.length - EDGE_BLOCKS;
-    if (block.text.length <= BOILERPLATE_MAX_CHARS && atEdge && BOILERPLATE.test(block.text)) inArticle[k] = false;
-  });
+  // Notices and fine print at either language's edges of the article: a notice often opens one column only.
+  for (const side of ['zh', 'en'] as const) {
+    const positions = kept.map((_, k) => k).filter((k) => inArticle[k] && sideOf(kept[k]!) === side);
+    positions.forEach((k, order) => {
+      const block = kept[k]!;
+      const atEdge = order < EDGE_BLOCKS || order >= positions.length - EDGE_BLOCKS;
+      if (block.text.length <= BOILERPLATE_MAX_CHARS && atEdge && BOILERPLATE.test(block.text)) inArticle[k] = false;
+    });
+  }
   return kept.filter((_, k) => inArticle[k]).map(({ raw, role }) => ({ raw, role }));
 }

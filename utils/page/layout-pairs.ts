@@ -62,13 +62,17 @@ export function layoutPairs(order: BlockPlace[]): BlockPair[] {
     const counts = holder && held.get(holder);
     if (counts && counts.zh === 1 && counts.en === 1) pair(a, b);
   }
-  // Paragraphs in turn: most neighbours among the blocks left differ in language.
+  // Paragraphs in turn: most neighbours among the blocks left differ in language. The page puts one language
+  // first in each pair, the one that opens most switches: a block of the other language that stands alone (a
+  // heading of one language, a notice) then pairs with nothing instead of shifting every pair after it.
   const rest = order.filter((place) => !paired.has(place));
-  let switches = 0;
-  for (let k = 1; k < rest.length; k += 1) if (rest[k]!.side !== rest[k - 1]!.side) switches += 1;
+  const opens: Record<Side, number> = { zh: 0, en: 0 };
+  for (let k = 1; k < rest.length; k += 1) if (rest[k]!.side !== rest[k - 1]!.side) opens[rest[k - 1]!.side] += 1;
+  const switches = opens.zh + opens.en;
   if (rest.length >= MIN_ALTERNATING_BLOCKS && switches >= (rest.length - 1) * MIN_SWITCH_SHARE) {
+    const lead: Side = opens.zh > opens.en ? 'zh' : 'en';
     for (let k = 0; k + 1 < rest.length; k += 1) {
-      if (rest[k]!.side === rest[k + 1]!.side) continue;
+      if (rest[k]!.side !== lead || rest[k + 1]!.side === lead) continue;
       pair(rest[k]!, rest[k + 1]!);
       k += 1;
     }

@@ -10,11 +10,22 @@ export const UI_HOST_TAG = 'parallax-ui';
 const SKIPPED_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'video', 'audio', 'code', 'pre',
   'kbd', 'samp', 'textarea', 'input', 'select', 'option', 'button', 'form', 'nav', 'header', 'footer', 'aside',
-  'menu', 'dialog', 'head', 'title', UI_HOST_TAG,
+  'menu', 'dialog', 'summary', 'head', 'title', UI_HOST_TAG,
 ]);
 const SKIPPED_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar', 'dialog', 'alert', 'search', 'toolbar']);
-// Class or id words of site chrome that is not marked up semantically.
-const CHROME_NAME = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|cookies?|consent|gdpr|banner|footer|header|sidebar|related|recommend(?:ed)?|comments?|share|social|subscribe|newsletter|advert|ads?|promo|toolbar|pagination|lang(?:uage)?-?(?:switch|select)(?:er)?)(?:$|[\s_-])/i;
+// Class or id words of site chrome that is not marked up semantically: navigation, promotions, bylines and
+// datelines, learning sites' vocabulary boxes, QR-code prompts and disclaimers. Short, common words count only
+// where they begin or end a class name ("nav-bar", "site-nav"), not inside one ("js-code-nav-container" holds a
+// README); the others count anywhere between dashes ("article-byline-row").
+const CHROME_EDGE_WORDS = 'nav|navbar|menu|header|footer|meta|ads?|share|social|promo|banner|related|toolbar|keywords?';
+const CHROME_WORDS =
+  'breadcrumbs?|masthead|cookies?|consent|gdpr|sidebar|recommend(?:ed)?|comments?|subscribe|newsletter|advert|pagination|lang(?:uage)?-?(?:switch|select)(?:er)?|byline|dateline|timestamp|(?:article|post)-info|vocab(?:ulary)?|glossary|words?-?(?:box|list|item|example|card)s?|qr-?code|disclaimer|declare|copyright';
+const CHROME_NAME = new RegExp(
+  `(?:^|\\s)(?:(?:${CHROME_EDGE_WORDS})(?:[-_]\\S*)?|\\S*[-_](?:${CHROME_EDGE_WORDS}))(?=\\s|$)|(?:^|[\\s_-])(?:${CHROME_WORDS})(?=$|[\\s_-])`,
+  'i',
+);
+// The article's own header (headline, standfirst) is named like the site's: "article-header", "entry-header".
+const ARTICLE_HEADER_NAME = /(?:article|post|entry|story|content)[-_]?(?:header|head)\b/i;
 
 const BLOCK_TAGS = new Set([
   'p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'figcaption', 'td', 'th', 'dd', 'dt', 'section',
@@ -57,8 +68,8 @@ function isHiddenOrChrome(element: Element): boolean {
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
   const role = element.getAttribute('role');
   if (role && SKIPPED_ROLES.has(role)) return true;
-  const className = element.getAttribute('class');
-  if ((className && CHROME_NAME.test(className)) || (element.id && CHROME_NAME.test(element.id))) return true;
+  const name = `${element.getAttribute('class') ?? ''} ${element.id}`;
+  if (CHROME_NAME.test(name) && !ARTICLE_HEADER_NAME.test(name)) return true;
   const style = element.getAttribute('style');
   return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }

@@ -155,8 +155,28 @@ const MIN_LATIN_PASSAGE_WORDS = 4;
 const MIN_LATIN_EDGE_WORDS = 2;
 const MIN_HAN_PASSAGE_CHARS = 3;
 
+const OPENERS = new Set('“‘"\'(（《〈「『【[');
+const CLOSERS = new Set('”’"\')）》〉」』】]');
+
 /**
- * Splits a text that holds both scripts into runs of one language, one for each passage. Punctuation, digits and
+ * Whether a run stands between an opening and a closing quote, parenthesis or title mark with no sentence end
+ * inside: a quoted example, a gloss or a title (《The Old Man and the Sea》), part of the sentence around it.
+ */
+function isEnclosed(text: string, run: LanguageRun): boolean {
+  let before = run.start - 1;
+  while (before >= 0 && text[before] === ' ') before -= 1;
+  if (before < 0 || !OPENERS.has(text[before]!)) return false;
+  // The run holds the punctuation that follows its last letter: the closer must come right after that letter.
+  let last = run.end - 1;
+  while (last > run.start && scriptOfCode(text.charCodeAt(last)) !== run.side) last -= 1;
+  let after = last + 1;
+  while (after < text.length && text[after] === ' ') after += 1;
+  return after < text.length && CLOSERS.has(text[after]!);
+}
+
+/**
+ * Splits a text that holds both scripts into runs of one language, one for each passage: a sentence or clause of
+ * its own, not a name, a term or a quoted example inside the other language's sentence. Punctuation, digits and
  * spaces belong to the run they follow.
  */
 export function languageRuns(text: string): LanguageRun[] {
@@ -173,8 +193,9 @@ export function languageRuns(text: string): LanguageRun[] {
       raw.push({ side, start: index, end: index + 1, weight: 1 });
     }
   }
-  // Fold short runs into their neighbours, then join neighbours of the same language.
+  // Fold short runs and quoted ones into their neighbours, then join neighbours of the same language.
   const isPassage = (run: LanguageRun & { weight: number }, position: number) => {
+    if (isEnclosed(text, run)) return false;
     if (run.side === 'zh') return run.weight >= MIN_HAN_PASSAGE_CHARS;
     const words = text.slice(run.start, run.end).match(/[A-Za-z]+/g)?.length ?? 0;
     const atEdge = position === 0 || position === raw.length - 1;

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { languageRuns } from '../../../utils/text/script';
+
+/** The runs as [side, text] pairs, trimmed. */
+const runs = (text: string) => languageRuns(text).map((r) => [r.side, text.slice(r.start, r.end).trim()]);
+
+describe('languageRuns: a text is split by language only where a run is a passage of its own', () => {
+  it('splits a bilingual headline and a bilingual caption', () => {
+    expect(runs('China’s exports rise for a third month 中国出口连续第三个月增长')).toEqual([
+      ['en', 'China’s exports rise for a third month'],
+      ['zh', '中国出口连续第三个月增长'],
+    ]);
+    expect(runs('这是两国元首亲切握手合影。 Xi held talks here on Thursday with Putin.')).toEqual([
+      ['zh', '这是两国元首亲切握手合影。'],
+      ['en', 'Xi held talks here on Thursday with Putin.'],
+    ]);
+  });
+
+  it('keeps names and short terms inside the sentence around them', () => {
+    expect(runs('记者在Vladimir Putin的讲话后采访了三位学者。')).toHaveLength(1);
+    expect(runs('He ordered 饺子 at the corner restaurant.')).toHaveLength(1);
+  });
+
+  it('keeps quoted examples, glosses and titles inside the sentence around them', () => {
+    expect(runs('Learners often confuse “我们一起去吧” with a question, though it is a suggestion.')).toEqual([
+      ['en', 'Learners often confuse “我们一起去吧” with a question, though it is a suggestion.'],
+    ]);
+    expect(runs('香港特别行政区（Hong Kong Special Administrative Region）政府今天发表声明。')).toHaveLength(1);
+    expect(runs('他昨晚读完了《The Old Man and the Sea》，觉得很感动。')).toHaveLength(1);
+  });
+
+  it('splits a quoted sentence that ends inside its quotes: a sentence of its own', () => {
+    expect(runs('The sign at the gate read: “请勿践踏草坪。” Nobody paid attention.').map(([side]) => side)).toEqual(['en', 'zh', 'en']);
+  });
+});

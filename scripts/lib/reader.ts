@@ -68,8 +68,8 @@ export async function waitUntilReady(page: BrowserPage): Promise<void> {
 }
 
 /**
- * Where to put the pointer on text: the `occurrence`-th place (0-based, in document order, the document before
- * each open shadow root) where `needle` stands in one text node, characters `from` to `to` of it.
+ * Where to put the pointer on text: the `occurrence`-th place (0-based, in document order, the body before each
+ * open shadow root) where `needle` stands in one text node, characters `from` to `to` of it.
  */
 export interface TextSpot {
   needle: string;
@@ -78,11 +78,14 @@ export interface TextSpot {
   to: number;
 }
 
-/** Scrolls the spot into view and returns a point in the middle of its characters, or null when it is not on the page. */
-export function pointOnSpot(page: BrowserPage, spot: TextSpot): Promise<{ x: number; y: number } | null> {
+/**
+ * Scrolls the spot into view and returns a point in the middle of its characters: `visible: false` when the text is
+ * there but not laid out (hidden), null when it is not on the page.
+ */
+export function pointOnSpot(page: BrowserPage, spot: TextSpot): Promise<{ x: number; y: number; visible: boolean } | null> {
   return page.evaluate(({ needle, occurrence, from, to }: TextSpot) => {
-    // The document and every open shadow root in it, searched in turn (no helper functions: see readFindings).
-    const roots: Array<Document | ShadowRoot> = [document];
+    // The body and every open shadow root in it, searched in turn (no helper functions: see readFindings).
+    const roots: Array<Element | ShadowRoot> = [document.body];
     for (const element of document.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
     let seen = 0;
     for (const root of roots) {
@@ -96,7 +99,7 @@ export function pointOnSpot(page: BrowserPage, spot: TextSpot): Promise<{ x: num
           range.setStart(node, Math.min(at + from, node.data.length));
           range.setEnd(node, Math.min(at + to, node.data.length));
           const rect = range.getClientRects()[0];
-          return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+          return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, visible: true } : { x: 0, y: 0, visible: false };
         }
       }
     }
@@ -107,7 +110,7 @@ export function pointOnSpot(page: BrowserPage, spot: TextSpot): Promise<{ x: num
 /** Scrolls the sentence that starts with `text` into view and returns a point in the middle of its first characters. */
 export async function pointOnText(page: BrowserPage, text: string): Promise<{ x: number; y: number }> {
   const point = await pointOnSpot(page, { needle: text, occurrence: 0, from: 2, to: 4 });
-  if (!point) throw new Error(`Text not on the page: ${text}`);
+  if (!point?.visible) throw new Error(`Text not on the page: ${text}`);
   return point;
 }
 
@@ -142,12 +145,14 @@ export async function hoverSentence(page: BrowserPage, sentence: string): Promis
 }
 
 /**
- * Moves the pointer onto a spot and reads the tooltip, or null when none opens within `quietMs`: the tooltip
- * follows the pointer within a frame, so a quiet spell this long means that nothing is hovered there.
+ * Moves the pointer onto a spot and reads the tooltip, or null when none opens within `quietMs` (the tooltip
+ * follows the pointer within a frame, so a quiet spell this long means that nothing is hovered there) or when the
+ * text is hidden, where no reader can point.
  */
 export async function hoverSpot(page: BrowserPage, spot: TextSpot, quietMs = 400): Promise<TooltipReading | null> {
   const point = await pointOnSpot(page, spot);
   if (!point) throw new Error(`Text not on the page: ${spot.needle}`);
+  if (!point.visible) return null;
   await moveAway(page);
   await page.mouse.move(point.x, point.y);
   return waitFor(() => readTooltip(page), `a tooltip over "${spot.needle}"`, quietMs).catch(() => null);

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Window } from 'happy-dom';
-import { chromeShown, hoverProbes, judgeHover, locateParagraphs, textNodes, type HoverProbe, type LocatedParagraph, type RealPageExpectation } from '../../utils/eval/page-hover';
+import { chromeShown, hoverProbes, judgeHover, locateParagraphs, placeOf, snippetStart, type HoverProbe, type LocatedParagraph, type RealPageExpectation } from '../../utils/eval/page-hover';
 import { fixturesDir, hoverSpot, readSidePanel, waitFor, waitUntilReady, type BrowserPage } from './reader';
 
 export const realPagesDir = path.join(fixturesDir, 'real');
@@ -32,13 +32,9 @@ export function realPages(): RealPage[] {
       const window = new Window({ settings: { disableCSSFileLoading: true, disableJavaScriptFileLoading: true, disableJavaScriptEvaluation: true } });
       window.document.write(readFileSync(path.join(realPagesDir, name, 'page.html'), 'utf8'));
       const doc = window.document as unknown as Document;
-      const nodes = textNodes(doc);
       const chromeSpots = expected.chrome.map((snippet) => {
-        const needle = snippet.slice(0, 6);
-        const owner = nodes.findIndex((n) => n.data.includes(snippet));
-        // A snippet that spans elements is pointed at where its first text node has it.
-        const occurrence = nodes.slice(0, Math.max(owner, 0)).reduce((sum, n) => sum + n.data.split(needle).length - 1, 0);
-        return { snippet, needle, occurrence };
+        const { node, offset } = snippetStart(doc, snippet);
+        return { snippet, ...placeOf(doc, node, offset) };
       });
       return { name, urlPath: `real/${name}/page.html`, expected, probes: hoverProbes(doc, expected), located: locateParagraphs(doc, expected), chromeSpots };
     });

@@ -77,7 +77,7 @@ function alignGroup(
   enIndices: number[],
   useAnchors: boolean,
   pass: Pass,
-  { bounded = false, apart }: { bounded?: boolean; apart?: MonotoneOptions['apart'] } = {},
+  { bounded = false, apart, alone }: { bounded?: boolean; apart?: MonotoneOptions['apart']; alone?: MonotoneOptions['alone'] } = {},
 ): ScoredBead[] {
   const n = zhIndices.length;
   const m = enIndices.length;
@@ -91,8 +91,9 @@ function alignGroup(
     policy: CAUTIOUS,
     maxBeadSize: draft ? DRAFT_BEAD_SIZE : Infinity,
     apart,
+    alone,
   });
-  return draft ? beads : fillGaps(prepared, beads, bounded, apart);
+  return draft ? beads : fillGaps(prepared, beads, bounded, { apart, alone });
 }
 
 /** The matched beads of the draft inside a group, as points (positions within the group) for the final band. */
@@ -126,7 +127,7 @@ const isUnmatched = (b: ScoredBead) => b.bead[0].length === 0 || b.bead[1].lengt
  * neighbour's counterpart, or of a sentence across the gap. In a group `bounded` by the page (two blocks the layout
  * pairs), the group's start and end are matched edges too.
  */
-function fillGaps(prepared: Prepared, beads: ScoredBead[], bounded: boolean, apart: MonotoneOptions['apart']): ScoredBead[] {
+function fillGaps(prepared: Prepared, beads: ScoredBead[], bounded: boolean, limits: Pick<MonotoneOptions, 'apart' | 'alone'>): ScoredBead[] {
   const filled: ScoredBead[] = [];
   let k = 0;
   while (k < beads.length) {
@@ -158,7 +159,7 @@ function fillGaps(prepared: Prepared, beads: ScoredBead[], bounded: boolean, apa
           bandWidth: Math.max(zhIndices.length, enIndices.length),
           policy: FILLING_GAP,
           maxBeadSize: Infinity,
-          apart,
+          ...limits,
         }),
       );
     }
@@ -321,7 +322,8 @@ function alignPrepared(request: AlignRequest, prepared: Prepared, pass: Pass): A
       (i) => !(side === 'zh' ? zhDone : enDone).has(i) && roles.includes(roleOf(request[side], i)),
     );
 
-  take(alignGroup(prepared, remaining('zh', ['title']), remaining('en', ['title']), false, pass));
+  // Titles matched to titles; those left over are aligned with the body below.
+  take(alignGroup(prepared, remaining('zh', ['title']), remaining('en', ['title']), false, pass).filter((b) => !isUnmatched(b)));
 
   const captionPairs = matchBlocksOutOfOrder(
     prepared,
@@ -337,7 +339,11 @@ function alignPrepared(request: AlignRequest, prepared: Prepared, pass: Pass): A
     }
   }
 
-  take(alignGroup(prepared, remaining('zh', ['body', 'meta']), remaining('en', ['body', 'meta']), true, pass, { apart }));
+  // Titles left unmatched join the body, each standing alone in its bead: one version's headline is often set as a
+  // plain paragraph in the other, and no sentence merges across a heading.
+  const titles = (side: 'zh' | 'en') => new Set(remaining(side, ['title']));
+  const alone = { zh: titles('zh'), en: titles('en') };
+  take(alignGroup(prepared, remaining('zh', ['body', 'meta', 'title']), remaining('en', ['body', 'meta', 'title']), true, pass, { apart, alone }));
 
   const ordered = orderBeads(beads);
   return {

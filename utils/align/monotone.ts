@@ -34,6 +34,15 @@ export interface MonotoneOptions {
    * one, however the indices given sit next to each other here.
    */
   apart?: { zh: ReadonlySet<number>; en: ReadonlySet<number> };
+  /** Sentences (document indices) that stand alone on their side of a bead: headings, which no merge crosses. */
+  alone?: { zh: ReadonlySet<number>; en: ReadonlySet<number> };
+}
+
+/** For each position p, how many of the positions before p hold a sentence that must stand alone. */
+function aloneBefore(indices: number[], alone: ReadonlySet<number> | undefined): Int32Array {
+  const counts = new Int32Array(indices.length + 1);
+  for (let p = 0; p < indices.length; p += 1) counts[p + 1] = counts[p]! + (alone?.has(indices[p]!) ? 1 : 0);
+  return counts;
 }
 
 /** For each position p, how many positions up to p follow a sentence set apart from them (see `apart`). */
@@ -365,6 +374,8 @@ export function alignMonotone(
   const enPrefix = prefixLengths(subEn);
   const zhSeparations = separations(zhIndices, options.apart?.zh);
   const enSeparations = separations(enIndices, options.apart?.en);
+  const zhAlone = aloneBefore(zhIndices, options.alone?.zh);
+  const enAlone = aloneBefore(enIndices, options.alone?.en);
   const SKIP_ZH = BEAD_SHAPES.length;
   const SKIP_EN = BEAD_SHAPES.length + 1;
   const { policy } = options;
@@ -397,6 +408,7 @@ export function alignMonotone(
         const j0 = j - shape.en;
         if (i0 < 0 || j0 < lo[i0]! || j0 > hi[i0]!) continue;
         if (zhSeparations[i - 1]! !== zhSeparations[i0]! || (j0 < j && enSeparations[j - 1]! !== enSeparations[j0]!)) continue;
+        if ((shape.zh > 1 && zhAlone[i]! !== zhAlone[i0]!) || (shape.en > 1 && enAlone[j]! !== enAlone[j0]!)) continue;
         const previous = score[rowOffset[i0]! + j0 - lo[i0]!]!;
         // Bounds first: similarity is at most 1, and at most what the pairs' evidence allows; a bead that could not
         // win even so is not worth matching words for.

@@ -32,14 +32,11 @@ export interface RealPageExpectation {
 
 export type ProbeSide = Side | 'zhAlt';
 
-export interface HoverProbe {
+export interface HoverProbe extends TextPlace {
   side: ProbeSide;
   /** Index into the expectation's paragraphs; -1 for a paragraph that has no counterpart. */
   paragraph: number;
   sentence: string;
-  /** Where to put the pointer: on the first character of the `occurrence`-th place (0-based, in document order) where `needle` stands in a text node. */
-  needle: string;
-  occurrence: number;
 }
 
 // Elements that flow inside a paragraph: a snippet in one of these belongs to the block around it.
@@ -63,23 +60,24 @@ export function textNodes(doc: Document): Text[] {
   return nodes;
 }
 
-/** The block element that holds a snippet: the deepest element containing it that is not inline. */
-export function blockHolding(doc: Document, snippet: string): Element {
+/** The text node and offset where a snippet, unique on the page, begins (it may run on into later nodes). */
+export function snippetStart(doc: Document, snippet: string): { node: Text; offset: number } {
   const nodes = textNodes(doc);
   const text = nodes.map((n) => n.data).join('');
   const start = text.indexOf(snippet);
   if (start < 0) throw new Error(`Snippet not on the page: ${snippet}`);
   if (text.indexOf(snippet, start + 1) >= 0) throw new Error(`Snippet occurs more than once: ${snippet}`);
-  let offset = 0;
-  let first: Text | undefined;
+  let offset = start;
   for (const node of nodes) {
-    if (offset + node.data.length > start) {
-      first = node;
-      break;
-    }
-    offset += node.data.length;
+    if (offset < node.data.length) return { node, offset };
+    offset -= node.data.length;
   }
-  let element = first!.parentElement!;
+  throw new Error(`Snippet not on the page: ${snippet}`);
+}
+
+/** The block element that holds a snippet: the deepest element containing it that is not inline. */
+export function blockHolding(doc: Document, snippet: string): Element {
+  let element = snippetStart(doc, snippet).node.parentElement!;
   while (!readerText(element).includes(snippet) || INLINE_TAGS.has(element.tagName.toUpperCase())) element = element.parentElement!;
   return element;
 }
@@ -142,20 +140,35 @@ function sentencesIn(element: Element, side: Side): Array<{ sentence: string; no
   return found;
 }
 
+/**
+ * A place on the page as a browser can find it again: the first character of the `occurrence`-th place (0-based,
+ * in document order) where `needle` stands in a text node.
+ */
+export interface TextPlace {
+  needle: string;
+  occurrence: number;
+}
+
+export function placeOf(doc: Document, node: Text, offset: number): TextPlace {
+  const needle = node.data.slice(offset, offset + NEEDLE_LENGTH);
+  let occurrence = 0;
+  for (const other of textNodes(doc)) {
+    for (let at = other.data.indexOf(needle); at >= 0; at = other.data.indexOf(needle, at + 1)) {
+      if (other === node && at === offset) return { needle, occurrence };
+      occurrence += 1;
+    }
+  }
+  throw new Error(`Not among the page's text nodes: ${needle}`);
+}
+
 /** Every sentence a reader could hover in the paragraphs the expectation names, and where to put the pointer. */
 export function hoverProbes(doc: Document, expected: RealPageExpectation): HoverProbe[] {
-  const nodes = textNodes(doc);
-  const probeAt = (side: ProbeSide, paragraph: number, hit: { sentence: string; node: Text; offset: number }): HoverProbe => {
-    const needle = hit.node.data.slice(hit.offset, hit.offset + NEEDLE_LENGTH);
-    let occurrence = 0;
-    for (const node of nodes) {
-      for (let at = node.data.indexOf(needle); at >= 0; at = node.data.indexOf(needle, at + 1)) {
-        if (node === hit.node && at === hit.offset) return { side, paragraph, sentence: hit.sentence, needle, occurrence };
-        occurrence += 1;
-      }
-    }
-    throw new Error(`Sentence not among the page's text nodes: ${hit.sentence}`);
-  };
+  const probeAt = (side: ProbeSide, paragraph: number, hit: { sentence: string; node: Text; offset: number }): HoverProbe => ({
+    side,
+    paragraph,
+    sentence: hit.sentence,
+    ...placeOf(doc, hit.node, hit.offset),
+  });
   const probes: HoverProbe[] = [];
   // A paragraph translated by two (two entries naming the same element) is hovered once.
   const probed = new Set<Element>();

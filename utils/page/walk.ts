@@ -96,7 +96,11 @@ interface Level {
   inFigure: boolean;
   row: Element | null;
   lang: string;
+  /** Inside an article, main or section element, where a <header> is the article's own (headline, standfirst). */
+  sectioned: boolean;
 }
+
+const SECTIONING_TAGS = new Set(['article', 'main', 'section']);
 
 /**
  * Text blocks in document order, entering open shadow roots. Walked a number of nodes at a time, so that long
@@ -117,7 +121,9 @@ export class BlockWalk {
   ) {
     const above = root.parentElement;
     const lang = (above?.closest('[lang]')?.getAttribute('lang') ?? '').toLowerCase();
-    this.levels = [{ next: root, block: null, inLink: false, inFigure: !!above?.closest('figure'), row: above?.closest('tr') ?? null, lang }];
+    this.levels = [
+      { next: root, block: null, inLink: false, inFigure: !!above?.closest('figure'), row: above?.closest('tr') ?? null, lang, sectioned: !!above?.closest('article, main, section') },
+    ];
   }
 
   /** Visits up to `count` nodes; false once every node has been. */
@@ -139,13 +145,15 @@ export class BlockWalk {
         continue;
       }
       if (type !== 1 && type !== 11) continue;
-      let { block, inLink, inFigure, row, lang } = level;
+      let { block, inLink, inFigure, row, lang, sectioned } = level;
       let shadow: ShadowRoot | null = null;
       if (type === 1) {
         const element = node as Element;
         // `localName`, not `tagName`, which upper-cases HTML names on every read: that adds up over a long page.
         const tag = element.localName;
-        if (SKIPPED_TAGS.has(tag)) continue;
+        // A header is the site's banner unless it stands inside an article or a section (as ARIA maps it).
+        if (SKIPPED_TAGS.has(tag) && !(tag === 'header' && sectioned)) continue;
+        if (SECTIONING_TAGS.has(tag)) sectioned = true;
         // Most elements of an article carry no attributes at all: nothing more to check.
         const attributed = element.hasAttributes();
         if (attributed) {
@@ -171,12 +179,12 @@ export class BlockWalk {
         }
       }
       const first = node.firstChild;
-      if (first) levels.push({ next: first, block, inLink, inFigure, row, lang });
+      if (first) levels.push({ next: first, block, inLink, inFigure, row, lang, sectioned });
       // A shadow root's content renders in place of the host's children, so it is read first. `closest()` does not
       // leave a shadow root: figures and rows around the host do not count inside it.
       if (shadow) {
         this.shadowRoots.push(shadow);
-        levels.push({ next: shadow.firstChild, block, inLink, inFigure: false, row: null, lang });
+        levels.push({ next: shadow.firstChild, block, inLink, inFigure: false, row: null, lang, sectioned });
       }
     }
     return levels.length > 0;

@@ -94,12 +94,17 @@ export function pointOnSpot(page: BrowserPage, spot: TextSpot): Promise<{ x: num
         if (node.parentElement?.closest('parallax-ui, script, style, noscript')) continue;
         for (let at = node.data.indexOf(needle); at >= 0; at = node.data.indexOf(needle, at + 1)) {
           if (seen++ < occurrence) continue;
-          node.parentElement!.scrollIntoView({ block: 'center' });
+          // At once: a page's `scroll-behavior: smooth` would leave the text where it was when it is measured.
+          node.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' });
           const range = document.createRange();
           range.setStart(node, Math.min(at + from, node.data.length));
           range.setEnd(node, Math.min(at + to, node.data.length));
           const rect = range.getClientRects()[0];
-          return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, visible: true } : { x: 0, y: 0, visible: false };
+          const x = rect ? rect.left + rect.width / 2 : -1;
+          const y = rect ? rect.top + rect.height / 2 : -1;
+          // Text parked off-screen (a template at -9999px) is as hidden from the reader as text that is not laid out.
+          const visible = x >= 0 && y >= 0 && x < window.innerWidth && y < window.innerHeight;
+          return { x, y, visible };
         }
       }
     }

@@ -122,7 +122,7 @@ function sentencesIn(element: Element, side: Side): Array<{ sentence: string; no
   const nodes = textNodesUnder(element);
   const text = nodes.map((n) => n.data).join('');
   const found: Array<{ sentence: string; node: Text; offset: number }> = [];
-  for (const run of languageRuns(text)) {
+  for (const run of languageRuns(text, { heading: /^H[1-6]$/i.test(element.tagName) })) {
     if (run.side !== side) continue;
     for (const span of splitSentences(text.slice(run.start, run.end), side)) {
       if (!HAS_LETTERS.test(span.text)) continue;
@@ -170,13 +170,14 @@ export function hoverProbes(doc: Document, expected: RealPageExpectation): Hover
     ...placeOf(doc, hit.node, hit.offset),
   });
   const probes: HoverProbe[] = [];
-  // A paragraph translated by two (two entries naming the same element) is hovered once.
-  const probed = new Set<Element>();
+  // A paragraph translated by two (two entries naming the same element) is hovered once; an element that holds
+  // both languages is hovered in each.
+  const probed: Record<ProbeSide, Set<Element>> = { zh: new Set(), en: new Set(), zhAlt: new Set() };
   locateParagraphs(doc, expected).forEach((located, paragraph) => {
     const sides: Array<[ProbeSide, Element | null]> = [['zh', located.zh], ['en', located.en], ['zhAlt', located.zhAlt]];
     for (const [side, element] of sides) {
-      if (!element || probed.has(element)) continue;
-      probed.add(element);
+      if (!element || probed[side].has(element)) continue;
+      probed[side].add(element);
       for (const hit of sentencesIn(element, side === 'en' ? 'en' : 'zh')) probes.push(probeAt(side, paragraph, hit));
     }
   });

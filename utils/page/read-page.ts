@@ -66,6 +66,8 @@ function hasLayout(root: Document | Element | ShadowRoot): boolean {
 
 type SideName = Side | 'zhAlt';
 
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
 /** The page's sides, a run of one language at a time, in document order. */
 class PageBuilder {
   readonly sides: Record<SideName, RunBlock[]> = { zh: [], en: [], zhAlt: [] };
@@ -80,7 +82,7 @@ class PageBuilder {
       return;
     }
     // Every run holds letters of its language (see languageRuns), so every run makes a block.
-    for (const { side, start, end } of languageRuns(raw.text)) this.addRun(raw, role, side === 'zh' ? zhSide : 'en', start, end);
+    for (const { side, start, end } of languageRuns(raw.text, { heading: HEADING_TAGS.has(raw.tag) })) this.addRun(raw, role, side === 'zh' ? zhSide : 'en', start, end);
   }
 
   private addRun(raw: RawBlock, role: BlockRole, side: SideName, start: number, end: number): void {

@@ -150,9 +150,11 @@ export interface LanguageRun {
 
 // A Latin passage inside Chinese text is a passage of its own only when it is this long, or stands at the start or
 // end of the text; shorter ones are names, acronyms and terms quoted in the Chinese sentence. Likewise a few Han
-// characters inside English text stay English.
+// characters inside English text stay English. A heading that holds both languages ("Volunteering 如何参加") is a
+// pair of headings even when one of them is a single word.
 const MIN_LATIN_PASSAGE_WORDS = 4;
 const MIN_LATIN_EDGE_WORDS = 2;
+const MIN_LATIN_EDGE_WORDS_IN_HEADING = 1;
 const MIN_HAN_PASSAGE_CHARS = 3;
 
 const OPENERS = new Set('“‘"\'(（《〈「『【[');
@@ -179,7 +181,8 @@ function isEnclosed(text: string, run: LanguageRun): boolean {
  * its own, not a name, a term or a quoted example inside the other language's sentence. Punctuation, digits and
  * spaces belong to the run they follow.
  */
-export function languageRuns(text: string): LanguageRun[] {
+export function languageRuns(text: string, { heading = false }: { heading?: boolean } = {}): LanguageRun[] {
+  const minEdgeWords = heading ? MIN_LATIN_EDGE_WORDS_IN_HEADING : MIN_LATIN_EDGE_WORDS;
   const raw: Array<LanguageRun & { weight: number }> = [];
   for (let index = 0; index < text.length; index += 1) {
     const side = scriptOfCode(text.charCodeAt(index));
@@ -199,7 +202,7 @@ export function languageRuns(text: string): LanguageRun[] {
     if (run.side === 'zh') return run.weight >= MIN_HAN_PASSAGE_CHARS;
     const words = text.slice(run.start, run.end).match(/[A-Za-z]+/g)?.length ?? 0;
     const atEdge = position === 0 || position === raw.length - 1;
-    return words >= MIN_LATIN_PASSAGE_WORDS || (atEdge && words >= MIN_LATIN_EDGE_WORDS);
+    return words >= MIN_LATIN_PASSAGE_WORDS || (atEdge && words >= minEdgeWords);
   };
   const dominant = raw.reduce(
     (best, run) => (run.weight * (run.side === 'zh' ? 3 : 1) > best.weight * (best.side === 'zh' ? 3 : 1) ? run : best),

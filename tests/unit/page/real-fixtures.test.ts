@@ -72,4 +72,25 @@ describe('pages of real layouts', () => {
       expect({ chromeRead, hovered: score.probes > 20, share: score.right / score.probes >= 0.9 }, wrong.join('\n')).toEqual({ chromeRead: [], hovered: true, share: true });
     });
   }
+
+  it('a reader whose browser prefers Traditional Chinese gets the Traditional version paired with the English, the Simplified apart', () => {
+    const name = 'trilingual-lang-tagged';
+    const expected = JSON.parse(readFileSync(path.join(realDir, name, 'expected.json'), 'utf8')) as RealPageExpectation;
+    load(path.join(realDir, name, 'page.html'));
+    const page = readBilingualPage(document, { preferredScript: 'Hant' })!;
+    expect(page.zhScript).toBe('Hant');
+    expect(page.zhAlt?.script).toBe('Hans');
+    const primary = page.zh.blocks.map((b) => b.element.textContent ?? '').join('\n');
+    const other = page.zhAlt!.blocks.map((b) => b.element.textContent ?? '').join('\n');
+    for (const paragraph of expected.paragraphs) {
+      expect(primary).toContain(paragraph.zhAlt);
+      expect(other).toContain(paragraph.zh);
+      expect(primary).not.toContain(paragraph.zh);
+    }
+    // The Traditional sentences are aligned with the English, as the Simplified were.
+    const result = align(toAlignRequest(page), dictionary);
+    const matched = result.beads.filter(([zh, en]) => zh.length > 0 && en.length > 0).reduce((sum, [zh]) => sum + zh.length, 0);
+    expect(matched / page.zh.sentences.length).toBeGreaterThan(0.9);
+  });
 });
+

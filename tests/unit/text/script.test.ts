@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { languageRuns } from '../../../utils/text/script';
+import { languageRuns, preferredChineseScript } from '../../../utils/text/script';
 
 /** The runs as [side, text] pairs, trimmed. */
 const runs = (text: string) => languageRuns(text).map((r) => [r.side, text.slice(r.start, r.end).trim()]);
@@ -14,6 +14,11 @@ describe('languageRuns: a text is split by language only where a run is a passag
       ['zh', '这是两国元首亲切握手合影。'],
       ['en', 'Xi held talks here on Thursday with Putin.'],
     ]);
+  });
+
+  it('splits a heading that holds a one-word English heading and its Chinese, which prose would keep whole', () => {
+    expect(runs('Volunteering 如何参加我们的志愿服务')).toHaveLength(1);
+    expect(languageRuns('Volunteering 如何参加我们的志愿服务', { heading: true }).map((r) => r.side)).toEqual(['en', 'zh']);
   });
 
   it('keeps names and short terms inside the sentence around them', () => {
@@ -31,5 +36,19 @@ describe('languageRuns: a text is split by language only where a run is a passag
 
   it('splits a quoted sentence that ends inside its quotes: a sentence of its own', () => {
     expect(runs('The sign at the gate read: “请勿践踏草坪。” Nobody paid attention.').map(([side]) => side)).toEqual(['en', 'zh', 'en']);
+  });
+});
+
+describe('preferredChineseScript: the Chinese script a browser language list asks for', () => {
+  it('reads the first Chinese language in the list', () => {
+    expect(preferredChineseScript(['en-US', 'zh-TW', 'zh-CN'])).toBe('Hant');
+    expect(preferredChineseScript(['zh-CN', 'en'])).toBe('Hans');
+    expect(preferredChineseScript(['zh-HK'])).toBe('Hant');
+    expect(preferredChineseScript(['zh-Hans-SG'])).toBe('Hans');
+  });
+
+  it('asks for none when no Chinese language names a script', () => {
+    expect(preferredChineseScript(['en-US', 'fr'])).toBeNull();
+    expect(preferredChineseScript(['zh', 'zh-TW'])).toBeNull();
   });
 });

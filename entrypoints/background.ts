@@ -7,6 +7,9 @@ import { handleMessages, type BackgroundProtocol } from '@/utils/messaging';
 export default defineBackground(() => {
   handleMessages<BackgroundProtocol>({
     alignPage: (message, sender) => alignPage(message, sender.tabId),
+    pageCleared: async (_, sender) => {
+      if (sender.tabId !== undefined) await clearTabAlignment(sender.tabId);
+    },
   });
   browser.tabs.onRemoved.addListener((tabId) => void clearTabAlignment(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {

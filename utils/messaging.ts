@@ -18,6 +18,11 @@ export interface AlignPageMessage {
 
 export interface AlignPageAnswer {
   sentences: PageSentences;
+  /**
+   * Whether the two texts are translations of each other. The verdict is the worker's, where the result is kept:
+   * when they are not, nothing is kept for the tab, so the popup and the side panel show nothing either.
+   */
+  related: boolean;
   result: AlignResult;
   /** The other Chinese version's alignment to the English, where the page carries two. */
   altResult: AlignResult | null;
@@ -34,6 +39,8 @@ export interface RevealBeadMessage {
 /** Messages handled by the background. */
 export interface BackgroundProtocol {
   alignPage(message: AlignPageMessage): AlignPageAnswer;
+  /** The tab's page is no longer aligned (switched off, its view replaced, or found not bilingual): forget its result. */
+  pageCleared(message: Record<string, never>): void;
 }
 
 /** Messages handled by the content script of a tab. */
@@ -87,6 +94,7 @@ const validators: { [T in MessageType]: (payload: unknown) => payload is Payload
     typeof p.title === 'string' &&
     (p.zhScript === 'Hant' || p.zhScript === 'Hans'),
   revealBead: (p): p is RevealBeadMessage => isRecord(p) && isIndexArray(p.zh) && isIndexArray(p.en),
+  pageCleared: (p): p is Record<string, never> => isRecord(p) && Object.keys(p).length === 0,
 };
 
 export function isEnvelope(message: unknown): message is Envelope {

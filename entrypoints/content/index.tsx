@@ -2,7 +2,7 @@ import './style.css';
 import { createShadowRootUi, defineContentScript } from '#imports';
 import { render } from 'preact';
 import { Tooltip } from '@/components/Tooltip';
-import { looksLikeTranslations, summarizeBeads } from '@/utils/align/summary';
+import { summarizeBeads } from '@/utils/align/summary';
 import { installHighlightStyle, removeHighlightStyle } from '@/utils/extension/highlights';
 import { AlignedPage, type HoverView } from '@/utils/extension/page-session';
 import { handleMessages, sendToBackground, type ContentProtocol } from '@/utils/messaging';
@@ -50,7 +50,11 @@ export default defineContentScript({
       if (!ui.mounted) ui.mount();
     };
 
+    // The tab's kept result goes whenever its page stops being aligned, so the popup and panel never show it stale.
+    const forgetPage = () => void sendToBackground('pageCleared', {}).catch(() => undefined);
+
     const stop = () => {
+      if (aligned || ui) forgetPage();
       generation += 1;
       aligned?.clear();
       aligned = null;
@@ -81,6 +85,7 @@ export default defineContentScript({
       reading?.shadowRoots.forEach((root) => watcher?.observe(root));
       if (!reading) {
         measureReading(0);
+        if (ui) forgetPage();
         ui?.remove();
         ui = null;
         return;
@@ -108,7 +113,7 @@ export default defineContentScript({
         ui.shadowHost.setAttribute('data-unmatched', String(summary.unmatchedZh + summary.unmatchedEn));
         ui.shadowHost.setAttribute('data-split-ms', String(answer.splitMs));
         ui.shadowHost.setAttribute('data-align-ms', String(answer.alignMs));
-        if (!looksLikeTranslations(answer.result, page.zh.sentences.length, page.en.sentences.length)) {
+        if (!answer.related) {
           setState('unrelated');
           return;
         }

@@ -143,6 +143,15 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
         await other.mouse.move(x, y);
         await new Promise((resolve) => setTimeout(resolve, 300));
         expect(await readTooltip(other)).toBeNull();
+        if (browser.openSidePanelFor) {
+          // The worker kept nothing for the tab: the side panel lists no sentence of either text.
+          const panel = await browser.openSidePanelFor(`${server.url}/layouts/${file}`);
+          await waitFor(() => panel.evaluate(() => document.querySelector('.status')?.textContent ?? null, null), 'the side panel to say what it found');
+          const reading = await readSidePanel(panel);
+          expect(reading.pairs).toEqual([]);
+          expect(reading.unmatched).toEqual([]);
+          expect(await panel.evaluate(() => document.body.textContent ?? '', null)).toMatch(/No bilingual article/);
+        }
       });
     }
 

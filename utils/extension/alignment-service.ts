@@ -4,11 +4,12 @@
  */
 import { browser } from 'wxt/browser';
 import { align } from '../align/aligner';
+import { looksLikeTranslations } from '../align/summary';
 import { DICTIONARY_FILE, DICTIONARY_VERSION_FILE, parseDictionary, type Dictionary } from '../align/dictionary';
 import { readStoredDictionary, storeDictionary } from './dictionary-store';
 import type { AlignPageAnswer, AlignPageMessage } from '../messaging';
 import { splitPage, toAlignRequest } from '../page/split-page';
-import { saveTabAlignment } from './tab-alignments';
+import { clearTabAlignment, saveTabAlignment } from './tab-alignments';
 
 let dictionary: Promise<Dictionary> | null = null;
 
@@ -73,6 +74,8 @@ export async function alignPage(message: AlignPageMessage, tabId: number | undef
     zh: sentences.zh.map((s) => s.text),
     en: sentences.en.map((s) => s.text),
   };
+  const empty = { beads: [], scores: [] };
+  if (tabId !== undefined) await saveTabAlignment(tabId, { ...base, status: 'aligning', result: empty, alignMs: 0, updatedAt: Date.now() });
   try {
     const loaded = await loadDictionary();
     const started = performance.now();
@@ -84,17 +87,19 @@ export async function alignPage(message: AlignPageMessage, tabId: number | undef
         ? align(toAlignRequest({ zh: { blocks: page.zhAlt.blocks, sentences: sentences.zhAlt }, en: english, blockPairs: page.zhAlt.blockPairs }), loaded)
         : null;
     const alignMs = Math.round(performance.now() - started);
+    const related = looksLikeTranslations(result, sentences.zh.length, sentences.en.length);
     if (tabId !== undefined) {
-      await saveTabAlignment(tabId, { ...base, status: 'ready', result, alignMs, updatedAt: Date.now() });
+      if (related) await saveTabAlignment(tabId, { ...base, status: 'ready', result, alignMs, updatedAt: Date.now() });
+      else await clearTabAlignment(tabId);
     }
-    return { sentences, result, altResult, splitMs, alignMs };
+    return { sentences, related, result, altResult, splitMs, alignMs };
   } catch (error) {
     if (tabId !== undefined) {
       await saveTabAlignment(tabId, {
         ...base,
         status: 'error',
         error: error instanceof Error ? error.message : String(error),
-        result: { beads: [], scores: [] },
+        result: empty,
         alignMs: 0,
         updatedAt: Date.now(),
       });

@@ -13,7 +13,8 @@ export interface TabAlignment {
   zhScript: ChineseScript;
   zh: string[];
   en: string[];
-  status: 'ready' | 'error';
+  /** 'aligning' from the moment the page's text arrives until its result is kept (the result is empty till then). */
+  status: 'aligning' | 'ready' | 'error';
   /** Why the alignment failed, when it did. */
   error?: string;
   result: AlignResult;

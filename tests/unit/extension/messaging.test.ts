@@ -16,6 +16,7 @@ describe('message validation', () => {
   it('accepts a well-formed message', () => {
     expect(isEnvelope(validAlign)).toBe(true);
     expect(isEnvelope({ type: 'revealBead', payload: { zh: [1, 2], en: [] } })).toBe(true);
+    expect(isEnvelope({ type: 'pageCleared', payload: {} })).toBe(true);
   });
 
   it('accepts a page with a second Chinese version', () => {
@@ -32,6 +33,7 @@ describe('message validation', () => {
     ['an unknown block role', { ...validAlign, payload: { ...validAlign.payload, page: { zh: { blocks: [{ text: 'a', role: 'ad' }] }, en: { blocks: [] }, blockPairs: [] } } }],
     ['an unknown script', { ...validAlign, payload: { ...validAlign.payload, zhScript: 'Latn' } }],
     ['negative indices', { type: 'revealBead', payload: { zh: [-1], en: [] } }],
+    ['a cleared page with a payload', { type: 'pageCleared', payload: { tabId: 3 } }],
     ['a string', 'alignPage'],
     ['null', null],
   ])('rejects %s', (_, message) => {
@@ -44,10 +46,11 @@ describe('across the boundary', () => {
 
   it('answers with the handler’s value', async () => {
     handleMessages<BackgroundProtocol>({
-      alignPage: (message) => ({ sentences: { zh: [], en: [] }, result: { beads: [[[0], [0]]], scores: [message.page.zh.blocks.length] }, altResult: null, splitMs: 1, alignMs: 3 }),
+      alignPage: (message) => ({ sentences: { zh: [], en: [] }, related: true, result: { beads: [[[0], [0]]], scores: [message.page.zh.blocks.length] }, altResult: null, splitMs: 1, alignMs: 3 }),
+      pageCleared: () => undefined,
     });
     const answer = await sendToBackground('alignPage', validAlign.payload as never);
-    expect(answer).toEqual({ sentences: { zh: [], en: [] }, result: { beads: [[[0], [0]]], scores: [1] }, altResult: null, splitMs: 1, alignMs: 3 });
+    expect(answer).toEqual({ sentences: { zh: [], en: [] }, related: true, result: { beads: [[[0], [0]]], scores: [1] }, altResult: null, splitMs: 1, alignMs: 3 });
   });
 
   it('rethrows the handler’s error on the caller’s side, with its name and message', async () => {
@@ -55,6 +58,7 @@ describe('across the boundary', () => {
       alignPage: () => {
         throw new RangeError('The dictionary could not be loaded (404).');
       },
+      pageCleared: () => undefined,
     });
     const failure = sendToBackground('alignPage', validAlign.payload as never);
     await expect(failure).rejects.toThrow('The dictionary could not be loaded (404).');
@@ -66,8 +70,9 @@ describe('across the boundary', () => {
     handleMessages<BackgroundProtocol>({
       alignPage: () => {
         called = true;
-        return { sentences: { zh: [], en: [] }, result: { beads: [], scores: [] }, altResult: null, splitMs: 0, alignMs: 0 };
+        return { sentences: { zh: [], en: [] }, related: true, result: { beads: [], scores: [] }, altResult: null, splitMs: 0, alignMs: 0 };
       },
+      pageCleared: () => undefined,
     });
     await expect(sendToBackground('alignPage', { url: 'x' } as never)).rejects.toThrow(/Malformed alignPage/);
     expect(called).toBe(false);

@@ -1,0 +1,60 @@
+/**
+ * The worker keeps a tab's result only when the page's two texts are translations of each other: the verdict is
+ * made where the result is stored, so the popup and the side panel never list the sentences of unrelated texts.
+ */
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { dictionaryPath, loadDictionaryFromDisk } from '../../../scripts/lib/dictionary-node';
+import { alignPage } from '../../../utils/extension/alignment-service';
+import { readTabAlignment, watchTabAlignment, type TabAlignment } from '../../../utils/extension/tab-alignments';
+import type { AlignPageMessage } from '../../../utils/messaging';
+
+const body = (text: string) => ({ blocks: [{ text, role: 'body' as const }] });
+
+function message(zh: string, en: string): AlignPageMessage {
+  return { page: { zh: body(zh), en: body(en), blockPairs: [] }, url: 'https://example.com/news', title: 'News', zhScript: 'Hans' };
+}
+
+const translated = message(
+  '今天上午，市长参观了新建的图书馆。图书馆有三层，藏书五万册。孩子们最喜欢三楼的科学书。',
+  'This morning the mayor visited the new library. The library has three floors and 50,000 books. Children like the science books on the third floor best.',
+);
+// A Chinese news story beside an English advertisement, as on tests/fixtures/layouts/unrelated-english.html.
+const unrelated = message(
+  '地铁五号线今天早上六点正式开通运营。这条线路全长三十二公里，共设二十一座车站。市民可以从城东直达机场，全程只需四十分钟。票价从两元到九元不等。开通第一天，很多市民专门来体验新线路。一位老人说，他等这一天已经等了十年。',
+  'Our online courses help adults improve their speaking skills in just twelve weeks. Classes are small and every teacher is a certified native speaker. Sign up before Friday and get your first month free. Lessons are available in the evenings and at weekends.',
+);
+
+beforeAll(() => {
+  loadDictionaryFromDisk();
+});
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  // The worker fetches its dictionary from the extension's files; here they are the built files on disk.
+  const dictionary = readFileSync(dictionaryPath, 'utf8');
+  vi.stubGlobal('fetch', async (url: string) => new Response(String(url).endsWith('-version.txt') ? 'test' : dictionary));
+});
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('the worker’s verdict on a page', () => {
+  it('keeps the result of two translations, after saying it is aligning', async () => {
+    const states: Array<TabAlignment['status'] | null> = [];
+    const stop = watchTabAlignment(7, (a) => states.push(a?.status ?? null));
+    const answer = await alignPage(translated, 7);
+    stop();
+    expect(answer.related).toBe(true);
+    expect(states).toEqual(['aligning', 'ready']);
+    expect((await readTabAlignment(7))?.result.beads.length).toBeGreaterThan(0);
+  });
+
+  it('keeps nothing for texts that are not translations of each other, and forgets what the tab showed before', async () => {
+    await alignPage(translated, 7);
+    expect(await readTabAlignment(7)).not.toBeNull();
+    const answer = await alignPage(unrelated, 7);
+    expect(answer.related).toBe(false);
+    expect(await readTabAlignment(7)).toBeNull();
+  });
+});

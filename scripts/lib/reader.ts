@@ -1,8 +1,9 @@
 /**
  * What a reader does, written once for both browsers and used by the end-to-end tests, `npm start` and the
  * benchmarks: open a page, wait until Parallax is ready, move the pointer
- * over a sentence, read the tooltip. Chromium (playwright-core) and Firefox (puppeteer-core) pages both offer
- * `goto`, `evaluate` and `mouse.move`, which is all this needs.
+ * over a sentence, read the tooltip, press its buttons and keys. Chromium (playwright-core) and Firefox
+ * (puppeteer-core) pages both offer `goto`, `evaluate`, `mouse.move`, `mouse.click` and `keyboard.press`, which
+ * is all this needs.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 export interface BrowserPage {
   goto(url: string): Promise<unknown>;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
-  mouse: { move(x: number, y: number): Promise<void> };
+  mouse: { move(x: number, y: number): Promise<void>; click(x: number, y: number): Promise<void> };
+  keyboard: { press(key: string): Promise<void> };
 }
 
 export interface ExpectedSeed {
@@ -202,4 +204,52 @@ export async function dictionaryLoad(worker: WorkerEntries): Promise<{ durationM
 /** Waits until the worker has stored its copy of the dictionary for the next worker. */
 export async function dictionaryStored(worker: WorkerEntries): Promise<void> {
   await waitFor(() => worker.workerEntry('parallax:dictionary-stored'), 'the worker to store the dictionary');
+}
+
+export interface ScreenBox {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** The tooltip's box on screen, or null when none is shown. */
+export function tooltipBox(page: BrowserPage): Promise<ScreenBox | null> {
+  return page.evaluate(() => {
+    const tooltip = document.querySelector('parallax-ui')?.shadowRoot?.querySelector('[role="tooltip"]');
+    if (!tooltip) return null;
+    const r = tooltip.getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+  }, null);
+}
+
+/** The box around a text on screen (the first place it stands in one text node of the body). */
+export function textBox(page: BrowserPage, text: string): Promise<ScreenBox | null> {
+  return page.evaluate((needle: string) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const at = node.data.indexOf(needle);
+      if (at < 0 || node.parentElement?.closest('parallax-ui')) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + needle.length);
+      const r = range.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    }
+    return null;
+  }, text);
+}
+
+/** Clicks the tooltip's button with this label, as a reader does, with the pointer. */
+export async function clickTooltipButton(page: BrowserPage, label: string): Promise<void> {
+  const point = await page.evaluate((name: string) => {
+    const buttons = [...(document.querySelector('parallax-ui')?.shadowRoot?.querySelectorAll('[role="tooltip"] button') ?? [])];
+    const button = buttons.find((b) => b.textContent === name);
+    if (!button) return null;
+    const r = button.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, label);
+  if (!point) throw new Error(`No tooltip button "${label}"`);
+  await page.mouse.move(point.x, point.y);
+  await page.mouse.click(point.x, point.y);
 }

@@ -12,6 +12,9 @@ import {
   readSidePanel,
   readTooltip,
   selectionState,
+  textBox,
+  tooltipBox,
+  clickTooltipButton,
   uiState,
   waitFor,
   waitUntilReady,
@@ -72,9 +75,53 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
       it(`hovering "${lone.sentence.slice(0, 24)}…", which has no counterpart, says so and shows no sentence`, async () => {
         const tooltip = await hoverSentence(page, lone.sentence);
         expect(tooltip.counterparts).toEqual([]);
-        expect(tooltip.text).toMatch(/No counterpart found/);
+        expect(tooltip.text).toMatch(/No counterpart — this may have been left out of the other version/);
       });
     }
+
+    it('the tooltip stands beside the whole hovered sentence, never over it, and inside the window', async () => {
+      for (const pair of expected.pairs.slice(0, 6)) {
+        const sentence = pair.locate ?? pair.sentence;
+        await hoverSentence(page, sentence);
+        const tooltip = (await tooltipBox(page))!;
+        const text = (await textBox(page, sentence))!;
+        const overlaps = tooltip.left < text.right && text.left < tooltip.right && tooltip.top < text.bottom && text.top < tooltip.bottom;
+        expect(overlaps, sentence).toBe(false);
+        const viewport = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: document.documentElement.clientHeight }), null);
+        expect(tooltip.left >= 0 && tooltip.top >= 0 && tooltip.right <= viewport.width && tooltip.bottom <= viewport.height, sentence).toBe(true);
+      }
+    });
+
+    it('Escape hides the tooltip until the pointer reaches another sentence', async () => {
+      const first = expected.pairs[0]!;
+      await hoverSentence(page, first.locate ?? first.sentence);
+      await page.keyboard.press('Escape');
+      await waitFor(async () => (await readTooltip(page)) === null, 'the tooltip to close');
+      // A small move within the same sentence does not bring it back.
+      const { x, y } = await pointOnText(page, first.locate ?? first.sentence);
+      await page.mouse.move(x + 3, y);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await readTooltip(page)).toBeNull();
+      const next = expected.pairs[1]!;
+      const nextPoint = await pointOnText(page, next.locate ?? next.sentence);
+      await page.mouse.move(nextPoint.x, nextPoint.y);
+      expect((await waitFor(() => readTooltip(page), 'the tooltip over the next sentence')).counterparts.length).toBeGreaterThan(0);
+    });
+
+    it('a pinned tooltip stays while the pointer moves on, and Show on page brings the counterpart into view', async () => {
+      const pair = expected.pairs.find((p) => p.hover === 'zh' && !p.caption)!;
+      const tooltip = await hoverSentence(page, pair.locate ?? pair.sentence);
+      await clickTooltipButton(page, 'Pin');
+      await page.mouse.move(1, 1);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect((await readTooltip(page))?.counterparts).toEqual(tooltip.counterparts);
+      await clickTooltipButton(page, 'Show on page');
+      await waitFor(async () => (await readTooltip(page)) === null, 'the tooltip to go as the page scrolls');
+      const shown = (await textBox(page, tooltip.counterparts[0]!.text.slice(0, 20)))!;
+      const height = await page.evaluate(() => document.documentElement.clientHeight, null);
+      expect(shown.top >= 0 && shown.bottom <= height).toBe(true);
+      await page.keyboard.press('Escape');
+    });
 
     it('hovering never changes the reader’s selection', async () => {
       const before = await selectionState(page);
@@ -146,11 +193,10 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
         if (browser.openSidePanelFor) {
           // The worker kept nothing for the tab: the side panel lists no sentence of either text.
           const panel = await browser.openSidePanelFor(`${server.url}/layouts/${file}`);
-          await waitFor(() => panel.evaluate(() => document.querySelector('.status')?.textContent ?? null, null), 'the side panel to say what it found');
+          await waitFor(async () => /No bilingual article/.test(await panel.evaluate(() => document.body.textContent ?? '', null)), 'the side panel to say that it found no article');
           const reading = await readSidePanel(panel);
           expect(reading.pairs).toEqual([]);
           expect(reading.unmatched).toEqual([]);
-          expect(await panel.evaluate(() => document.body.textContent ?? '', null)).toMatch(/No bilingual article/);
         }
       });
     }

@@ -6,21 +6,26 @@
 import type { AlignResult, Bead } from '../align/types';
 import { sentenceAtPoint, type HoverSide } from '../page/hit-test';
 import type { BilingualPage, PageSentence, Side } from '../page/types';
-import type { TooltipContent, TooltipPlacement } from '@/components/Tooltip';
+import type { TooltipActions, TooltipContent } from '@/components/Tooltip';
+import { boxAround, type Box } from './tooltip-placement';
 import { clearHighlights, COUNTERPART_HIGHLIGHT, HOVERED_HIGHLIGHT, setHighlight } from './highlights';
 
 export interface HoverView {
-  show(content: TooltipContent, placement: TooltipPlacement): void;
+  /** Shows the content beside the sentence (its box in the viewport): `pinned`, it stays until closed. */
+  show(content: TooltipContent, sentence: Box, pinned: boolean, actions: TooltipActions): void;
   hide(): void;
 }
 
-const GAP = 10;
-const MAX_WIDTH = 460;
+type Hit = { side: HoverSide; index: number };
+const sameHit = (a: Hit | null, b: Hit | null) => !!a && !!b && a.side === b.side && a.index === b.index;
 
 export class AlignedPage {
   /** For each side, sentence index → bead index (in `result`, or in `altResult` for the other Chinese version). */
   private readonly beadOf: Record<HoverSide, number[]> = { zh: [], en: [], zhAlt: [] };
-  private hovered: { side: HoverSide; index: number } | null = null;
+  private hovered: Hit | null = null;
+  /** The sentence whose tooltip Escape closed. */
+  private dismissed: Hit | null = null;
+  private pinned = false;
 
   constructor(
     readonly page: BilingualPage,
@@ -55,15 +60,36 @@ export class AlignedPage {
     return indices.flatMap((i) => sentences[i]?.ranges ?? []);
   }
 
-  /** Pointer moved to (x, y): show the counterpart of the sentence there, or hide. */
+  /** Pointer moved to (x, y) on the page (not over the tooltip): show the counterpart of the sentence there, or hide. */
   pointAt(x: number, y: number): void {
+    if (this.pinned) return;
     const hit = sentenceAtPoint(this.page, x, y, this.page.shadowRoots);
-    if (hit && this.hovered && hit.side === this.hovered.side && hit.index === this.hovered.index) return;
+    if (sameHit(hit, this.hovered)) return;
+    // After Escape the tooltip stays away until the pointer reaches another sentence.
+    if (sameHit(hit, this.dismissed)) return;
+    this.dismissed = null;
     this.hovered = hit;
     if (!hit) {
       this.clear();
       return;
     }
+    this.show(hit, false);
+  }
+
+  /** Escape: close a pinned tooltip, or hide the tooltip until the pointer moves to another sentence. */
+  escape(): void {
+    this.dismissed = this.pinned ? null : this.hovered;
+    this.clear();
+  }
+
+  /** The page scrolled: a tooltip that is not pinned no longer stands beside its sentence. */
+  scrolled(): void {
+    if (this.pinned || !this.hovered) return;
+    this.hovered = null;
+    this.view.hide();
+  }
+
+  private show(hit: Hit, pinned: boolean): void {
     const bead = this.beadAt(hit.side, hit.index);
     // Either Chinese version is shown the English; the English is shown the paired Chinese version.
     const chinese = hit.side !== 'en';
@@ -72,7 +98,11 @@ export class AlignedPage {
     const counterpart = bead ? bead[chinese ? 1 : 0] : [];
     setHighlight(HOVERED_HIGHLIGHT, this.rangesOf(hit.side, own));
     setHighlight(COUNTERPART_HIGHLIGHT, this.options.highlightCounterpart ? this.rangesOf(other, counterpart) : []);
+    const sentence = boxAround(this.rangesOf(hit.side, [hit.index]).flatMap((r) => [...r.getClientRects()]));
+    if (!sentence) return;
     const beadIndex = this.beadOf[hit.side][hit.index];
+    this.pinned = pinned;
+    this.hovered = hit;
     this.view.show(
       {
         hoveredSide: chinese ? 'zh' : 'en',
@@ -81,29 +111,36 @@ export class AlignedPage {
         shape: bead ? [bead[0].length, bead[1].length] : [chinese ? 1 : 0, chinese ? 0 : 1],
         confidence: beadIndex === undefined ? 0 : (this.resultOf(hit.side)?.scores[beadIndex] ?? 0),
       },
-      this.placeNear(this.rangesOf(hit.side, [hit.index]), y),
+      sentence,
+      pinned,
+      {
+        pin: () => this.show(hit, true),
+        close: () => this.clear(),
+        showOnPage: () => this.showCounterpart(hit, own, counterpart),
+      },
     );
   }
 
-  /** Below the hovered line of the sentence, or above it when there is no room below. */
-  private placeNear(ranges: Range[], pointerY: number): TooltipPlacement {
-    const rects = ranges.flatMap((r) => [...r.getClientRects()]);
-    const line = rects.find((r) => pointerY >= r.top && pointerY <= r.bottom) ?? rects[0];
-    const viewportWidth = document.documentElement.clientWidth;
-    const viewportHeight = document.documentElement.clientHeight;
-    const maxWidth = Math.min(MAX_WIDTH, viewportWidth - 2 * GAP);
-    const left = Math.max(GAP, Math.min((line?.left ?? GAP), viewportWidth - maxWidth - GAP));
-    const below = (line?.bottom ?? pointerY) + GAP;
-    const top = below + 160 < viewportHeight ? below : Math.max(GAP, (line?.top ?? pointerY) - GAP - 160);
-    return { left, top, maxWidth };
+  /** Scrolls the counterpart into view and highlights both sides; the tooltip, whose sentence scrolled away, goes. */
+  private showCounterpart(hit: Hit, own: number[], counterpart: number[]): void {
+    const other: Side = hit.side === 'en' ? 'zh' : 'en';
+    const target = this.rangesOf(other, counterpart)[0];
+    if (!target) return;
+    this.pinned = false;
+    this.hovered = null;
+    this.view.hide();
+    target.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    setHighlight(HOVERED_HIGHLIGHT, this.rangesOf(hit.side, own));
+    setHighlight(COUNTERPART_HIGHLIGHT, this.rangesOf(other, counterpart));
   }
 
-  /** Scrolls the bead into view and highlights it, for the side panel. */
+  /** For the side panel: brings the bead into view, highlights both sides and pins its counterpart beside it. */
   reveal(zh: number[], en: number[]): boolean {
-    const target = this.rangesOf('zh', zh)[0] ?? this.rangesOf('en', en)[0];
-    if (!target) return false;
-    const element = target.startContainer.parentElement;
-    element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    const first = zh.length > 0 ? { side: 'zh' as const, index: zh[0]! } : en.length > 0 ? { side: 'en' as const, index: en[0]! } : null;
+    const target = first && this.rangesOf(first.side, [first.index])[0];
+    if (!first || !target) return false;
+    target.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    this.show(first, true);
     setHighlight(HOVERED_HIGHLIGHT, this.rangesOf('zh', zh));
     setHighlight(COUNTERPART_HIGHLIGHT, this.rangesOf('en', en));
     return true;
@@ -111,6 +148,7 @@ export class AlignedPage {
 
   clear(): void {
     this.hovered = null;
+    this.pinned = false;
     clearHighlights();
     this.view.hide();
   }

@@ -1,0 +1,151 @@
+// @vitest-environment happy-dom
+/**
+ * The content script's cycle, without a browser: the page is read, aligned by a worker stand-in that runs the same
+ * code as the worker, hovered; and whenever the page stops being aligned, the worker is told to forget it.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadDictionaryFromDisk } from '../../../scripts/lib/dictionary-node';
+import { align } from '../../../utils/align/aligner';
+import type { Dictionary } from '../../../utils/align/dictionary';
+import { looksLikeTranslations } from '../../../utils/align/summary';
+import { PageController, type PageControllerDeps } from '../../../utils/extension/page-controller';
+import type { AlignPageAnswer, AlignPageMessage } from '../../../utils/messaging';
+import { splitPage, toAlignRequest } from '../../../utils/page/split-page';
+import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings/schema';
+
+const layouts = path.resolve(__dirname, '../../fixtures/layouts');
+let dictionary: Dictionary;
+beforeAll(() => {
+  dictionary = loadDictionaryFromDisk();
+});
+
+function load(file: string): void {
+  document.open();
+  document.write(readFileSync(path.join(layouts, file), 'utf8').replace(/<link [^>]*>/g, ''));
+  document.close();
+}
+
+/** What the worker answers: the same splitting, alignment and verdict, in process. */
+function alignInProcess({ page }: AlignPageMessage): AlignPageAnswer {
+  const sentences = splitPage(page);
+  const request = toAlignRequest({ zh: { blocks: page.zh.blocks, sentences: sentences.zh }, en: { blocks: page.en.blocks, sentences: sentences.en }, blockPairs: page.blockPairs });
+  const result = align(request, dictionary);
+  return { sentences, related: looksLikeTranslations(result, sentences.zh.length, sentences.en.length), result, altResult: null, splitMs: 0, alignMs: 0 };
+}
+
+interface Harness {
+  controller: PageController;
+  settings: Settings;
+  cleared: number;
+  requests: number;
+  shown: number;
+  host: () => Element | null;
+}
+
+function harness(overrides: Partial<PageControllerDeps> = {}): Harness {
+  const state: Harness = { controller: null!, settings: { ...DEFAULT_SETTINGS }, cleared: 0, requests: 0, shown: 0, host: () => document.querySelector('parallax-ui') };
+  state.controller = new PageController({
+    document,
+    languages: ['en-US'],
+    settings: () => state.settings,
+    alignPage: async (message) => {
+      state.requests += 1;
+      return alignInProcess(message);
+    },
+    pageCleared: () => {
+      state.cleared += 1;
+    },
+    mountUi: async () => {
+      const host = document.createElement('parallax-ui');
+      document.body.append(host);
+      return { host, view: { show: () => (state.shown += 1), hide: () => undefined }, remove: () => host.remove() };
+    },
+    watchPage: () => ({ observe: () => undefined, stop: () => undefined }),
+    ...overrides,
+  });
+  return state;
+}
+
+describe('the page controller', () => {
+  beforeEach(() => load('side-by-side.html'));
+
+  it('reads and aligns a bilingual page, and publishes what it found', async () => {
+    const h = harness();
+    await h.controller.start();
+    expect(h.host()?.getAttribute('data-state')).toBe('ready');
+    expect(Number(h.host()?.getAttribute('data-pairs'))).toBeGreaterThan(0);
+    expect(h.controller.page).not.toBeNull();
+    expect(h.cleared).toBe(0);
+  });
+
+  it('stops when the site is switched off: no UI, and the worker forgets the tab', async () => {
+    const h = harness();
+    await h.controller.start();
+    h.settings = { ...h.settings, disabledSites: [document.location.hostname] };
+    await h.controller.start();
+    expect(h.host()).toBeNull();
+    expect(h.controller.page).toBeNull();
+    expect(h.cleared).toBe(1);
+  });
+
+  it('forgets the page when a new view of a single-page app is not bilingual', async () => {
+    const h = harness();
+    await h.controller.start();
+    document.body.innerHTML = '<main><p>Only English is left on this page now, in one paragraph of plain prose.</p></main>';
+    await h.controller.start();
+    expect(h.controller.page).toBeNull();
+    expect(h.cleared).toBe(1);
+  });
+
+  it('shows nothing over two texts the worker finds unrelated', async () => {
+    const h = harness({ alignPage: async (message) => ({ ...alignInProcess(message), related: false }) });
+    await h.controller.start();
+    expect(h.host()?.getAttribute('data-state')).toBe('unrelated');
+    expect(h.controller.page).toBeNull();
+  });
+
+  it('drops the answer for a reading that a newer one replaced', async () => {
+    const answers: Array<(answer: AlignPageAnswer) => void> = [];
+    const messages: AlignPageMessage[] = [];
+    const h = harness({
+      alignPage: (message) =>
+        new Promise((resolve) => {
+          messages.push(message);
+          answers.push(resolve);
+        }),
+    });
+    const first = h.controller.start();
+    await waitUntil(() => answers.length === 1);
+    const second = h.controller.start();
+    await waitUntil(() => answers.length === 2);
+    answers[0]!({ ...alignInProcess(messages[0]!), related: false });
+    await first;
+    expect(h.host()?.getAttribute('data-state')).toBe('aligning');
+    answers[1]!(alignInProcess(messages[1]!));
+    await second;
+    expect(h.host()?.getAttribute('data-state')).toBe('ready');
+  });
+
+  it('says so when the worker fails', async () => {
+    const h = harness({
+      alignPage: async () => {
+        throw new Error('The dictionary could not be loaded (404).');
+      },
+    });
+    const warn = console.warn;
+    console.warn = () => undefined;
+    try {
+      await h.controller.start();
+    } finally {
+      console.warn = warn;
+    }
+    expect(h.host()?.getAttribute('data-state')).toBe('error');
+  });
+});
+
+async function waitUntil(condition: () => boolean): Promise<void> {
+  for (let k = 0; k < 200 && !condition(); k += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+  if (!condition()) throw new Error('Timed out');
+}

@@ -1,0 +1,140 @@
+/**
+ * The content script's life on one page: read the page, have the worker align it, hover over it, and start again
+ * when the page or the settings change. What the browser provides (the in-page UI, messages to the worker) comes
+ * in as dependencies, so the whole cycle runs in tests without a browser.
+ */
+import { summarizeBeads } from '../align/summary';
+import type { AlignPageAnswer, AlignPageMessage } from '../messaging';
+import { readBilingualPageInSlices } from '../page/read-page';
+import { watchPageChanges, type PageWatcher } from '../page/watch';
+import { isSiteEnabled, type Settings } from '../settings/schema';
+import { preferredChineseScript } from '../text/script';
+import { installHighlightStyle, removeHighlightStyle } from './highlights';
+import { AlignedPage, type HoverView } from './page-session';
+
+/** What the page shows of Parallax: published on the UI host as `data-state` for tests and benchmarks. */
+export type PageState = 'aligning' | 'ready' | 'unrelated' | 'error';
+
+/** The in-page UI: a host element in the page and the tooltip view inside its shadow root. */
+export interface PageUi {
+  host: Element;
+  view: HoverView;
+  remove(): void;
+}
+
+export interface PageControllerDeps {
+  document: Document;
+  /** The reader's browser languages, which say which Chinese version to pair where a page has two. */
+  languages: readonly string[];
+  settings(): Settings;
+  alignPage(message: AlignPageMessage): Promise<AlignPageAnswer>;
+  /** Tells the worker that the page is no longer aligned, so that it forgets the tab's result. */
+  pageCleared(): void;
+  mountUi(): Promise<PageUi>;
+  watchPage?: (doc: Document, onChange: () => void) => PageWatcher;
+}
+
+export class PageController {
+  private generation = 0;
+  private aligned: AlignedPage | null = null;
+  private ui: PageUi | null = null;
+  private watcher: PageWatcher | null = null;
+
+  constructor(private readonly deps: PageControllerDeps) {}
+
+  get page(): AlignedPage | null {
+    return this.aligned;
+  }
+
+  /** Reads and aligns the page, replacing any earlier reading; answers for an earlier reading are dropped. */
+  async start(): Promise<void> {
+    const { deps } = this;
+    const doc = deps.document;
+    const current = ++this.generation;
+    this.aligned?.clear();
+    this.aligned = null;
+    const location = doc.location;
+    if (!isSiteEnabled(deps.settings(), location?.hostname ?? '')) return this.stop();
+    // Watching starts before the reading, which takes a while on long pages: a change made meanwhile (a
+    // single-page app replacing its view right after changing the address) must not be missed.
+    this.watcher ??= (deps.watchPage ?? watchPageChanges)(doc, () => void this.start());
+    const readStart = performance.now();
+    const { reading, busyMs, longestSliceMs } = await readBilingualPageInSlices(doc, { preferredScript: preferredChineseScript(deps.languages) });
+    if (current !== this.generation) return;
+    // User Timing measures of the main-thread time spent reading (pauses excluded) and of the longest slice:
+    // visible in the browser's performance tools, and read by `npm run bench`. On a bilingual page they are taken
+    // once the sentences the worker split have been made into the page's own, on this thread too.
+    const measureReading = (sentencesMs: number) => {
+      performance.measure('parallax:read-page', { start: readStart, duration: busyMs + sentencesMs });
+      performance.measure('parallax:read-page-longest-slice', { start: readStart, duration: Math.max(longestSliceMs, sentencesMs) });
+    };
+    reading?.shadowRoots.forEach((root) => this.watcher?.observe(root));
+    if (!reading) {
+      measureReading(0);
+      this.removeUi();
+      return;
+    }
+    this.ui ??= await deps.mountUi();
+    if (current !== this.generation) return;
+    const ui = this.ui;
+    this.setState('aligning');
+    try {
+      const answer = await deps.alignPage({ page: reading.text, url: location?.href ?? '', title: doc.title, zhScript: reading.zhScript });
+      if (current !== this.generation || this.ui !== ui) return;
+      const sentencesStart = performance.now();
+      const page = reading.withSentences(answer.sentences);
+      const sentencesMs = performance.now() - sentencesStart;
+      performance.measure('parallax:make-sentences', { start: sentencesStart, duration: sentencesMs });
+      measureReading(sentencesMs);
+      const summary = summarizeBeads(answer.result.beads);
+      this.publish({
+        'zh-sentences': page.zh.sentences.length,
+        'en-sentences': page.en.sentences.length,
+        pairs: summary.pairs,
+        unmatched: summary.unmatchedZh + summary.unmatchedEn,
+        'split-ms': answer.splitMs,
+        'align-ms': answer.alignMs,
+      });
+      if (!answer.related) {
+        this.setState('unrelated');
+        return;
+      }
+      installHighlightStyle(doc);
+      this.aligned = new AlignedPage(page, answer.result, answer.altResult, ui.view, { highlightCounterpart: deps.settings().highlightCounterpart });
+      this.publish({ 'ready-ms': Math.round(performance.now()) });
+      this.setState('ready');
+    } catch (error) {
+      if (current !== this.generation) return;
+      measureReading(0);
+      console.warn('Parallax could not align this page:', error);
+      this.setState('error');
+    }
+  }
+
+  /** Stops for good or until the next start: no reading, no UI, nothing kept for the tab. */
+  stop(): void {
+    this.generation += 1;
+    this.aligned?.clear();
+    this.aligned = null;
+    this.watcher?.stop();
+    this.watcher = null;
+    this.removeUi();
+  }
+
+  private removeUi(): void {
+    if (!this.ui) return;
+    // The tab's kept result goes whenever its page stops being aligned, so the popup and panel never show it stale.
+    this.deps.pageCleared();
+    this.ui.remove();
+    this.ui = null;
+    removeHighlightStyle(this.deps.document);
+  }
+
+  private setState(state: PageState): void {
+    this.ui?.host.setAttribute('data-state', state);
+  }
+
+  private publish(values: Record<string, number>): void {
+    for (const [name, value] of Object.entries(values)) this.ui?.host.setAttribute(`data-${name}`, String(value));
+  }
+}

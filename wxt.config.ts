@@ -9,9 +9,10 @@ export default defineConfig({
     plugins: [preact()],
   }),
   manifest: ({ browser }) => ({
-    name: 'Parallax',
-    description:
-      'Hover a sentence of a bilingual Chinese–English article to see its counterpart from the human translation on the same page. Aligned locally; nothing leaves the browser.',
+    // From public/_locales: the browser shows them in its own language.
+    name: '__MSG_extensionName__',
+    description: '__MSG_extensionDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'tabs', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } },
     browser_specific_settings:

@@ -1,56 +1,117 @@
 import { useEffect, useState } from 'preact/hooks';
-import { readTabAlignment, summarize, type TabAlignment } from '@/utils/extension/tab-alignments';
+import { readTabAlignment, summarize, watchTabAlignment, type TabAlignment } from '@/utils/extension/tab-alignments';
+import { t } from '@/utils/i18n';
 import { isSiteEnabled, type Settings } from '@/utils/settings/schema';
 
 export interface PopupProps {
+  /** The active tab; its hostname is empty on pages no content script runs on (the browser's own, files). */
   tab: { id: number; hostname: string; windowId?: number } | null;
   settings: Settings;
   onToggleSite: (enabled: boolean) => void;
+  onToggleEverywhere: (enabled: boolean) => void;
+  /** Null where the browser has no side panel to open. */
   onOpenSidePanel: (() => void) | null;
+  onOpenOptions: () => void;
 }
 
-export function Popup({ tab, settings, onToggleSite, onOpenSidePanel }: PopupProps) {
+/** The tab's kept alignment, kept current while the popup is open; undefined until first read. */
+function useTabAlignment(tabId: number | undefined): TabAlignment | null | undefined {
   const [alignment, setAlignment] = useState<TabAlignment | null | undefined>(undefined);
   useEffect(() => {
-    if (tab) void readTabAlignment(tab.id).then(setAlignment);
-    else setAlignment(null);
-  }, [tab?.id]);
-  const enabled = tab ? isSiteEnabled(settings, tab.hostname) : false;
-  const summary = alignment ? summarize(alignment) : null;
+    if (tabId === undefined) {
+      setAlignment(null);
+      return;
+    }
+    let changed = false;
+    const stop = watchTabAlignment(tabId, (next) => {
+      changed = true;
+      setAlignment(next);
+    });
+    // A change that arrives while the first read is under way is newer than what that read returns.
+    void readTabAlignment(tabId).then((stored) => {
+      if (!changed) setAlignment(stored);
+    });
+    return stop;
+  }, [tabId]);
+  return alignment;
+}
+
+function Found({ alignment }: { alignment: TabAlignment }) {
+  if (alignment.status === 'aligning') return <p class="status">{t('popupAligning')}</p>;
+  if (alignment.status === 'error') {
+    return (
+      <p class="status error" role="alert">
+        {t('popupAlignmentFailed', alignment.error ?? '')}
+      </p>
+    );
+  }
+  const summary = summarize(alignment);
+  return (
+    <dl class="counts">
+      <dt>{t('popupChineseSentences')}</dt>
+      <dd data-count="zh">{summary.zhSentences}</dd>
+      <dt>{t('popupEnglishSentences')}</dt>
+      <dd data-count="en">{summary.enSentences}</dd>
+      <dt>{t('popupPairs')}</dt>
+      <dd data-count="pairs">{summary.pairs}</dd>
+      <dt>{t('popupUnmatched')}</dt>
+      <dd data-count="unmatched">{summary.unmatchedZh + summary.unmatchedEn}</dd>
+      <dt>{t('popupAlignedIn')}</dt>
+      <dd>{t('popupMilliseconds', String(alignment.alignMs))}</dd>
+    </dl>
+  );
+}
+
+export function Popup({ tab, settings, onToggleSite, onToggleEverywhere, onOpenSidePanel, onOpenOptions }: PopupProps) {
+  const alignment = useTabAlignment(tab?.id);
+  const readable = !!tab?.hostname;
+  const siteEnabled = readable && isSiteEnabled(settings, tab.hostname);
+  // What the settings say comes first: a result kept from before the site was switched off is no longer current.
+  const status = !readable ? (
+    <p class="status">{t('popupUnsupportedPage')}</p>
+  ) : !settings.enabled ? (
+    <p class="status">{t('popupOffEverywhere')}</p>
+  ) : !siteEnabled ? (
+    <p class="status">{t('popupOffForSite')}</p>
+  ) : alignment === undefined ? null : alignment === null ? (
+    <p class="status">{t('popupNoArticle')}</p>
+  ) : (
+    <Found alignment={alignment} />
+  );
   return (
     <main class="popup">
-      <h1>Parallax</h1>
-      {alignment === undefined ? null : alignment === null || !summary ? (
-        <p class="status">{enabled ? 'No bilingual article found on this page.' : 'Parallax is off for this site.'}</p>
-      ) : alignment.status === 'error' ? (
-        <p class="status error" role="alert">
-          The alignment failed: {alignment.error}
-        </p>
-      ) : (
-        <dl class="counts">
-          <dt>Chinese sentences</dt>
-          <dd data-count="zh">{summary.zhSentences}</dd>
-          <dt>English sentences</dt>
-          <dd data-count="en">{summary.enSentences}</dd>
-          <dt>Pairs</dt>
-          <dd data-count="pairs">{summary.pairs}</dd>
-          <dt>Unmatched</dt>
-          <dd data-count="unmatched">{summary.unmatchedZh + summary.unmatchedEn}</dd>
-          <dt>Aligned in</dt>
-          <dd>{alignment.alignMs} ms</dd>
-        </dl>
-      )}
-      {tab && tab.hostname ? (
-        <label class="toggle">
-          <input type="checkbox" checked={enabled} disabled={!settings.enabled} onChange={(e) => onToggleSite(e.currentTarget.checked)} />
-          On for {tab.hostname}
+      <h1>{t('extensionName')}</h1>
+      <div class="found" aria-live="polite">
+        {status}
+      </div>
+      <div class="switches">
+        {readable ? (
+          <label class="switch">
+            <input
+              type="checkbox"
+              name="site"
+              checked={siteEnabled}
+              disabled={!settings.enabled}
+              onChange={(event) => onToggleSite(event.currentTarget.checked)}
+            />
+            <span>{t('popupOnForSite', tab.hostname)}</span>
+          </label>
+        ) : null}
+        <label class="switch">
+          <input type="checkbox" name="everywhere" checked={settings.enabled} onChange={(event) => onToggleEverywhere(event.currentTarget.checked)} />
+          <span>{t('onEverywhere')}</span>
         </label>
-      ) : null}
-      {onOpenSidePanel ? (
-        <button type="button" class="action" onClick={onOpenSidePanel}>
-          Open side panel
+      </div>
+      <div class="actions">
+        {onOpenSidePanel ? (
+          <button type="button" name="side-panel" onClick={onOpenSidePanel}>
+            {t('popupOpenSidePanel')}
+          </button>
+        ) : null}
+        <button type="button" name="options" onClick={onOpenOptions}>
+          {t('popupOpenOptions')}
         </button>
-      ) : null}
+      </div>
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
 import { alignPage } from '@/utils/extension/alignment-service';
+import { showAlignmentsOnBadge } from '@/utils/extension/badge';
 import { clearTabAlignment } from '@/utils/extension/tab-alignments';
 import { handleMessages, type BackgroundProtocol } from '@/utils/messaging';
 
@@ -11,6 +12,7 @@ export default defineBackground(() => {
       if (sender.tabId !== undefined) await clearTabAlignment(sender.tabId);
     },
   });
+  showAlignmentsOnBadge();
   browser.tabs.onRemoved.addListener((tabId) => void clearTabAlignment(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new document in the tab: its old pairs must not show in the side panel.

@@ -1,38 +1,67 @@
-import '@/components/panel.css';
+import '@/components/theme.css';
+import '@/components/popup.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup, type PopupProps } from '@/components/Popup';
+import { applyTheme } from '@/components/theme';
 import { canOpenSidePanel, openSidePanel } from '@/utils/extension/side-panel';
-import { loadSettings, updateSettings } from '@/utils/settings/store';
+import { t, uiLanguage } from '@/utils/i18n';
+import type { Settings } from '@/utils/settings/schema';
+import { loadSettings, updateSettings, watchSettings } from '@/utils/settings/store';
 
 async function currentTab(): Promise<PopupProps['tab']> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return null;
   let hostname = '';
   try {
-    hostname = tab.url ? new URL(tab.url).hostname : '';
+    const url = new URL(tab.url ?? '');
+    // The content script runs on web pages alone; elsewhere there is no site to switch.
+    if (url.protocol === 'http:' || url.protocol === 'https:') hostname = url.hostname;
   } catch {
-    // Tabs of the browser's own pages have no usable URL.
+    // Tabs of the browser's own pages may have no URL the extension can see.
   }
   return { id: tab.id, hostname, windowId: tab.windowId };
 }
 
-async function show(): Promise<void> {
-  const [tab, settings] = await Promise.all([currentTab(), loadSettings()]);
-  const toggleSite = async (enabled: boolean) => {
-    if (!tab) return;
-    await updateSettings((s) => ({
+async function start(): Promise<void> {
+  document.documentElement.lang = uiLanguage();
+  document.title = t('extensionName');
+  const [tab, initialSettings] = await Promise.all([currentTab(), loadSettings()]);
+  const root = document.getElementById('app')!;
+
+  const toggleSite = (enabled: boolean) => {
+    if (!tab?.hostname) return;
+    void updateSettings((s) => ({
       ...s,
-      disabledSites: enabled ? s.disabledSites.filter((h) => h !== tab.hostname) : [...s.disabledSites, tab.hostname],
+      disabledSites: enabled ? s.disabledSites.filter((site) => site !== tab.hostname) : [...s.disabledSites, tab.hostname],
     }));
-    await show();
   };
+  const toggleEverywhere = (enabled: boolean) => void updateSettings((s) => ({ ...s, enabled }));
   const openPanel = canOpenSidePanel()
     ? () => {
         void openSidePanel(tab?.windowId).then(() => window.close());
       }
     : null;
-  render(<Popup tab={tab} settings={settings} onToggleSite={(e) => void toggleSite(e)} onOpenSidePanel={openPanel} />, document.getElementById('app')!);
+  // Firefox leaves the popup open over the options tab.
+  const openOptions = () => void browser.runtime.openOptionsPage().then(() => window.close());
+
+  const show = (settings: Settings) => {
+    applyTheme(settings.theme);
+    render(
+      <Popup
+        tab={tab}
+        settings={settings}
+        onToggleSite={toggleSite}
+        onToggleEverywhere={toggleEverywhere}
+        onOpenSidePanel={openPanel}
+        onOpenOptions={openOptions}
+      />,
+      root,
+    );
+  };
+  show(initialSettings);
+  // The switches write the settings; showing what is stored keeps the popup true to the options page too.
+  watchSettings(show);
 }
 
-void show();
+void start();

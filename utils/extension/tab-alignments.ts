@@ -53,6 +53,19 @@ export function watchTabAlignment(tabId: number, onChange: (alignment: TabAlignm
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
+/** Calls back with every tab's alignment as it changes (null when cleared); returns a stop function. */
+export function watchEveryTabAlignment(onChange: (tabId: number, alignment: TabAlignment | null) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, areaName: string) => {
+    if (areaName !== 'session') return;
+    for (const [key, change] of Object.entries(changes)) {
+      const tabId = /^tab:(\d+)$/.exec(key)?.[1];
+      if (tabId !== undefined) onChange(Number(tabId), (change.newValue as TabAlignment | undefined) ?? null);
+    }
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
 export interface AlignmentSummary extends BeadSummary {
   zhSentences: number;
   enSentences: number;

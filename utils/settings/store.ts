@@ -8,12 +8,13 @@ export async function loadSettings(): Promise<Settings> {
   return migrateSettings(stored[KEY]);
 }
 
+/** Stores the settings as validation leaves them, so an out-of-range value typed in a form is never kept. */
 export async function saveSettings(settings: Settings): Promise<void> {
-  await browser.storage.local.set({ [KEY]: settings });
+  await browser.storage.local.set({ [KEY]: migrateSettings(settings) });
 }
 
 export async function updateSettings(change: (settings: Settings) => Settings): Promise<Settings> {
-  const next = change(await loadSettings());
+  const next = migrateSettings(change(await loadSettings()));
   await saveSettings(next);
   return next;
 }

@@ -2,9 +2,10 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { Popup } from '../../../components/Popup';
-import { saveTabAlignment, type TabAlignment } from '../../../utils/extension/tab-alignments';
+import { Popup, type PopupProps } from '../../../components/Popup';
+import { clearTabAlignment, saveTabAlignment, type TabAlignment } from '../../../utils/extension/tab-alignments';
 import { DEFAULT_SETTINGS } from '../../../utils/settings/schema';
+import { useLocale } from './locale';
 
 const alignment: TabAlignment = {
   url: 'https://news.example/a',
@@ -23,6 +24,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 beforeEach(() => {
   fakeBrowser.reset();
+  useLocale('en');
   container = document.createElement('div');
   document.body.append(container);
 });
@@ -32,43 +34,99 @@ afterEach(() => {
 });
 
 const tab = { id: 3, hostname: 'news.example' };
+const noop = () => undefined;
+
+function show(props: Partial<PopupProps> = {}) {
+  render(
+    <Popup tab={tab} settings={DEFAULT_SETTINGS} onToggleSite={noop} onToggleEverywhere={noop} onOpenSidePanel={noop} onOpenOptions={noop} {...props} />,
+    container,
+  );
+}
+
+const count = (name: string) => container.querySelector(`[data-count="${name}"]`)?.textContent;
+const status = () => container.querySelector('.found')?.textContent;
 
 describe('Popup', () => {
   it('shows what was found on the tab', async () => {
     await saveTabAlignment(3, alignment);
-    render(<Popup tab={tab} settings={DEFAULT_SETTINGS} onToggleSite={() => undefined} onOpenSidePanel={() => undefined} />, container);
+    show();
     await settle();
-    const count = (name: string) => container.querySelector(`[data-count="${name}"]`)?.textContent;
     expect([count('zh'), count('en'), count('pairs'), count('unmatched')]).toEqual(['3', '2', '2', '1']);
     expect(container.textContent).toContain('12 ms');
   });
 
+  it('follows the tab while it is open: aligning, then the counts, then nothing once cleared', async () => {
+    await saveTabAlignment(3, { ...alignment, status: 'aligning', zh: [], en: [], result: { beads: [], scores: [] } });
+    show();
+    await settle();
+    expect(status()).toBe('Aligning…');
+    await saveTabAlignment(3, alignment);
+    await settle();
+    expect(count('pairs')).toBe('2');
+    await clearTabAlignment(3);
+    await settle();
+    expect(status()).toBe('No bilingual article found on this page.');
+  });
+
   it('says why an alignment failed', async () => {
     await saveTabAlignment(3, { ...alignment, status: 'error', error: 'The dictionary could not be loaded (404).' });
-    render(<Popup tab={tab} settings={DEFAULT_SETTINGS} onToggleSite={() => undefined} onOpenSidePanel={null} />, container);
+    show({ onOpenSidePanel: null });
     await settle();
-    expect(container.querySelector('[role="alert"]')?.textContent).toContain('The dictionary could not be loaded (404).');
+    expect(container.querySelector('[role="alert"]')?.textContent).toBe('The alignment failed: The dictionary could not be loaded (404).');
   });
 
-  it('says when the page has no bilingual article, and when the site is switched off', async () => {
-    render(<Popup tab={tab} settings={DEFAULT_SETTINGS} onToggleSite={() => undefined} onOpenSidePanel={null} />, container);
+  it('says when the page has no bilingual article', async () => {
+    show();
     await settle();
-    expect(container.textContent).toContain('No bilingual article found on this page.');
-    render(<Popup tab={tab} settings={{ ...DEFAULT_SETTINGS, disabledSites: ['news.example'] }} onToggleSite={() => undefined} onOpenSidePanel={null} />, container);
-    await settle();
-    expect(container.textContent).toContain('Parallax is off for this site.');
+    expect(status()).toBe('No bilingual article found on this page.');
   });
 
-  it('switches the site off and opens the side panel when asked', async () => {
-    const toggles: boolean[] = [];
-    let opened = 0;
-    render(<Popup tab={tab} settings={DEFAULT_SETTINGS} onToggleSite={(on) => toggles.push(on)} onOpenSidePanel={() => (opened += 1)} />, container);
+  it('says the site is off rather than showing a result kept from before', async () => {
+    await saveTabAlignment(3, alignment);
+    show({ settings: { ...DEFAULT_SETTINGS, disabledSites: ['news.example'] } });
     await settle();
-    const checkbox = container.querySelector('input[type="checkbox"]') as HTMLInputElement;
-    expect(checkbox.checked).toBe(true);
-    checkbox.click();
-    (container.querySelector('button.action') as HTMLButtonElement).click();
-    expect(toggles).toEqual([false]);
-    expect(opened).toBe(1);
+    expect(status()).toBe('Off for this site.');
+    expect(count('pairs')).toBeUndefined();
+    show({ settings: { ...DEFAULT_SETTINGS, enabled: false } });
+    await settle();
+    expect(status()).toBe('Off everywhere.');
+  });
+
+  it('offers no site switch on pages it cannot read', async () => {
+    show({ tab: { id: 3, hostname: '' } });
+    await settle();
+    expect(status()).toBe('Parallax cannot read this page.');
+    expect(container.querySelector('input[name="site"]')).toBeNull();
+  });
+
+  it('switches the site and everywhere, and opens the side panel and the options', async () => {
+    const siteToggles: boolean[] = [];
+    const everywhereToggles: boolean[] = [];
+    const opened: string[] = [];
+    show({
+      onToggleSite: (on) => siteToggles.push(on),
+      onToggleEverywhere: (on) => everywhereToggles.push(on),
+      onOpenSidePanel: () => opened.push('panel'),
+      onOpenOptions: () => opened.push('options'),
+    });
+    await settle();
+    const site = container.querySelector('input[name="site"]') as HTMLInputElement;
+    const everywhere = container.querySelector('input[name="everywhere"]') as HTMLInputElement;
+    expect([site.checked, everywhere.checked]).toEqual([true, true]);
+    site.click();
+    everywhere.click();
+    (container.querySelector('button[name="side-panel"]') as HTMLButtonElement).click();
+    (container.querySelector('button[name="options"]') as HTMLButtonElement).click();
+    expect(siteToggles).toEqual([false]);
+    expect(everywhereToggles).toEqual([false]);
+    expect(opened).toEqual(['panel', 'options']);
+  });
+
+  it('names every control, in the browser language', async () => {
+    useLocale('zh_CN');
+    show();
+    await settle();
+    const names = [...container.querySelectorAll('label, button')].map((element) => element.textContent);
+    expect(names).toEqual(['在 news.example 上启用', '在所有网站启用', '打开侧边栏', '选项']);
   });
 });

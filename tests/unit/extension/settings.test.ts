@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, isSiteEnabled, migrateSettings, SETTINGS_VERSION, type Migration } from '../../../utils/settings/schema';
+import { DEFAULT_SETTINGS, isSiteEnabled, migrateSettings, siteHostname, type Migration } from '../../../utils/settings/schema';
 import { loadSettings, saveSettings, updateSettings } from '../../../utils/settings/store';
 
 describe('settings schema', () => {
@@ -10,14 +10,48 @@ describe('settings schema', () => {
   });
 
   it('keeps valid stored values and replaces only the malformed ones', () => {
-    const stored = { version: 1, enabled: false, disabledSites: ['a.com', 7, '', 'a.com'], highlightCounterpart: 'yes', theme: 'dark' };
+    const stored = {
+      version: 2,
+      enabled: false,
+      disabledSites: ['a.com', 7, '', 'a.com'],
+      highlightCounterpart: 'yes',
+      theme: 'dark',
+      displayScript: 'Hant-CN',
+      hoverDelayMs: '300',
+      trigger: 'modifier',
+      modifierKey: 'Hyper',
+    };
     expect(migrateSettings(stored)).toEqual({
-      version: SETTINGS_VERSION,
+      ...DEFAULT_SETTINGS,
       enabled: false,
       disabledSites: ['a.com'],
-      highlightCounterpart: DEFAULT_SETTINGS.highlightCounterpart,
       theme: 'dark',
+      trigger: 'modifier',
     });
+  });
+
+  it('brings the hover delay into range instead of dropping it', () => {
+    expect(migrateSettings({ version: 2, hoverDelayMs: -5 }).hoverDelayMs).toBe(0);
+    expect(migrateSettings({ version: 2, hoverDelayMs: 99_999 }).hoverDelayMs).toBe(2000);
+    expect(migrateSettings({ version: 2, hoverDelayMs: 212.4 }).hoverDelayMs).toBe(212);
+    expect(migrateSettings({ version: 2, hoverDelayMs: Number.NaN }).hoverDelayMs).toBe(DEFAULT_SETTINGS.hoverDelayMs);
+  });
+
+  it('brings version 1 settings to version 2, keeping every value and adding the new fields with their defaults', () => {
+    const v1 = { version: 1, enabled: false, disabledSites: ['a.com'], highlightCounterpart: false, theme: 'light' };
+    expect(migrateSettings(v1)).toEqual({
+      version: 2,
+      enabled: false,
+      disabledSites: ['a.com'],
+      highlightCounterpart: false,
+      theme: 'light',
+      displayScript: 'page',
+      hoverDelayMs: 150,
+      trigger: 'hover',
+      modifierKey: 'Shift',
+    });
+    // Version 1 wrote no version number when it wrote nothing else valid either.
+    expect(migrateSettings({ enabled: false })).toEqual({ ...DEFAULT_SETTINGS, enabled: false });
   });
 
   it('runs every migration step in order, from the stored version to the current one', () => {
@@ -37,7 +71,8 @@ describe('settings schema', () => {
   });
 
   it('keeps what it understands of settings written by a newer release', () => {
-    expect(migrateSettings({ version: 99, enabled: false, futureField: 1 })).toMatchObject({ enabled: false, version: SETTINGS_VERSION });
+    const newer = migrateSettings({ version: 99, enabled: false, displayScript: 'Hans', trigger: 'gaze', futureField: 1 });
+    expect(newer).toEqual({ ...DEFAULT_SETTINGS, enabled: false, displayScript: 'Hans' });
   });
 
   it('is off for a disabled site and everywhere when switched off', () => {
@@ -45,6 +80,20 @@ describe('settings schema', () => {
     expect(isSiteEnabled(settings, 'news.example')).toBe(false);
     expect(isSiteEnabled(settings, 'other.example')).toBe(true);
     expect(isSiteEnabled({ ...settings, enabled: false }, 'other.example')).toBe(false);
+  });
+});
+
+describe('sites typed by the reader', () => {
+  it('reads a host name from a host or a web address', () => {
+    expect(siteHostname(' News.Example.com ')).toBe('news.example.com');
+    expect(siteHostname('https://www.ft.com/content/1?x=2')).toBe('www.ft.com');
+    expect(siteHostname('localhost:8080')).toBe('localhost');
+  });
+
+  it('reads nothing from text that is no site', () => {
+    expect(siteHostname('')).toBeNull();
+    expect(siteHostname('two words')).toBeNull();
+    expect(siteHostname('http://')).toBeNull();
   });
 });
 
@@ -57,5 +106,10 @@ describe('settings storage', () => {
     expect((await loadSettings()).theme).toBe('light');
     await updateSettings((s) => ({ ...s, disabledSites: [...s.disabledSites, 'x.org'] }));
     expect(await loadSettings()).toMatchObject({ theme: 'light', disabledSites: ['x.org'] });
+  });
+
+  it('stores a value out of range as validation leaves it', async () => {
+    await saveSettings({ ...DEFAULT_SETTINGS, hoverDelayMs: 5000 });
+    expect((await loadSettings()).hoverDelayMs).toBe(2000);
   });
 });

@@ -1,0 +1,79 @@
+/**
+ * The interface's strings, in the browser's language, from `public/_locales` (en, zh_CN, zh_TW). The browser picks
+ * the locale. WXT types `getMessage`'s keys from the en file; the list below adds how many substitutions each takes,
+ * and a unit test holds every locale file to it.
+ */
+import { browser } from 'wxt/browser';
+
+/** Every message key with the number of substitutions its message takes. */
+export const MESSAGES = {
+  extensionName: 0,
+  extensionDescription: 0,
+  popupAligning: 0,
+  popupNoArticle: 0,
+  popupOffForSite: 0,
+  popupOffEverywhere: 0,
+  popupUnsupportedPage: 0,
+  popupAlignmentFailed: 1,
+  popupChineseSentences: 0,
+  popupEnglishSentences: 0,
+  popupPairs: 0,
+  popupUnmatched: 0,
+  popupAlignedIn: 0,
+  popupMilliseconds: 1,
+  popupOnForSite: 1,
+  onEverywhere: 0,
+  popupOpenSidePanel: 0,
+  popupOpenOptions: 0,
+  optionsTitle: 0,
+  optionsSavedAsYouGo: 0,
+  optionsSectionReading: 0,
+  optionsEnabledHelp: 0,
+  optionsDisplayScript: 0,
+  optionsDisplayScriptHelp: 0,
+  optionsDisplayScriptPage: 0,
+  optionsDisplayScriptHans: 0,
+  optionsDisplayScriptHantTW: 0,
+  optionsDisplayScriptHantHK: 0,
+  optionsHighlight: 0,
+  optionsHighlightHelp: 0,
+  optionsSectionShowing: 0,
+  optionsTriggerHover: 0,
+  optionsTriggerModifier: 0,
+  optionsHoverDelay: 0,
+  optionsHoverDelayHelp: 2,
+  optionsModifierKey: 0,
+  optionsModifierKeyHelp: 0,
+  optionsKeyAlt: 0,
+  optionsKeyShift: 0,
+  optionsKeyControl: 0,
+  optionsKeyMeta: 0,
+  optionsSectionAppearance: 0,
+  optionsTheme: 0,
+  optionsThemeAuto: 0,
+  optionsThemeLight: 0,
+  optionsThemeDark: 0,
+  optionsSectionSites: 0,
+  optionsSitesEmpty: 0,
+  optionsRemoveSite: 0,
+  optionsRemoveSiteLabel: 1,
+  optionsAddSite: 0,
+  optionsAddSiteHelp: 0,
+  optionsAddSiteButton: 0,
+  optionsInvalidSite: 1,
+} as const;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+type Substitutions<Count extends number> = Count extends 0 ? [] : Count extends 1 ? [string] : [string, string];
+
+/** The message in the browser's language; `t('popupOnForSite', hostname)` fills its one placeholder. */
+export function t<Key extends MessageKey>(key: Key, ...substitutions: Substitutions<(typeof MESSAGES)[Key]>): string {
+  // An empty answer means the key is missing from the locale files: showing the key makes that visible.
+  return browser.i18n.getMessage(key, substitutions) || key;
+}
+
+/** The interface language as a BCP 47 tag for `<html lang>`, so screen readers and fonts pick the right language. */
+export function uiLanguage(): string {
+  return browser.i18n.getUILanguage();
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { HoverTrigger, type Timers } from '../../../utils/extension/hover-trigger';
+import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings/schema';
+
+/** A clock the test moves by hand. */
+function manualTimers() {
+  let now = 0;
+  let next = 1;
+  const pending = new Map<number, { at: number; run: () => void }>();
+  const timers: Timers = {
+    set: (run, ms) => {
+      pending.set(next, { at: now + ms, run });
+      return next++;
+    },
+    clear: (id) => void pending.delete(id),
+  };
+  const advance = (ms: number) => {
+    now += ms;
+    for (const [id, timer] of [...pending]) {
+      if (timer.at <= now) {
+        pending.delete(id);
+        timer.run();
+      }
+    }
+  };
+  return { timers, advance };
+}
+
+const none = { altKey: false, shiftKey: false, ctrlKey: false, metaKey: false };
+
+function setup(settings: Partial<Settings>) {
+  const calls: string[] = [];
+  const clock = manualTimers();
+  const trigger = new HoverTrigger(() => ({ ...DEFAULT_SETTINGS, ...settings }), { pointAt: (x, y) => calls.push(`at ${x},${y}`), release: () => calls.push('release') }, clock.timers);
+  return { calls, trigger, advance: clock.advance };
+}
+
+describe('HoverTrigger', () => {
+  it('shows what is under the pointer once it has rested for the delay, and only the last place', () => {
+    const { calls, trigger, advance } = setup({ trigger: 'hover', hoverDelayMs: 150 });
+    trigger.pointerMoved(10, 10, none);
+    advance(100);
+    trigger.pointerMoved(20, 10, none);
+    advance(100);
+    expect(calls).toEqual([]);
+    advance(60);
+    expect(calls).toEqual(['at 20,10']);
+  });
+
+  it('shows at once with no delay', () => {
+    const { calls, trigger } = setup({ trigger: 'hover', hoverDelayMs: 0 });
+    trigger.pointerMoved(5, 6, none);
+    expect(calls).toEqual(['at 5,6']);
+  });
+
+  it('in modifier mode, shows only while the key is held, and when it is pressed over a resting pointer', () => {
+    const { calls, trigger, advance } = setup({ trigger: 'modifier', modifierKey: 'Alt' });
+    trigger.pointerMoved(1, 1, none);
+    advance(1000);
+    expect(calls).toEqual([]);
+    trigger.keyChanged('Alt', true);
+    trigger.pointerMoved(2, 2, { ...none, altKey: true });
+    trigger.keyChanged('Shift', false);
+    trigger.keyChanged('Alt', false);
+    expect(calls).toEqual(['at 1,1', 'at 2,2', 'release']);
+  });
+
+  it('drops a waiting show when cancelled', () => {
+    const { calls, trigger, advance } = setup({ trigger: 'hover', hoverDelayMs: 150 });
+    trigger.pointerMoved(10, 10, none);
+    trigger.cancel();
+    advance(500);
+    expect(calls).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { PairList, type ScrollRequest } from './PairList';
 import {
   articleMap,
+  loadScriptFolding,
   mapGradient,
   mapKindOf,
   passesFilter,
@@ -142,8 +143,13 @@ function AlignedArticle({ alignment, onReveal, followPage, onExport }: AlignedAr
 
   const rows = useMemo(() => panelRows(alignment), [alignment]);
   const map = useMemo(() => articleMap(rows), [rows]);
-  // Built on the first search only: converting every sentence to Simplified is the costly part of searching.
-  const keys = useMemo(() => (query.trim() === '' ? null : searchKeys(alignment, rows)), [alignment, rows, query.trim() === '']);
+  const searching = query.trim() !== '';
+  const [scriptFolding, setScriptFolding] = useState(false);
+  useEffect(() => {
+    if (searching && !scriptFolding) void loadScriptFolding().then(() => setScriptFolding(true));
+  }, [searching]);
+  // Built on the first search only, and again once Traditional characters can be folded to Simplified.
+  const keys = useMemo(() => (searching ? searchKeys(alignment, rows) : null), [alignment, rows, searching, scriptFolding]);
   const shown = useMemo(() => {
     const filtered = rows.filter((row) => passesFilter(row, filter));
     return keys ? searchRows(filtered, keys, query) : filtered;

@@ -2,7 +2,6 @@
  * What the side panel shows of a tab's alignment, as plain data: one row per bead in document order, what kind of
  * row it is, the map of the article drawn from those kinds, and the search over both languages.
  */
-import * as OpenCC from 'opencc-js/t2cn';
 import type { TabAlignment } from './tab-alignments';
 
 /** Below this score a pair is shown as uncertain: the tooltip's threshold, so both views agree. */
@@ -115,16 +114,24 @@ export function mapGradient(map: ArticleMap, colors: Record<MapKind, string>, di
   return `linear-gradient(${direction}, ${stops.join(', ')})`;
 }
 
-// Building the converter reads its tables: done on the first search, not when the panel opens.
 let toSimplified: ((text: string) => string) | undefined;
 
 /**
- * Text as search compares it: without case, width or white space, and in Simplified characters, so that a query
- * typed in either script, or with spaces between English words where a line broke, finds the sentence.
+ * Loads the Traditional-to-Simplified converter for search. Its tables are a tenth of a megabyte of script, which
+ * the panel would otherwise evaluate before its first paint: it is fetched on the first search instead.
+ */
+export async function loadScriptFolding(): Promise<void> {
+  const OpenCC = await import('opencc-js/t2cn');
+  toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' });
+}
+
+/**
+ * Text as search compares it: without case, width or white space, and, once `loadScriptFolding` is done, in
+ * Simplified characters, so that a query typed in either script, or with spaces where a line broke, finds the sentence.
  */
 export function searchKey(text: string): string {
-  toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' });
-  return toSimplified(text.normalize('NFKC').toLowerCase().replace(/\s+/g, ''));
+  const folded = text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+  return toSimplified ? toSimplified(folded) : folded;
 }
 
 /** The rows whose Chinese or English contains the query, by `searchKey`; every row for an empty query. */

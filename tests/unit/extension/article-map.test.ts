@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleMap, mapGradient, panelRows, rowAtMapFraction, rowOfSentences, searchKey, type PanelRow } from '../../../utils/extension/article-map';
+import { articleMap, loadScriptFolding, mapGradient, panelRows, rowAtMapFraction, rowOfSentences, searchKey, type PanelRow } from '../../../utils/extension/article-map';
 import type { TabAlignment } from '../../../utils/extension/tab-alignments';
 
 const rowsOf = (kinds: PanelRow['kind'][]): PanelRow[] => kinds.map((kind, bead) => ({ bead, zh: [bead], en: [bead], score: 1, kind }));
@@ -54,7 +54,8 @@ describe('the map of the article', () => {
 });
 
 describe('search keys', () => {
-  it('ignore case, width, white space and the Chinese script', () => {
+  it('ignore case, width, white space and the Chinese script', async () => {
+    await loadScriptFolding();
     expect(searchKey(' Two  AND\nthree ')).toBe('twoandthree');
     expect(searchKey('ＡＢＣ')).toBe('abc');
     expect(searchKey('兩個國家')).toBe(searchKey('两个国家'));

@@ -169,9 +169,9 @@ export function PairList({ rows, texts, zhLang, currentBead, scrollRequest, onAc
 
   // Up and down step through the rows, as in any list; Tab alone would reach only the rows drawn.
   const step = (event: KeyboardEvent) => {
-    const from = (event.target as HTMLElement).closest<HTMLElement>('li[data-bead]');
-    if (!from) return;
-    const k = indexOfBead.get(Number(from.dataset.bead))!;
+    const focusedRow = (event.target as HTMLElement).closest<HTMLElement>('li[data-bead]');
+    if (!focusedRow) return;
+    const k = indexOfBead.get(Number(focusedRow.dataset.bead))!;
     const wanted = { ArrowDown: k + 1, ArrowUp: k - 1, Home: 0, End: rows.length - 1, PageDown: k + 10, PageUp: k - 10 }[event.key];
     if (wanted === undefined) return;
     event.preventDefault();

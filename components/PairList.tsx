@@ -1,46 +1,223 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { beadText, type PanelRow } from '@/utils/extension/article-map';
 import type { TabAlignment } from '@/utils/extension/tab-alignments';
 
-type PairFilter = 'all' | 'unmatched';
+export interface PairListStrings {
+  listLabel: string;
+  revealTitle: string;
+  marks: { omission: string; addition: string; low: (score: number) => string };
+}
 
-export function PairList({ alignment, onReveal }: { alignment: TabAlignment; onReveal: (zh: number[], en: number[]) => void }) {
-  const [filter, setFilter] = useState<PairFilter>('all');
-  const zhLang = `zh-${alignment.zhScript}`;
-  const beads = alignment.result.beads
-    .map((bead, index) => ({ bead, score: alignment.result.scores[index] ?? 0, index }))
-    .filter(({ bead: [zh, en] }) => filter === 'all' || zh.length === 0 || en.length === 0);
+/** Ask the list to bring a bead into view; a new `serial` asks again for the same bead. */
+export interface ScrollRequest {
+  bead: number;
+  serial: number;
+  /** Move keyboard focus to the bead's row too. */
+  focus?: boolean;
+}
+
+interface PairListProps {
+  rows: readonly PanelRow[];
+  texts: Pick<TabAlignment, 'zh' | 'en'>;
+  zhLang: string;
+  currentBead: number | null;
+  scrollRequest: ScrollRequest | null;
+  onActivate(row: PanelRow): void;
+  /** The beads at the top and bottom of the visible part of the list, whenever they change. */
+  onViewport?(firstBead: number, lastBead: number): void;
+  strings: PairListStrings;
+}
+
+// Before a row has been laid out its height is guessed from its text; the guess only needs to be close, as each
+// row is measured once shown. Until the list has a size of its own (never, in a DOM without layout), these stand in.
+const FALLBACK_VIEWPORT = { width: 360, height: 800 };
+const LINE_HEIGHT = 21;
+const ROW_CHROME = 26;
+const ZH_CHAR_WIDTH = 14;
+const EN_CHAR_WIDTH = 7;
+/** Rows drawn beyond each edge of the view, so that a short scroll never shows a blank before the next frame. */
+const OVERSCAN = 6;
+
+function estimateHeight(row: PanelRow, texts: PairListProps['texts'], width: number): number {
+  const column = Math.max(80, width / 2 - 24);
+  const zhChars = row.zh.reduce((sum, i) => sum + (texts.zh[i]?.length ?? 0), 0);
+  const enChars = row.en.reduce((sum, j) => sum + (texts.en[j]?.length ?? 0) + 1, 0);
+  const lines = Math.max(1, Math.ceil((zhChars * ZH_CHAR_WIDTH) / column), Math.ceil((enChars * EN_CHAR_WIDTH) / column));
+  return lines * LINE_HEIGHT + ROW_CHROME + (row.kind === 'matched' ? 0 : LINE_HEIGHT);
+}
+
+/** The index of the last offset at or before `y`. */
+function rowAt(offsets: Float64Array, rowCount: number, y: number): number {
+  let low = 0;
+  let high = rowCount - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (offsets[mid]! <= y) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/**
+ * The pairs as a windowed list: only the rows in view (and a few around them) are in the DOM, absolutely placed
+ * at offsets built from each row's measured height, or its estimate until it has been shown. A long article's
+ * 2,000 rows would otherwise take seconds to lay out.
+ */
+export function PairList({ rows, texts, zhLang, currentBead, scrollRequest, onActivate, onViewport, strings }: PairListProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const measured = useRef(new Map<number, number>());
+  /** The bead a scroll request placed in view, kept in place while the rows above it are measured. */
+  const pinned = useRef<{ bead: number; top: number } | null>(null);
+  const focusBead = useRef<number | null>(null);
+  const [measuredVersion, setMeasuredVersion] = useState(0);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
+
+  useLayoutEffect(() => {
+    const element = scroller.current!;
+    const update = () => {
+      if (element.clientHeight > 0) setViewport({ width: element.clientWidth, height: element.clientHeight });
+    };
+    update();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(update);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  // A resize rewraps every row: what was measured at the old width no longer holds.
+  useLayoutEffect(() => {
+    measured.current.clear();
+  }, [viewport.width]);
+
+  const offsets = useMemo(() => {
+    const result = new Float64Array(rows.length + 1);
+    rows.forEach((row, k) => {
+      result[k + 1] = result[k]! + (measured.current.get(row.bead) ?? estimateHeight(row, texts, viewport.width));
+    });
+    return result;
+    // measuredVersion stands for the contents of `measured`, which a ref keeps out of the dependencies.
+  }, [rows, texts, viewport.width, measuredVersion]);
+
+  const indexOfBead = useMemo(() => new Map(rows.map((row, k) => [row.bead, k])), [rows]);
+  const first = rows.length === 0 ? 0 : rowAt(offsets, rows.length, scrollTop);
+  let last = first;
+  while (last < rows.length - 1 && offsets[last + 1]! < scrollTop + viewport.height) last += 1;
+  const from = Math.max(0, first - OVERSCAN);
+  const to = Math.min(rows.length, last + 1 + OVERSCAN);
+
+  const scrollTo = (top: number) => {
+    const element = scroller.current!;
+    element.scrollTop = Math.max(0, top);
+    setScrollTop(element.scrollTop);
+  };
+
+  useLayoutEffect(() => {
+    if (!scrollRequest) return;
+    const k = indexOfBead.get(scrollRequest.bead);
+    if (k === undefined) return;
+    if (scrollRequest.focus) focusBead.current = scrollRequest.bead;
+    const element = scroller.current!;
+    const fullyVisible = offsets[k]! >= element.scrollTop && offsets[k + 1]! <= element.scrollTop + viewport.height;
+    if (fullyVisible) return;
+    // A third of the way down, so the rows before it give context.
+    const top = Math.round(viewport.height / 3);
+    pinned.current = { bead: scrollRequest.bead, top };
+    scrollTo(offsets[k]! - top);
+    // Only a new request moves the list; new offsets alone must not.
+  }, [scrollRequest]);
+
+  // After every render: measure the rows drawn, and keep what the reader looks at where it was.
+  useLayoutEffect(() => {
+    const element = scroller.current!;
+    let shiftAbove = 0;
+    let changed = false;
+    for (const item of element.querySelectorAll<HTMLElement>('li[data-bead]')) {
+      const bead = Number(item.dataset.bead);
+      const height = item.offsetHeight;
+      const k = indexOfBead.get(bead);
+      if (height === 0 || k === undefined) continue;
+      const before = measured.current.get(bead) ?? offsets[k + 1]! - offsets[k]!;
+      if (Math.abs(before - height) < 0.5) continue;
+      measured.current.set(bead, height);
+      changed = true;
+      if (k < first) shiftAbove += height - before;
+    }
+    if (changed) {
+      const pin = pinned.current;
+      if (!pin && shiftAbove !== 0) scrollTo(element.scrollTop + shiftAbove);
+      setMeasuredVersion((v) => v + 1);
+    } else if (pinned.current) {
+      const k = indexOfBead.get(pinned.current.bead);
+      if (k !== undefined && Math.abs(element.scrollTop - (offsets[k]! - pinned.current.top)) >= 1) scrollTo(offsets[k]! - pinned.current.top);
+      else pinned.current = null;
+    }
+    if (focusBead.current !== null) {
+      const button = element.querySelector<HTMLElement>(`li[data-bead="${focusBead.current}"] button`);
+      if (button) {
+        button.focus({ preventScroll: true });
+        focusBead.current = null;
+      }
+    }
+  });
+
+  const firstBead = rows[first]?.bead;
+  const lastBead = rows[last]?.bead;
+  useLayoutEffect(() => {
+    if (firstBead !== undefined && lastBead !== undefined) onViewport?.(firstBead, lastBead);
+  }, [firstBead, lastBead]);
+
+  // Up and down step through the rows, as in any list; Tab alone would reach only the rows drawn.
+  const step = (event: KeyboardEvent) => {
+    const focusedRow = (event.target as HTMLElement).closest<HTMLElement>('li[data-bead]');
+    if (!focusedRow) return;
+    const k = indexOfBead.get(Number(focusedRow.dataset.bead))!;
+    const wanted = { ArrowDown: k + 1, ArrowUp: k - 1, Home: 0, End: rows.length - 1, PageDown: k + 10, PageUp: k - 10 }[event.key];
+    if (wanted === undefined) return;
+    event.preventDefault();
+    const next = Math.min(rows.length - 1, Math.max(0, wanted));
+    const element = scroller.current!;
+    const button = element.querySelector<HTMLElement>(`li[data-bead="${rows[next]!.bead}"] button`);
+    const inView = offsets[next]! >= element.scrollTop && offsets[next + 1]! <= element.scrollTop + viewport.height;
+    if (!inView) scrollTo(next > k ? offsets[next + 1]! - viewport.height : offsets[next]!);
+    // A row not drawn yet is focused by the effect after the render that draws it.
+    if (button) button.focus({ preventScroll: true });
+    else focusBead.current = rows[next]!.bead;
+  };
+
   return (
-    <section class="pairs">
-      <div class="filter" role="radiogroup" aria-label="Show">
-        {(['all', 'unmatched'] as const).map((value) => (
-          <label key={value}>
-            <input type="radio" name="filter" checked={filter === value} onChange={() => setFilter(value)} />
-            {value === 'all' ? 'All' : 'Unmatched only'}
-          </label>
-        ))}
-      </div>
-      <ol class="list">
-        {beads.map(({ bead: [zh, en], score, index }) => {
-          const unmatched = zh.length === 0 ? 'en' : en.length === 0 ? 'zh' : undefined;
+    <div class="scroller" ref={scroller} onScroll={() => setScrollTop(scroller.current!.scrollTop)}>
+      <ol class="rows" aria-label={strings.listLabel} style={{ height: `${offsets[rows.length]}px` }} onKeyDown={step}>
+        {rows.slice(from, to).map((row, j) => {
+          const k = from + j;
+          const { zh, en } = beadText(texts, row);
+          const current = row.bead === currentBead;
+          const mark =
+            row.kind === 'omission' ? strings.marks.omission : row.kind === 'addition' ? strings.marks.addition : row.kind === 'low' ? strings.marks.low(row.score) : null;
           return (
             <li
-              key={index}
-              data-pair={unmatched ? undefined : String(index)}
-              data-unmatched={unmatched}
-              class={unmatched ? 'unmatched' : score < 0.3 ? 'weak' : undefined}
+              key={row.bead}
+              data-bead={row.bead}
+              data-pair={row.kind === 'matched' || row.kind === 'low' ? String(row.bead) : undefined}
+              data-unmatched={row.kind === 'omission' ? 'zh' : row.kind === 'addition' ? 'en' : undefined}
+              class={`row ${row.kind}${current ? ' current' : ''}`}
+              aria-setsize={rows.length}
+              aria-posinset={k + 1}
+              style={{ top: `${offsets[k]}px` }}
             >
-              <button type="button" class="reveal" onClick={() => onReveal(zh, en)} title="Show on the page">
-                <div class="zh" lang={zh.length > 0 ? zhLang : undefined}>
-                  {zh.length > 0 ? zh.map((i) => alignment.zh[i]).join('') : <em>No Chinese counterpart</em>}
-                </div>
-                <div class="en" lang={en.length > 0 ? 'en' : undefined}>
-                  {en.length > 0 ? en.map((j) => alignment.en[j]).join(' ') : <em>No English counterpart</em>}
-                </div>
+              <button type="button" class="reveal" title={strings.revealTitle} aria-current={current ? 'true' : undefined} onClick={() => onActivate(row)}>
+                {mark && <span class="mark">{mark}</span>}
+                <span class="zh" lang={zh ? zhLang : undefined}>
+                  {zh}
+                </span>
+                <span class="en" lang={en ? 'en' : undefined}>
+                  {en}
+                </span>
               </button>
             </li>
           );
         })}
       </ol>
-    </section>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: first `npm run bench:align` for alignment quality and speed against the baselines, on a machine
  * no browser has run on yet; then the extension measured in real Chromium and the aligner in Node. All written to
- * BENCHMARKS.md.
+ * BENCHMARKS.md; last, the side panel with 2,000 pairs (scripts/bench-panel.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -280,3 +280,6 @@ for (const file of filesUnder(CHROME_BUILD).filter((f) => /\.(js|css|html|txt)$/
 }
 writeBenchmarkSection('browser', lines.join('\n'));
 console.log(lines.join('\n'));
+
+// The side panel's first paint with a long article, on the build above.
+execFileSync('npx', ['tsx', 'scripts/bench-panel.ts'], { stdio: 'inherit' });

@@ -36,6 +36,12 @@ export interface RevealBeadMessage {
   en: number[];
 }
 
+/** The bead under the reader's pointer on the page, by sentence indices, for the side panel to follow. */
+export interface BeadHoveredMessage {
+  zh: number[];
+  en: number[];
+}
+
 /** Messages handled by the background. */
 export interface BackgroundProtocol {
   alignPage(message: AlignPageMessage): AlignPageAnswer;
@@ -48,7 +54,15 @@ export interface ContentProtocol {
   revealBead(message: RevealBeadMessage): boolean;
 }
 
-type Protocol = BackgroundProtocol & ContentProtocol;
+/**
+ * Messages handled by the side panel (Chrome's side panel, Firefox's sidebar). The content script broadcasts them
+ * with `notifySidePanel`; each open panel keeps only those from the tab it shows.
+ */
+export interface SidePanelProtocol {
+  beadHovered(message: BeadHoveredMessage): void;
+}
+
+type Protocol = BackgroundProtocol & ContentProtocol & SidePanelProtocol;
 type MessageType = keyof Protocol;
 type PayloadOf<T extends MessageType> = Parameters<Protocol[T]>[0];
 type AnswerOf<T extends MessageType> = ReturnType<Protocol[T]>;
@@ -94,6 +108,7 @@ const validators: { [T in MessageType]: (payload: unknown) => payload is Payload
     typeof p.title === 'string' &&
     (p.zhScript === 'Hant' || p.zhScript === 'Hans'),
   revealBead: (p): p is RevealBeadMessage => isRecord(p) && isIndexArray(p.zh) && isIndexArray(p.en),
+  beadHovered: (p): p is BeadHoveredMessage => isRecord(p) && isIndexArray(p.zh) && isIndexArray(p.en) && p.zh.length + p.en.length > 0,
   pageCleared: (p): p is Record<string, never> => isRecord(p) && Object.keys(p).length === 0,
 };
 
@@ -123,18 +138,26 @@ export async function sendToTab<T extends keyof ContentProtocol>(tabId: number, 
   return unwrap<AnswerOf<T>>(await browser.tabs.sendMessage(tabId, { type, payload }));
 }
 
+/**
+ * Tells the side panel, if one is open, what the page is doing. No panel open is the usual case, not an error: the
+ * browser's "no receiving end" rejection is swallowed, so a content script can call this on every hover.
+ */
+export async function notifySidePanel<T extends keyof SidePanelProtocol>(type: T, payload: PayloadOf<T>): Promise<void> {
+  await browser.runtime.sendMessage({ type, payload }).catch(() => undefined);
+}
+
 export type Handlers<P> = {
   [T in keyof P]: P[T] extends (payload: infer A) => infer R ? (payload: A, sender: { tabId?: number }) => R | Promise<R> : never;
 };
 
 /**
  * Listens for the messages of one protocol. Messages of other types are left to other listeners; malformed ones
- * of a known type are answered with an error.
+ * of a known type are answered with an error. Returns a function that stops listening, for pages that come and go.
  */
-export function handleMessages<P extends BackgroundProtocol | ContentProtocol>(handlers: Handlers<P>): void {
+export function handleMessages<P extends BackgroundProtocol | ContentProtocol | SidePanelProtocol>(handlers: Handlers<P>): () => void {
   // `sendResponse` and `return true` rather than a returned Promise: both the polyfill and WXT's fake browser in
   // unit tests deliver it.
-  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (answer: Answer<unknown>) => void) => {
+  const listener = (message: unknown, sender: { tab?: { id?: number } }, sendResponse: (answer: Answer<unknown>) => void) => {
     if (!isRecord(message) || typeof message.type !== 'string' || !(message.type in handlers)) return undefined;
     const answer = async (): Promise<Answer<unknown>> => {
       if (!isEnvelope(message)) return { ok: false, error: { name: 'TypeError', message: `Malformed ${String(message.type)} message.` } };
@@ -146,6 +169,8 @@ export function handleMessages<P extends BackgroundProtocol | ContentProtocol>(h
       }
     };
     void answer().then(sendResponse);
-    return true;
-  });
+    return true as const;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
 }

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SidePanel } from '@/components/SidePanel';
+import { followHoveredBead } from '@/utils/extension/hovered-bead';
 import { sendToTab } from '@/utils/messaging';
 
 /** The tab named in the URL (`?tabId=`), else the active tab of this window, following tab switches. */
@@ -26,7 +27,14 @@ function useTabId(): number | null {
 
 function App() {
   const tabId = useTabId();
-  return <SidePanel tabId={tabId} onReveal={(tab, zh, en) => void sendToTab(tab, 'revealBead', { zh, en }).catch(() => undefined)} />;
+  return (
+    <SidePanel
+      tabId={tabId}
+      onReveal={(tab, zh, en) => void sendToTab(tab, 'revealBead', { zh, en }).catch(() => undefined)}
+      followPage={followHoveredBead}
+      appVersion={browser.runtime.getManifest().version}
+    />
+  );
 }
 
 render(<App />, document.getElementById('app')!);

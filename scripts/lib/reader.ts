@@ -177,19 +177,43 @@ export interface SidePanelReading {
   unmatched: Array<{ side: string; text: string }>;
 }
 
+/**
+ * Every row of the side panel. The panel draws only the rows in view, so its list is scrolled from top to bottom,
+ * a screenful at a time, and each row read once (by its bead); the scroll position is restored after.
+ */
 export function readSidePanel(page: BrowserPage): Promise<SidePanelReading> {
-  return page.evaluate(() => ({
-    pairs: [...document.querySelectorAll('[data-pair]')].map((li) => ({
-      zh: li.querySelector('.zh')?.textContent ?? '',
-      en: li.querySelector('.en')?.textContent ?? '',
-      zhLang: li.querySelector('.zh')?.getAttribute('lang') ?? null,
-      enLang: li.querySelector('.en')?.getAttribute('lang') ?? null,
-    })),
-    unmatched: [...document.querySelectorAll('[data-unmatched]')].map((li) => ({
-      side: li.getAttribute('data-unmatched') ?? '',
-      text: li.textContent ?? '',
-    })),
-  }), null);
+  // No named functions inside: the page gets this function's source, where a bundler's name helper is undefined.
+  return page.evaluate(async () => {
+    const pairs = new Map<number, SidePanelReading['pairs'][number]>();
+    const unmatched = new Map<number, SidePanelReading['unmatched'][number]>();
+    const scroller = document.querySelector<HTMLElement>('.scroller');
+    const restore = scroller?.scrollTop ?? 0;
+    if (scroller) scroller.scrollTop = 0;
+    for (;;) {
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      for (const li of document.querySelectorAll<HTMLElement>('[data-pair]')) {
+        pairs.set(Number(li.dataset.bead), {
+          zh: li.querySelector('.zh')?.textContent ?? '',
+          en: li.querySelector('.en')?.textContent ?? '',
+          zhLang: li.querySelector('.zh')?.getAttribute('lang') ?? null,
+          enLang: li.querySelector('.en')?.getAttribute('lang') ?? null,
+        });
+      }
+      for (const li of document.querySelectorAll<HTMLElement>('[data-unmatched]')) {
+        const side = li.getAttribute('data-unmatched') ?? '';
+        unmatched.set(Number(li.dataset.bead), { side, text: li.querySelector(side === 'zh' ? '.zh' : '.en')?.textContent ?? '' });
+      }
+      if (!scroller || scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) break;
+      const before = scroller.scrollTop;
+      scroller.scrollTop += Math.max(1, scroller.clientHeight - 20);
+      if (scroller.scrollTop === before) break;
+    }
+    if (scroller) scroller.scrollTop = restore;
+    return {
+      pairs: [...pairs.entries()].sort((a, b) => a[0] - b[0]).map((entry) => entry[1]),
+      unmatched: [...unmatched.entries()].sort((a, b) => a[0] - b[0]).map((entry) => entry[1]),
+    };
+  }, null);
 }
 
 /** What the extension's worker can be asked for its User Timing entries (`ChromiumSession.workerEntry`). */

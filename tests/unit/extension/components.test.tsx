@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
-import { afterEach, describe, expect, it } from 'vitest';
-import { PairList } from '../../../components/PairList';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { SidePanel, type SidePanelProps } from '../../../components/SidePanel';
 import { createTooltipView, Tooltip } from '../../../components/Tooltip';
-import type { TabAlignment } from '../../../utils/extension/tab-alignments';
+import { saveTabAlignment, type TabAlignment } from '../../../utils/extension/tab-alignments';
 
 const placement = { left: 10, top: 20, maxWidth: 400, maxHeight: null };
 const noActions = { pin: () => undefined, showOnPage: () => undefined, close: () => undefined };
@@ -81,40 +82,179 @@ describe('createTooltipView', () => {
   });
 });
 
-describe('PairList', () => {
+describe('SidePanel', () => {
   const alignment: TabAlignment = {
     url: 'https://example.com/',
-    title: 'Example',
+    title: 'Example: <one> & "two"',
     zhScript: 'Hans',
-    zh: ['一。', '二。', '三。'],
-    en: ['One.', 'Two and three.', 'Extra.'],
+    zh: ['一。', '两个。', '三。', '四。', '漏了。'],
+    en: ['One.', 'Two and\tthree.', 'Extra.', 'Four.'],
     status: 'ready',
-    result: { beads: [[[0], [0]], [[1, 2], [1]], [[], [2]]], scores: [0.9, 0.5, 0] },
+    result: {
+      beads: [[[0], [0]], [[1, 2], [1]], [[], [2]], [[3], [3]], [[4], []]],
+      scores: [0.9, 0.5, 0, 0.1, 0],
+    },
     alignMs: 4,
     updatedAt: 1,
   };
+  const TAB = 5;
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-  it('lists pairs in order and marks unmatched sentences', () => {
-    const root = mount(<PairList alignment={alignment} onReveal={() => undefined} />);
-    const pairs = [...root.querySelectorAll('[data-pair]')];
-    expect(pairs.map((p) => [p.querySelector('[lang="zh-Hans"]')!.textContent, p.querySelector('[lang="en"]')!.textContent])).toEqual([
+  beforeEach(() => fakeBrowser.reset());
+
+  async function mountPanel(props: Partial<SidePanelProps> = {}, stored: TabAlignment | null = alignment): Promise<HTMLElement> {
+    if (stored) await saveTabAlignment(TAB, stored);
+    const root = mount(<SidePanel tabId={TAB} onReveal={() => undefined} {...props} />);
+    // Storage answers asynchronously: wait for the panel to leave "Loading…".
+    for (let waited = 0; waited < 2_000 && (root.textContent === '' || root.textContent === 'Loading…'); waited += 20) await settle();
+    return root;
+  }
+
+  const pairTexts = (root: HTMLElement) =>
+    [...root.querySelectorAll('[data-pair]')].map((p) => [p.querySelector('.zh')!.textContent, p.querySelector('.en')!.textContent]);
+
+  it('shows the pairs as two columns in document order, with omissions and additions marked and their empty side empty', async () => {
+    const root = await mountPanel();
+    const rows = [...root.querySelectorAll('li[data-bead]')];
+    expect(rows.map((row) => row.getAttribute('data-bead'))).toEqual(['0', '1', '2', '3', '4']);
+    expect(pairTexts(root)).toEqual([
       ['一。', 'One.'],
-      ['二。三。', 'Two and three.'],
+      ['两个。三。', 'Two and\tthree.'],
+      ['四。', 'Four.'],
     ]);
-    const unmatched = root.querySelector('[data-unmatched]')!;
-    expect(unmatched.getAttribute('data-unmatched')).toBe('en');
-    expect(unmatched.textContent).toContain('Extra.');
-    expect(unmatched.textContent).toContain('No Chinese counterpart');
+    expect([...root.querySelectorAll('[data-pair] .zh')].every((e) => e.getAttribute('lang') === 'zh-Hans')).toBe(true);
+    expect([...root.querySelectorAll('[data-pair] .en')].every((e) => e.getAttribute('lang') === 'en')).toBe(true);
+
+    const addition = root.querySelector('[data-unmatched="en"]')!;
+    expect(addition.querySelector('.en')!.textContent).toBe('Extra.');
+    expect(addition.querySelector('.zh')!.textContent).toBe('');
+    expect(addition.querySelector('.zh')!.hasAttribute('lang')).toBe(false);
+    expect(addition.querySelector('.mark')!.textContent).toMatch(/Addition/);
+    const omission = root.querySelector('[data-unmatched="zh"]')!;
+    expect(omission.querySelector('.zh')!.textContent).toBe('漏了。');
+    expect(omission.querySelector('.en')!.textContent).toBe('');
+    expect(omission.querySelector('.mark')!.textContent).toMatch(/Omission/);
+    expect(root.querySelector('[data-bead="3"] .mark')!.textContent).toMatch(/Low confidence/);
+    expect(root.querySelector('.summary')!.textContent).toBe('3 pairs, 1 of low confidence · 1 Chinese only · 1 English only');
   });
 
-  it('filters to unmatched sentences and reveals a bead when clicked', async () => {
-    const revealed: Array<[number[], number[]]> = [];
-    const root = mount(<PairList alignment={alignment} onReveal={(zh, en) => revealed.push([zh, en])} />);
-    (root.querySelectorAll('input[type="radio"]')[1] as HTMLInputElement).click();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(root.querySelectorAll('[data-pair]')).toHaveLength(0);
-    expect(root.querySelectorAll('[data-unmatched]')).toHaveLength(1);
-    (root.querySelector('button.reveal') as HTMLButtonElement).click();
-    expect(revealed).toEqual([[[], [2]]]);
+  it('says when the page is being aligned, and when there is no article', async () => {
+    const aligning = await mountPanel({}, { ...alignment, status: 'aligning', result: { beads: [], scores: [] } });
+    expect(aligning.querySelector('.status')!.textContent).toBe('Aligning…');
+    render(null, container);
+    container.remove();
+    fakeBrowser.reset();
+    const none = await mountPanel({}, null);
+    expect(none.querySelector('.status')!.textContent).toBe('No bilingual article found on this page.');
+  });
+
+  it('filters to unmatched and to low-confidence pairs', async () => {
+    const root = await mountPanel();
+    const radio = (value: string) => root.querySelector<HTMLInputElement>(`input[type="radio"][value="${value}"]`)!;
+    radio('unmatched').click();
+    await settle();
+    expect([...root.querySelectorAll('li[data-bead]')].map((row) => row.getAttribute('data-bead'))).toEqual(['2', '4']);
+    radio('low').click();
+    await settle();
+    expect([...root.querySelectorAll('li[data-bead]')].map((row) => row.getAttribute('data-bead'))).toEqual(['3']);
+    expect(root.querySelector('.shown')!.textContent).toBe('1 of 5 shown');
+    radio('all').click();
+    await settle();
+    expect(root.querySelectorAll('li[data-bead]')).toHaveLength(5);
+  });
+
+  it('searches both languages without regard to case, spaces or the Chinese script', async () => {
+    const root = await mountPanel();
+    const search = async (text: string) => {
+      const input = root.querySelector<HTMLInputElement>('input[type="search"]')!;
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await settle();
+      return [...root.querySelectorAll('li[data-bead]')].map((row) => row.getAttribute('data-bead'));
+    };
+    expect(root.querySelector('label.search')!.textContent).toContain('Search both languages');
+    expect(await search('TWO AND')).toEqual(['1']);
+    expect(await search('twoand three')).toEqual(['1']);
+    // Traditional characters are folded once the converter, loaded on the first search, has arrived.
+    await vi.waitFor(async () => expect(await search('兩個')).toEqual(['1']));
+    expect(await search('extra')).toEqual(['2']);
+    expect(await search('nowhere')).toEqual([]);
+    expect(root.querySelector('.shown')!.textContent).toBe('No sentence matches.');
+    expect(await search('  ')).toHaveLength(5);
+  });
+
+  it('reveals a clicked pair on the page and marks it as current', async () => {
+    const revealed: Array<[number, number[], number[]]> = [];
+    const root = await mountPanel({ onReveal: (tab, zh, en) => revealed.push([tab, zh, en]) });
+    root.querySelector<HTMLButtonElement>('[data-bead="1"] button')!.click();
+    await settle();
+    expect(revealed).toEqual([[TAB, [1, 2], [1]]]);
+    expect(root.querySelector('[aria-current="true"]')!.closest('li')!.getAttribute('data-bead')).toBe('1');
+  });
+
+  it('jumps to the place clicked on the map of the article, and reveals it on the page', async () => {
+    const revealed: number[][] = [];
+    const root = await mountPanel({ onReveal: (_, zh) => revealed.push(zh) });
+    const map = root.querySelector<HTMLButtonElement>('button.map')!;
+    expect(map.getAttribute('aria-label')).toMatch(/Map of the article/);
+    expect(map.style.backgroundImage).toContain('linear-gradient');
+    map.getBoundingClientRect = () => ({ top: 100, height: 500, left: 0, width: 14, bottom: 600, right: 14, x: 0, y: 100, toJSON: () => ({}) });
+    // Five beads over 500 px: the fourth fifth is bead 3.
+    map.dispatchEvent(new MouseEvent('click', { bubbles: true, clientY: 100 + 3.5 * 100, detail: 1 }));
+    await settle();
+    expect(revealed).toEqual([[3]]);
+    expect(root.querySelector('[aria-current="true"]')!.closest('li')!.getAttribute('data-bead')).toBe('3');
+    // From the keyboard, the map goes to the next stretch it marks.
+    map.dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 0 }));
+    await settle();
+    expect(revealed.at(-1)).toEqual([4]);
+  });
+
+  it('follows the sentence hovered on the page', async () => {
+    let hover: ((zh: number[], en: number[]) => void) | undefined;
+    const root = await mountPanel({
+      followPage: (tab, onHover) => {
+        expect(tab).toBe(TAB);
+        hover = onHover;
+        return () => (hover = undefined);
+      },
+    });
+    hover!([], [3]);
+    await settle();
+    expect(root.querySelector('[aria-current="true"]')!.closest('li')!.getAttribute('data-bead')).toBe('3');
+  });
+
+  it('exports the pairs as TSV, JSON and TMX under a name made from the title', async () => {
+    const files: Array<{ fileName: string; text: string; mime: string }> = [];
+    const root = await mountPanel({ download: (fileName, text, mime) => files.push({ fileName, text, mime }), appVersion: '1.2.3' });
+    for (const format of ['tsv', 'json', 'tmx']) root.querySelector<HTMLButtonElement>(`button[data-export="${format}"]`)!.click();
+    expect(files.map((f) => f.fileName)).toEqual(['Example one & two.parallax.tsv', 'Example one & two.parallax.json', 'Example one & two.parallax.tmx']);
+    expect(files[0]!.text).toBe('zh\ten\tscore\n一。\tOne.\t0.9\n两个。三。\tTwo and three.\t0.5\n四。\tFour.\t0.1\n');
+    expect(JSON.parse(files[1]!.text)).toMatchObject({ unmatched: { zh: ['漏了。'], en: ['Extra.'] } });
+    expect(files[2]!.text).toContain('creationtoolversion="1.2.3"');
+    expect(files[2]!.mime).toMatch(/xml/);
+  });
+
+  it('draws only the rows in view of a long article, and steps through them from the keyboard', async () => {
+    const count = 2_000;
+    const long: TabAlignment = {
+      ...alignment,
+      zh: Array.from({ length: count }, (_, k) => `第${k}句。`),
+      en: Array.from({ length: count }, (_, k) => `Sentence ${k}.`),
+      result: { beads: Array.from({ length: count }, (_, k) => [[k], [k]]), scores: Array.from({ length: count }, () => 0.9) },
+    };
+    const root = await mountPanel({}, long);
+    const drawn = root.querySelectorAll('li[data-bead]');
+    expect(drawn.length).toBeGreaterThan(5);
+    expect(drawn.length).toBeLessThan(60);
+    expect(drawn[0]!.getAttribute('aria-setsize')).toBe(String(count));
+    const first = root.querySelector<HTMLButtonElement>('[data-bead="0"] button')!;
+    first.focus();
+    first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    await settle();
+    expect(document.activeElement?.closest('li')?.getAttribute('data-bead')).toBe('1');
+    (document.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+    await settle();
+    expect(document.activeElement?.closest('li')?.getAttribute('data-bead')).toBe(String(count - 1));
   });
 });

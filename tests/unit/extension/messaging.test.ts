@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleMessages, isEnvelope, sendToBackground, serializeError, type BackgroundProtocol } from '../../../utils/messaging';
+import { handleMessages, isEnvelope, notifySidePanel, sendToBackground, serializeError, type BackgroundProtocol, type SidePanelProtocol } from '../../../utils/messaging';
 
 const validAlign = {
   type: 'alignPage',
@@ -17,6 +17,7 @@ describe('message validation', () => {
     expect(isEnvelope(validAlign)).toBe(true);
     expect(isEnvelope({ type: 'revealBead', payload: { zh: [1, 2], en: [] } })).toBe(true);
     expect(isEnvelope({ type: 'pageCleared', payload: {} })).toBe(true);
+    expect(isEnvelope({ type: 'beadHovered', payload: { zh: [3], en: [] } })).toBe(true);
   });
 
   it('accepts a page with a second Chinese version', () => {
@@ -33,6 +34,8 @@ describe('message validation', () => {
     ['an unknown block role', { ...validAlign, payload: { ...validAlign.payload, page: { zh: { blocks: [{ text: 'a', role: 'ad' }] }, en: { blocks: [] }, blockPairs: [] } } }],
     ['an unknown script', { ...validAlign, payload: { ...validAlign.payload, zhScript: 'Latn' } }],
     ['negative indices', { type: 'revealBead', payload: { zh: [-1], en: [] } }],
+    ['a hovered bead of no sentence', { type: 'beadHovered', payload: { zh: [], en: [] } }],
+    ['a hovered bead without its English side', { type: 'beadHovered', payload: { zh: [1] } }],
     ['a cleared page with a payload', { type: 'pageCleared', payload: { tabId: 3 } }],
     ['a string', 'alignPage'],
     ['null', null],
@@ -76,6 +79,14 @@ describe('across the boundary', () => {
     });
     await expect(sendToBackground('alignPage', { url: 'x' } as never)).rejects.toThrow(/Malformed alignPage/);
     expect(called).toBe(false);
+  });
+
+  it('tells an open side panel, and is silent when none is open', async () => {
+    await expect(notifySidePanel('beadHovered', { zh: [1], en: [] })).resolves.toBeUndefined();
+    const hovered: unknown[] = [];
+    handleMessages<SidePanelProtocol>({ beadHovered: (message) => void hovered.push(message) });
+    await notifySidePanel('beadHovered', { zh: [1], en: [2] });
+    expect(hovered).toEqual([{ zh: [1], en: [2] }]);
   });
 
   it('serialises what is thrown, Error or not', () => {

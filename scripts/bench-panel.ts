@@ -1,0 +1,121 @@
+/**
+ * The side panel's first paint with a long article, in Chromium with the built extension (`npm run build` first;
+ * `npm run bench` runs this after its own build): the extension's sidepanel.html opened for a tab whose stored
+ * alignment holds 2,000 generated pairs, timed from navigation start until the first rows have been painted. The
+ * same page with nothing stored for its tab gives the part of that time the panel spends before it has rows.
+ * Writes the `panel` section of BENCHMARKS.md.
+ */
+import { machineLine, median, writeBenchmarkSection } from './lib/benchmarks-md';
+import { launchChromium } from './lib/launch';
+import type { TabAlignment } from '../utils/extension/tab-alignments';
+
+const PAIRS = 2_000;
+const LOADS = 11;
+/** Tab ids no real tab has in a fresh browser. */
+const LONG_TAB = 900_001;
+const EMPTY_TAB = 900_002;
+/** About a side panel's size. */
+const PANEL_VIEWPORT = { width: 400, height: 900 };
+
+/** Sentences of real length (about 35 characters and 150 letters), with an omission, an addition and a weak pair every so often. */
+function longAlignment(): TabAlignment {
+  const zh: string[] = [];
+  const en: string[] = [];
+  const beads: TabAlignment['result']['beads'] = [];
+  const scores: number[] = [];
+  for (let k = 0; beads.length < PAIRS; k += 1) {
+    const kind = k % 50 === 17 ? 'omission' : k % 50 === 33 ? 'addition' : 'pair';
+    const zhIndices = kind === 'addition' ? [] : [zh.push(`第${k}句：今年春天，这个城市新建了${k % 9}所学校和一座很大的图书馆。`) - 1];
+    const enIndices = kind === 'omission' ? [] : [en.push(`Sentence ${k}: this spring the city built ${k % 9} new schools and a large library, which the children say they like best.`) - 1];
+    beads.push([zhIndices, enIndices]);
+    scores.push(kind !== 'pair' ? 0 : k % 10 === 3 ? 0.2 : 0.8);
+  }
+  return { url: 'https://news.example/long', title: 'A long article', zhScript: 'Hans', zh, en, status: 'ready', result: { beads, scores }, alignMs: 0, updatedAt: Date.now() };
+}
+
+const session = await launchChromium({ headless: true });
+const paintMs: Record<'rows' | 'empty', number[]> = { rows: [], empty: [] };
+/** From the moment the stored alignment is read until its rows are painted: the panel's own work. */
+const afterReadMs: number[] = [];
+/** What reading the stored alignment costs the panel's page alone, part of the first paint with rows. */
+const storageReadMs: number[] = [];
+try {
+  const panelUrl = `chrome-extension://${session.extensionId}/sidepanel.html`;
+  const setup = await session.context.newPage();
+  await setup.goto(panelUrl);
+  await setup.evaluate(
+    async ([key, alignment]) => {
+      const api = (globalThis as unknown as { chrome: { storage: { session: { set(items: object): Promise<void> } } } }).chrome;
+      await api.storage.session.set({ [key]: alignment });
+    },
+    [`tab:${LONG_TAB}`, longAlignment()] as const,
+  );
+  await setup.close();
+  for (let load = 0; load < LOADS; load += 1) {
+    for (const [which, tabId, selector] of [
+      ['rows', LONG_TAB, '[data-pair]'],
+      ['empty', EMPTY_TAB, '.status'],
+    ] as const) {
+      const page = await session.context.newPage();
+      await page.setViewportSize(PANEL_VIEWPORT);
+      // Before the panel's own script: note the time of the frame after the one that first shows `selector`, by
+      // which that frame has been painted.
+      await page.addInitScript((wanted: string) => {
+        const record = window as unknown as { panelPaintedAt?: Promise<number>; alignmentReadAt?: number };
+        record.panelPaintedAt = new Promise((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (!document.querySelector(wanted)) return;
+            observer.disconnect();
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
+          });
+          observer.observe(document, { childList: true, subtree: true });
+        });
+        // When the panel's read of the tab's alignment comes back: what follows is the panel's own work.
+        const area = (globalThis as unknown as { chrome: { storage: { session: { get(...args: unknown[]): Promise<unknown> } } } }).chrome.storage.session;
+        const get = area.get.bind(area);
+        area.get = (...args: unknown[]) =>
+          get(...args).then((value) => {
+            record.alignmentReadAt ??= performance.now();
+            return value;
+          });
+      }, selector);
+      await page.goto(`${panelUrl}?tabId=${tabId}`);
+      const paintedAt = await page.evaluate(() => (window as unknown as { panelPaintedAt: Promise<number> }).panelPaintedAt);
+      const drawn = await page.evaluate(() => document.querySelectorAll('li[data-bead]').length);
+      const readAt = await page.evaluate(() => (window as unknown as { alignmentReadAt?: number }).alignmentReadAt);
+      if (readAt === undefined) throw new Error('The panel did not read its tab\'s alignment through storage.session.get.');
+      if (which === 'rows' && load > 0) afterReadMs.push(paintedAt - readAt);
+      if (which === 'rows' && (drawn === 0 || drawn > 200)) throw new Error(`The panel drew ${drawn} rows of ${PAIRS}.`);
+      if (which === 'rows' && load > 0) {
+        storageReadMs.push(
+          await page.evaluate(async (key) => {
+            const api = (globalThis as unknown as { chrome: { storage: { session: { get(key: string): Promise<object> } } } }).chrome;
+            const started = performance.now();
+            await api.storage.session.get(key);
+            return performance.now() - started;
+          }, `tab:${LONG_TAB}`),
+        );
+      }
+      // The first load warms the browser's caches of the extension's files, as a reader's second opening would.
+      if (load > 0) paintMs[which].push(paintedAt);
+      await page.close();
+    }
+  }
+} finally {
+  await session.close();
+}
+
+const lines = [
+  '## The side panel (`npm run bench`, scripts/bench-panel.ts)',
+  '',
+  machineLine(),
+  '',
+  `The built sidepanel.html in headless Chromium at ${PANEL_VIEWPORT.width} × ${PANEL_VIEWPORT.height} px, opened for a tab whose stored alignment holds ${PAIRS.toLocaleString('en')} generated pairs (one omission, one addition and five weak pairs in fifty), timed from navigation start to the frame after the first rows show. Median of ${paintMs.rows.length} loads after a first one.`,
+  '',
+  `- First paint with ${PAIRS.toLocaleString('en')} pairs: ${median(paintMs.rows).toFixed(0)} ms (max ${Math.max(...paintMs.rows).toFixed(0)}).`,
+  `- Of which the panel's own work, from its read of the stored alignment coming back to the rows painted: ${median(afterReadMs).toFixed(0)} ms (max ${Math.max(...afterReadMs).toFixed(0)}).`,
+  `- Reading the stored alignment from \`storage.session\` (timed apart, on the loaded page): ${median(storageReadMs).toFixed(0)} ms.`,
+  `- The same page with nothing stored for its tab ("No bilingual article found"): ${median(paintMs.empty).toFixed(0)} ms (max ${Math.max(...paintMs.empty).toFixed(0)}): loading the page and its script, before any row.`,
+];
+writeBenchmarkSection('panel', lines.join('\n'));
+console.log(lines.join('\n'));

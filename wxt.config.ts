@@ -15,6 +15,9 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'tabs', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } },
+    commands: {
+      'toggle-site': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandToggleSite__' },
+    },
     browser_specific_settings:
       browser === 'firefox'
         ? {

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { t } from '@/utils/i18n';
 import type { ChineseScript, Side } from '@/utils/page/types';
 import { placeTooltip, tooltipMaxWidth, TOOLTIP_GAP, type Box, type TooltipPlacement } from '@/utils/extension/tooltip-placement';
 
@@ -19,25 +20,16 @@ export interface TooltipActions {
   close(): void;
 }
 
-// Every string the tooltip shows, in one place, in the interface language.
-const STRINGS = {
-  none: 'No counterpart — this may have been left out of the other version.',
-  english: 'English',
-  chinese: 'Chinese',
-  sentences: (zh: number, en: number) => `${zh} Chinese ↔ ${en} English`,
-  confidence: { high: 'Confident match', medium: 'Likely match', low: 'Uncertain match' },
-  showOnPage: 'Show on page',
-  pin: 'Pin',
-  close: 'Close',
-  pinHint: 'Pinned: select to copy. Esc closes.',
-};
-
 const LOW_CONFIDENCE = 0.3;
 const HIGH_CONFIDENCE = 0.6;
 
-function confidenceLevel(confidence: number): keyof typeof STRINGS.confidence {
+type ConfidenceLevel = 'high' | 'medium' | 'low';
+
+function confidenceLevel(confidence: number): ConfidenceLevel {
   return confidence >= HIGH_CONFIDENCE ? 'high' : confidence >= LOW_CONFIDENCE ? 'medium' : 'low';
 }
+
+const CONFIDENCE_LABEL = { high: 'tooltipConfidenceHigh', medium: 'tooltipConfidenceMedium', low: 'tooltipConfidenceLow' } as const;
 
 export interface TooltipProps {
   content: TooltipContent;
@@ -65,36 +57,38 @@ export function Tooltip({ content, placement, pinned, actions }: TooltipProps) {
             ))}
           </div>
           <div class="meta">
-            <span class={`confidence ${level}`}>{STRINGS.confidence[level]}</span> · {STRINGS.sentences(content.shape[0], content.shape[1])}
+            <span class={`confidence ${level}`}>{t(CONFIDENCE_LABEL[level])}</span> · {t('tooltipSentences', String(content.shape[0]), String(content.shape[1]))}
           </div>
         </>
       ) : (
-        <p class="none">{STRINGS.none}</p>
+        <p class="none">{t('tooltipNone')}</p>
       )}
       <div class="actions">
         {content.counterpart.length > 0 ? (
           <button type="button" onClick={actions.showOnPage}>
-            {STRINGS.showOnPage}
+            {t('tooltipShowOnPage')}
           </button>
         ) : null}
         {pinned ? (
           <button type="button" onClick={actions.close}>
-            {STRINGS.close}
+            {t('tooltipClose')}
           </button>
         ) : (
           <button type="button" onClick={actions.pin}>
-            {STRINGS.pin}
+            {t('tooltipPin')}
           </button>
         )}
       </div>
-      {pinned ? <p class="hint">{STRINGS.pinHint}</p> : null}
+      {pinned ? <p class="hint">{t('tooltipPinHint')}</p> : null}
     </div>
   );
 }
 
 /** What screen readers are told when a counterpart is shown: the tooltip itself is never focused by hovering. */
 function announcement(content: TooltipContent): string {
-  return content.counterpart.length > 0 ? `${content.hoveredSide === 'zh' ? STRINGS.english : STRINGS.chinese}: ${content.counterpart.join(' ')}` : STRINGS.none;
+  const text = content.counterpart.join(' ');
+  if (content.counterpart.length === 0) return t('tooltipNone');
+  return content.hoveredSide === 'zh' ? t('tooltipAnnounceEnglish', text) : t('tooltipAnnounceChinese', text);
 }
 
 /**

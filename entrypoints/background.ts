@@ -4,6 +4,14 @@ import { alignPage } from '@/utils/extension/alignment-service';
 import { showAlignmentsOnBadge } from '@/utils/extension/badge';
 import { clearTabAlignment } from '@/utils/extension/tab-alignments';
 import { handleMessages, type BackgroundProtocol } from '@/utils/messaging';
+import { siteHostname, withSiteEnabled } from '@/utils/settings/schema';
+import { updateSettings } from '@/utils/settings/store';
+
+/** The keyboard shortcut: Parallax on or off for the active tab's site; its content script follows the setting. */
+async function toggleSiteOf(tab: { url?: string } | undefined): Promise<void> {
+  const hostname = tab?.url ? siteHostname(tab.url) : null;
+  if (hostname) await updateSettings((s) => withSiteEnabled(s, hostname, s.disabledSites.includes(hostname)));
+}
 
 export default defineBackground(() => {
   handleMessages<BackgroundProtocol>({
@@ -13,6 +21,9 @@ export default defineBackground(() => {
     },
   });
   showAlignmentsOnBadge();
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'toggle-site') void toggleSiteOf(tab);
+  });
   browser.tabs.onRemoved.addListener((tabId) => void clearTabAlignment(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new document in the tab: its old pairs must not show in the side panel.

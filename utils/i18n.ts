@@ -7,6 +7,18 @@ import { browser } from 'wxt/browser';
 
 /** Every message key with the number of substitutions its message takes. */
 export const MESSAGES = {
+  tooltipNone: 0,
+  tooltipAnnounceEnglish: 1,
+  tooltipAnnounceChinese: 1,
+  tooltipSentences: 2,
+  tooltipConfidenceHigh: 0,
+  tooltipConfidenceMedium: 0,
+  tooltipConfidenceLow: 0,
+  tooltipShowOnPage: 0,
+  tooltipPin: 0,
+  tooltipClose: 0,
+  tooltipPinHint: 0,
+  commandToggleSite: 0,
   extensionName: 0,
   extensionDescription: 0,
   popupAligning: 0,

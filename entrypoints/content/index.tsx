@@ -3,8 +3,14 @@ import { createShadowRootUi, defineContentScript } from '#imports';
 import { createTooltipView } from '@/components/Tooltip';
 import { PageController } from '@/utils/extension/page-controller';
 import type { HoverView } from '@/utils/extension/page-session';
-import { handleMessages, sendToBackground, type ContentProtocol } from '@/utils/messaging';
+import { HoverTrigger } from '@/utils/extension/hover-trigger';
+import { handleMessages, notifySidePanel, sendToBackground, type ContentProtocol } from '@/utils/messaging';
 import { loadSettings, watchSettings } from '@/utils/settings/store';
+
+/** Whether keys typed there are the reader's text, which Parallax must leave alone. */
+function isEditable(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(?:input|textarea|select)$/i.test(target.tagName));
+}
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -18,6 +24,7 @@ export default defineContentScript({
       settings: () => settings,
       alignPage: (message) => sendToBackground('alignPage', message),
       pageCleared: () => void sendToBackground('pageCleared', {}).catch(() => undefined),
+      pairShown: (zh, en) => void notifySidePanel('beadHovered', { zh, en }),
       async mountUi() {
         const ui = await createShadowRootUi<HoverView>(ctx, {
           name: 'parallax-ui',
@@ -33,17 +40,34 @@ export default defineContentScript({
     });
 
     let frame = 0;
+    const trigger = new HoverTrigger(
+      () => settings,
+      {
+        pointAt(x, y) {
+          cancelAnimationFrame(frame);
+          frame = requestAnimationFrame(() => controller.page?.pointAt(x, y));
+        },
+        release: () => controller.page?.release(),
+      },
+      { set: (run, ms) => window.setTimeout(run, ms), clear: (id) => window.clearTimeout(id) },
+    );
     ctx.addEventListener(document, 'pointermove', (event: PointerEvent) => {
       if (!controller.page) return;
       // Over the tooltip the reader is reading or selecting it: it stays.
-      if (event.composedPath().some((target) => target instanceof Element && target.localName === 'parallax-ui')) return;
-      const { clientX, clientY } = event;
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => controller.page?.pointAt(clientX, clientY));
+      if (event.composedPath().some((target) => target instanceof Element && target.localName === 'parallax-ui')) {
+        trigger.cancel();
+        return;
+      }
+      trigger.pointerMoved(event.clientX, event.clientY, event);
     });
     ctx.addEventListener(document, 'keydown', (event: KeyboardEvent) => {
       if (event.key === 'Escape') controller.page?.escape();
+      else if (event.altKey && !event.ctrlKey && !event.metaKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp') && !isEditable(event.target)) {
+        // Alt+↓ and Alt+↑ read on sentence by sentence, with the counterpart shown.
+        if (controller.page?.step(event.key === 'ArrowDown' ? 1 : -1)) event.preventDefault();
+      } else trigger.keyChanged(event.key, true);
     });
+    ctx.addEventListener(document, 'keyup', (event: KeyboardEvent) => trigger.keyChanged(event.key, false));
     ctx.addEventListener(window, 'scroll', () => controller.page?.scrolled(), { passive: true });
     ctx.addEventListener(window, 'wxt:locationchange', () => void controller.start());
     ctx.onInvalidated(() => controller.stop());

@@ -6,7 +6,7 @@ import { Popup, type PopupProps } from '@/components/Popup';
 import { applyTheme } from '@/components/theme';
 import { canOpenSidePanel, openSidePanel } from '@/utils/extension/side-panel';
 import { t, uiLanguage } from '@/utils/i18n';
-import type { Settings } from '@/utils/settings/schema';
+import { withSiteEnabled, type Settings } from '@/utils/settings/schema';
 import { loadSettings, updateSettings, watchSettings } from '@/utils/settings/store';
 
 async function currentTab(): Promise<PopupProps['tab']> {
@@ -31,10 +31,7 @@ async function start(): Promise<void> {
 
   const toggleSite = (enabled: boolean) => {
     if (!tab?.hostname) return;
-    void updateSettings((s) => ({
-      ...s,
-      disabledSites: enabled ? s.disabledSites.filter((site) => site !== tab.hostname) : [...s.disabledSites, tab.hostname],
-    }));
+    void updateSettings((s) => withSiteEnabled(s, tab.hostname, enabled));
   };
   const toggleEverywhere = (enabled: boolean) => void updateSettings((s) => ({ ...s, enabled }));
   const openPanel = canOpenSidePanel()

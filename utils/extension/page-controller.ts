@@ -31,6 +31,8 @@ export interface PageControllerDeps {
   /** Tells the worker that the page is no longer aligned, so that it forgets the tab's result. */
   pageCleared(): void;
   mountUi(): Promise<PageUi>;
+  /** Told which pair the tooltip shows, for the side panel to follow. */
+  pairShown?: (zh: number[], en: number[]) => void;
   watchPage?: (doc: Document, onChange: () => void) => PageWatcher;
 }
 
@@ -100,7 +102,10 @@ export class PageController {
         return;
       }
       installHighlightStyle(doc);
-      this.aligned = new AlignedPage(page, answer.result, answer.altResult, ui.view, { highlightCounterpart: deps.settings().highlightCounterpart });
+      this.aligned = new AlignedPage(page, answer.result, answer.altResult, ui.view, {
+        highlightCounterpart: deps.settings().highlightCounterpart,
+        onPairShown: deps.pairShown,
+      });
       this.publish({ 'ready-ms': Math.round(performance.now()) });
       this.setState('ready');
     } catch (error) {

@@ -33,7 +33,11 @@ export class AlignedPage {
     /** The other Chinese version's alignment to the English, where the page has one. */
     private readonly altResult: AlignResult | null,
     private readonly view: HoverView,
-    private readonly options: { highlightCounterpart: boolean },
+    private readonly options: {
+      highlightCounterpart: boolean;
+      /** Told which pair is shown, by sentence indices of the pairing the side panel lists. */
+      onPairShown?: (zh: number[], en: number[]) => void;
+    },
   ) {
     result.beads.forEach(([zh, en], bead) => {
       zh.forEach((i) => (this.beadOf.zh[i] = bead));
@@ -76,6 +80,31 @@ export class AlignedPage {
     this.show(hit, false);
   }
 
+  /**
+   * Keyboard reading: the next (1) or previous (-1) sentence on the side being read, from the one shown or else
+   * from the first one in view, brought into view with its counterpart shown. False when there is none further.
+   */
+  step(direction: 1 | -1): boolean {
+    const side = this.hovered?.side ?? 'zh';
+    const sentences = this.sentencesOf(side);
+    let index: number;
+    if (this.hovered) index = this.hovered.index + direction;
+    else {
+      const inView = sentences.findIndex((s) => (s.ranges[0]?.getBoundingClientRect().bottom ?? -1) > 0);
+      index = inView < 0 ? 0 : inView;
+    }
+    if (index < 0 || index >= sentences.length) return false;
+    sentences[index]!.ranges[0]?.startContainer.parentElement?.scrollIntoView({ block: 'nearest' });
+    this.dismissed = null;
+    this.show({ side, index }, false);
+    return true;
+  }
+
+  /** The key that shows the tooltip was let go: a hover's tooltip goes, a pinned one stays. */
+  release(): void {
+    if (!this.pinned) this.clear();
+  }
+
   /** Escape: close a pinned tooltip, or hide the tooltip until the pointer moves to another sentence. */
   escape(): void {
     this.dismissed = this.pinned ? null : this.hovered;
@@ -101,6 +130,8 @@ export class AlignedPage {
     const sentence = boxAround(this.rangesOf(hit.side, [hit.index]).flatMap((r) => [...r.getClientRects()]));
     if (!sentence) return;
     const beadIndex = this.beadOf[hit.side][hit.index];
+    // The other Chinese version is not among the pairs the side panel lists.
+    if (hit.side !== 'zhAlt') this.options.onPairShown?.(bead ? bead[0] : hit.side === 'zh' ? [hit.index] : [], bead ? bead[1] : hit.side === 'en' ? [hit.index] : []);
     this.pinned = pinned;
     this.hovered = hit;
     this.view.show(

@@ -96,6 +96,12 @@ export function isSiteEnabled(settings: Settings, hostname: string): boolean {
 }
 
 /** The host name a reader means by a typed site ("news.example", "https://news.example/a"), or null for none. */
+/** The settings with Parallax on or off for one site. */
+export function withSiteEnabled(settings: Settings, hostname: string, enabled: boolean): Settings {
+  const others = settings.disabledSites.filter((site) => site !== hostname);
+  return { ...settings, disabledSites: enabled ? others : [...others, hostname] };
+}
+
 export function siteHostname(input: string): string | null {
   const trimmed = input.trim();
   if (!trimmed || /\s/.test(trimmed)) return null;

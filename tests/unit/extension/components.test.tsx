@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SidePanel, type SidePanelProps } from '../../../components/SidePanel';
 import { createTooltipView, Tooltip } from '../../../components/Tooltip';
 import { saveTabAlignment, type TabAlignment } from '../../../utils/extension/tab-alignments';
+import { useLocale } from './locale';
 
 const placement = { left: 10, top: 20, maxWidth: 400, maxHeight: null };
 const noActions = { pin: () => undefined, showOnPage: () => undefined, close: () => undefined };
@@ -21,6 +22,9 @@ afterEach(() => {
   render(null, container);
   container.remove();
 });
+
+// The tooltip speaks the interface language: English here unless a test says otherwise.
+beforeEach(() => useLocale('en'));
 
 describe('Tooltip', () => {
   it('shows the counterpart in elements that carry its language', () => {
@@ -49,6 +53,18 @@ describe('Tooltip', () => {
     );
     expect(root.querySelector('img, b')).toBeNull();
     expect(root.querySelector('[lang="en"]')!.textContent).toBe('<img src=x onerror="alert(1)"> <b>bold</b>');
+  });
+});
+
+describe('Tooltip in Chinese', () => {
+  it('says everything in the interface language, Simplified or Traditional', () => {
+    useLocale('zh_CN');
+    const root = mount(<Tooltip content={{ hoveredSide: 'zh', counterpart: [], zhScript: 'Hans', shape: [1, 0], confidence: 0 }} placement={placement} pinned={false} actions={noActions} />);
+    expect(root.querySelector('.none')!.textContent).toBe('没有对应的句子——另一个版本可能略去了这一句。');
+    expect(root.querySelector('button')!.textContent).toBe('固定');
+    useLocale('zh_TW');
+    const other = mount(<Tooltip content={{ hoveredSide: 'en', counterpart: ['會談。'], zhScript: 'Hant', shape: [1, 1], confidence: 0.9 }} placement={placement} pinned={false} actions={noActions} />);
+    expect(other.querySelector('.meta')!.textContent).toBe('對應可靠 · 中文 1 句 ↔ 英文 1 句');
   });
 });
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, isSiteEnabled, migrateSettings, siteHostname, type Migration } from '../../../utils/settings/schema';
+import { DEFAULT_SETTINGS, isSiteEnabled, migrateSettings, siteHostname, withSiteEnabled, type Migration } from '../../../utils/settings/schema';
 import { loadSettings, saveSettings, updateSettings } from '../../../utils/settings/store';
 
 describe('settings schema', () => {
@@ -111,5 +111,13 @@ describe('settings storage', () => {
   it('stores a value out of range as validation leaves it', async () => {
     await saveSettings({ ...DEFAULT_SETTINGS, hoverDelayMs: 5000 });
     expect((await loadSettings()).hoverDelayMs).toBe(2000);
+  });
+});
+
+describe('withSiteEnabled', () => {
+  it('switches one site off and on again, once, leaving the others', () => {
+    const off = withSiteEnabled(withSiteEnabled({ ...DEFAULT_SETTINGS, disabledSites: ['a.example'] }, 'b.example', false), 'b.example', false);
+    expect(off.disabledSites).toEqual(['a.example', 'b.example']);
+    expect(withSiteEnabled(off, 'b.example', true).disabledSites).toEqual(['a.example']);
   });
 });

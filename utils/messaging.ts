@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import type { AlignResult } from './align/types';
 import type { PageSentences, PageText } from './page/split-page';
 import type { ChineseScript } from './page/types';
+import { DISPLAY_SCRIPTS, type DisplayScript } from './settings/schema';
 
 /** A page's blocks to split into sentences and align: the splitting is the background's, off the page's thread. */
 export interface AlignPageMessage {
@@ -14,6 +15,14 @@ export interface AlignPageMessage {
   url: string;
   title: string;
   zhScript: ChineseScript;
+  /** How the reader chose to see Chinese: the worker converts what is shown, the page is never changed. */
+  displayScript: DisplayScript;
+}
+
+/** The paired Chinese version's sentences as the reader chose to see them, where that is not as on the page. */
+export interface ChineseDisplay {
+  script: ChineseScript;
+  sentences: string[];
 }
 
 export interface AlignPageAnswer {
@@ -26,6 +35,7 @@ export interface AlignPageAnswer {
   result: AlignResult;
   /** The other Chinese version's alignment to the English, where the page carries two. */
   altResult: AlignResult | null;
+  zhDisplay: ChineseDisplay | null;
   splitMs: number;
   alignMs: number;
 }
@@ -106,7 +116,8 @@ const validators: { [T in MessageType]: (payload: unknown) => payload is Payload
     (p.page.zhAlt === undefined || (isTextSide(p.page.zhAlt) && isBlockPairs((p.page.zhAlt as Record<string, unknown>).blockPairs))) &&
     typeof p.url === 'string' &&
     typeof p.title === 'string' &&
-    (p.zhScript === 'Hant' || p.zhScript === 'Hans'),
+    (p.zhScript === 'Hant' || p.zhScript === 'Hans') &&
+    (DISPLAY_SCRIPTS as readonly unknown[]).includes(p.displayScript),
   revealBead: (p): p is RevealBeadMessage => isRecord(p) && isIndexArray(p.zh) && isIndexArray(p.en),
   beadHovered: (p): p is BeadHoveredMessage => isRecord(p) && isIndexArray(p.zh) && isIndexArray(p.en) && p.zh.length + p.en.length > 0,
   pageCleared: (p): p is Record<string, never> => isRecord(p) && Object.keys(p).length === 0,

@@ -13,7 +13,7 @@ export interface BrowserPage {
   goto(url: string): Promise<unknown>;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   mouse: { move(x: number, y: number): Promise<void>; click(x: number, y: number): Promise<void> };
-  keyboard: { press(key: string): Promise<void> };
+  keyboard: { press(key: string): Promise<void>; down(key: string): Promise<void>; up(key: string): Promise<void> };
 }
 
 export interface ExpectedSeed {

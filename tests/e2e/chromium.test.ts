@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from '../../scripts/lib/launch';
-import { dictionaryLoad, dictionaryStored, expectedSeed, fixturesDir, hoverSentence, waitUntilReady, type BrowserPage } from '../../scripts/lib/reader';
+import { dictionaryLoad, dictionaryStored, expectedSeed, fixturesDir, hoverSentence, readTooltip, waitFor, waitUntilReady, type BrowserPage } from '../../scripts/lib/reader';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
 import { readerSuite } from './reader-suite';
 
@@ -73,3 +74,84 @@ describe('Chromium: the dictionary across restarts', () => {
     expect(tooltip.counterparts.map((c) => c.text).join(' ')).toContain(pair.counterpartIncludes);
   });
 });
+
+describe('Chromium: working in the side panel', () => {
+  let server: StaticServer;
+  let session: ChromiumSession;
+  let page: Page;
+  let panel: Page;
+  const expected = expectedSeed();
+
+  beforeAll(async () => {
+    server = await serveDirectory(fixturesDir);
+    session = await launchChromium({ headless: true });
+    page = await session.context.newPage();
+    const pageUrl = `${server.url}/${expected.page}`;
+    await page.goto(pageUrl);
+    await waitUntilReady(page as unknown as BrowserPage);
+    panel = await session.context.newPage();
+    await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
+    const tabId = await panel.evaluate(async (url) => {
+      const api = (globalThis as unknown as { chrome: { tabs: { query(q: { url: string }): Promise<Array<{ id?: number }>> } } }).chrome;
+      return (await api.tabs.query({ url }))[0]?.id;
+    }, pageUrl);
+    await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tabId=${tabId}`);
+    await panel.waitForSelector('[data-pair]');
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('filters the pairs down to the unmatched sentences, and back', async () => {
+    await panel.getByLabel('Unmatched').check();
+    await panel.waitForFunction(() => document.querySelectorAll('[data-pair]').length === 0);
+    expect(await panel.locator('[data-unmatched]').count()).toBeGreaterThan(0);
+    await panel.getByLabel('All').check();
+    await panel.waitForSelector('[data-pair]');
+  });
+
+  it('searches both languages', async () => {
+    const search = panel.getByLabel('Search both languages');
+    await search.fill('普京');
+    await panel.waitForFunction(() => [...document.querySelectorAll('[data-pair]')].every((row) => row.textContent?.includes('普京')) && document.querySelectorAll('[data-pair]').length > 0);
+    await search.fill('Putin');
+    await panel.waitForFunction(() => [...document.querySelectorAll('[data-pair]')].every((row) => row.textContent?.includes('Putin')) && document.querySelectorAll('[data-pair]').length > 0);
+    await search.fill('');
+  });
+
+  it('a click on a pair brings it into view on the page, pinned beside its sentence', async () => {
+    const row = panel.locator('[data-pair]').nth(3);
+    const english = (await row.locator('.en').textContent()) ?? '';
+    await row.locator('button.reveal').click();
+    const tooltip = await waitFor(() => readTooltip(page as unknown as BrowserPage), 'the pair pinned on the page');
+    expect(tooltip.counterparts.map((c) => c.text).join(' ')).toBe(english.trim());
+  });
+
+  it('exports the pairs as TSV, JSON and TMX 1.4, named after the page', async () => {
+    for (const format of ['tsv', 'json', 'tmx']) {
+      const [download] = await Promise.all([panel.waitForEvent('download'), panel.locator(`[data-export="${format}"]`).click()]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`\\.${format}$`));
+      const file = await download.path();
+      const text = readFileSync(file, 'utf8');
+      if (format === 'json') expect(JSON.parse(text).pairs.length).toBeGreaterThan(10);
+      if (format === 'tsv') expect(text.split('\n').length).toBeGreaterThan(10);
+      if (format === 'tmx') {
+        const parsed = await panel.evaluate((xml) => {
+          const doc = new DOMParser().parseFromString(xml, 'application/xml');
+          return {
+            error: doc.querySelector('parsererror') !== null,
+            version: doc.documentElement.getAttribute('version'),
+            units: doc.querySelectorAll('tu').length,
+            langs: [...new Set([...doc.querySelectorAll('tuv')].map((tuv) => tuv.getAttribute('xml:lang')))],
+          };
+        }, text);
+        expect(parsed.error).toBe(false);
+        expect(parsed.version).toBe('1.4');
+        expect(parsed.units).toBeGreaterThan(10);
+        expect(parsed.langs.sort()).toEqual(['en', `zh-${expected.zhScript}`].sort());
+      }
+    }
+  });
+});
+

@@ -123,6 +123,26 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
       await page.keyboard.press('Escape');
     });
 
+    it('Alt+↓ and Alt+↑ read on sentence by sentence, each with its tooltip, without the mouse', async () => {
+      await page.mouse.move(1, 1);
+      await waitFor(async () => (await readTooltip(page)) === null, 'no tooltip');
+      const step = async (key: 'ArrowDown' | 'ArrowUp') => {
+        await page.keyboard.down('Alt');
+        await page.keyboard.press(key);
+        await page.keyboard.up('Alt');
+        // Two sentences of one pair show the same counterpart: what changes may be only the highlight.
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        return waitFor(() => readTooltip(page), `a tooltip after Alt+${key}`);
+      };
+      const down = [await step('ArrowDown'), await step('ArrowDown'), await step('ArrowDown')];
+      expect(down.some((t) => t.counterparts.length > 0)).toBe(true);
+      expect(new Set(down.map((t) => t.text)).size).toBeGreaterThan(1);
+      await step('ArrowUp');
+      await step('ArrowUp');
+      expect((await step('ArrowUp')).text).toBe(down[0]!.text);
+      await page.keyboard.press('Escape');
+    });
+
     it('hovering never changes the reader’s selection', async () => {
       const before = await selectionState(page);
       await hoverSentence(page, expected.pairs[1]!.sentence);

@@ -7,7 +7,8 @@ import { align } from '../align/aligner';
 import { looksLikeTranslations } from '../align/summary';
 import { DICTIONARY_FILE, DICTIONARY_VERSION_FILE, parseDictionary, type Dictionary } from '../align/dictionary';
 import { readStoredDictionary, storeDictionary } from './dictionary-store';
-import type { AlignPageAnswer, AlignPageMessage } from '../messaging';
+import type { AlignPageAnswer, AlignPageMessage, ChineseDisplay } from '../messaging';
+import { shownScript, toDisplayScript } from '../text/display-script';
 import { splitPage, toAlignRequest } from '../page/split-page';
 import { clearTabAlignment, saveTabAlignment } from './tab-alignments';
 
@@ -67,11 +68,16 @@ export async function alignPage(message: AlignPageMessage, tabId: number | undef
   const splitStarted = performance.now();
   const sentences = splitPage(page);
   const splitMs = Math.round(performance.now() - splitStarted);
+  // Chinese as the reader chose to see it, in the tooltip and the side panel (and so in what the panel exports).
+  const zhDisplay: ChineseDisplay | null =
+    message.displayScript === 'page'
+      ? null
+      : { script: shownScript(message.zhScript, message.displayScript), sentences: sentences.zh.map((s) => toDisplayScript(s.text, message.zhScript, message.displayScript)) };
   const base = {
     url: message.url,
     title: message.title,
-    zhScript: message.zhScript,
-    zh: sentences.zh.map((s) => s.text),
+    zhScript: zhDisplay?.script ?? message.zhScript,
+    zh: zhDisplay?.sentences ?? sentences.zh.map((s) => s.text),
     en: sentences.en.map((s) => s.text),
   };
   const empty = { beads: [], scores: [] };
@@ -92,7 +98,7 @@ export async function alignPage(message: AlignPageMessage, tabId: number | undef
       if (related) await saveTabAlignment(tabId, { ...base, status: 'ready', result, alignMs, updatedAt: Date.now() });
       else await clearTabAlignment(tabId);
     }
-    return { sentences, related, result, altResult, splitMs, alignMs };
+    return { sentences, related, result, altResult, zhDisplay, splitMs, alignMs };
   } catch (error) {
     if (tabId !== undefined) {
       await saveTabAlignment(tabId, {

@@ -81,7 +81,13 @@ export class PageController {
     const ui = this.ui;
     this.setState('aligning');
     try {
-      const answer = await deps.alignPage({ page: reading.text, url: location?.href ?? '', title: doc.title, zhScript: reading.zhScript });
+      const answer = await deps.alignPage({
+        page: reading.text,
+        url: location?.href ?? '',
+        title: doc.title,
+        zhScript: reading.zhScript,
+        displayScript: deps.settings().displayScript,
+      });
       if (current !== this.generation || this.ui !== ui) return;
       const sentencesStart = performance.now();
       const page = reading.withSentences(answer.sentences);
@@ -105,6 +111,7 @@ export class PageController {
       this.aligned = new AlignedPage(page, answer.result, answer.altResult, ui.view, {
         highlightCounterpart: deps.settings().highlightCounterpart,
         onPairShown: deps.pairShown,
+        zhDisplay: answer.zhDisplay,
       });
       this.publish({ 'ready-ms': Math.round(performance.now()) });
       this.setState('ready');

@@ -7,6 +7,7 @@ import type { AlignResult, Bead } from '../align/types';
 import { sentenceAtPoint, type HoverSide } from '../page/hit-test';
 import type { BilingualPage, PageSentence, Side } from '../page/types';
 import type { TooltipActions, TooltipContent } from '@/components/Tooltip';
+import type { ChineseDisplay } from '../messaging';
 import { boxAround, type Box } from './tooltip-placement';
 import { clearHighlights, COUNTERPART_HIGHLIGHT, HOVERED_HIGHLIGHT, setHighlight } from './highlights';
 
@@ -37,6 +38,8 @@ export class AlignedPage {
       highlightCounterpart: boolean;
       /** Told which pair is shown, by sentence indices of the pairing the side panel lists. */
       onPairShown?: (zh: number[], en: number[]) => void;
+      /** The paired Chinese as the reader chose to see it, where not as on the page. */
+      zhDisplay?: ChineseDisplay | null;
     },
   ) {
     result.beads.forEach(([zh, en], bead) => {
@@ -137,8 +140,8 @@ export class AlignedPage {
     this.view.show(
       {
         hoveredSide: chinese ? 'zh' : 'en',
-        counterpart: counterpart.map((i) => this.page[other].sentences[i]!.text),
-        zhScript: this.page.zhScript,
+        counterpart: counterpart.map((i) => (other === 'zh' ? this.options.zhDisplay?.sentences[i] : undefined) ?? this.page[other].sentences[i]!.text),
+        zhScript: this.options.zhDisplay?.script ?? this.page.zhScript,
         shape: bead ? [bead[0].length, bead[1].length] : [chinese ? 1 : 0, chinese ? 0 : 1],
         confidence: beadIndex === undefined ? 0 : (this.resultOf(hit.side)?.scores[beadIndex] ?? 0),
       },

@@ -42,3 +42,8 @@ export function toDisplayScript(text: string, pageScript: ChineseScript, target:
   const conversion = conversionOf(pageScript, target);
   return conversion ? converterFor(conversion)(text) : text;
 }
+
+/** The script Chinese is shown in: the page's own, or the one the reader chose. */
+export function shownScript(pageScript: ChineseScript, target: DisplayScript): ChineseScript {
+  return target === 'page' ? pageScript : target === 'Hans' ? 'Hans' : 'Hant';
+}

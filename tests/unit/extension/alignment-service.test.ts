@@ -13,7 +13,7 @@ import type { AlignPageMessage } from '../../../utils/messaging';
 const body = (text: string) => ({ blocks: [{ text, role: 'body' as const }] });
 
 function message(zh: string, en: string): AlignPageMessage {
-  return { page: { zh: body(zh), en: body(en), blockPairs: [] }, url: 'https://example.com/news', title: 'News', zhScript: 'Hans' };
+  return { page: { zh: body(zh), en: body(en), blockPairs: [] }, url: 'https://example.com/news', title: 'News', zhScript: 'Hans', displayScript: 'page' };
 }
 
 const translated = message(
@@ -57,4 +57,16 @@ describe('the worker’s verdict on a page', () => {
     expect(answer.related).toBe(false);
     expect(await readTabAlignment(7)).toBeNull();
   });
+
+  it('shows Chinese as the reader chose, Traditional here, in the answer and in what the side panel lists', async () => {
+    const answer = await alignPage({ ...translated, displayScript: 'Hant-TW' }, 7);
+    expect(answer.zhDisplay?.script).toBe('Hant');
+    expect(answer.zhDisplay?.sentences[0]).toBe('今天上午，市長參觀了新建的圖書館。');
+    const kept = await readTabAlignment(7);
+    expect(kept?.zhScript).toBe('Hant');
+    expect(kept?.zh[0]).toBe('今天上午，市長參觀了新建的圖書館。');
+    // The page's own text is what was aligned and is what the content script maps to the page.
+    expect(answer.sentences.zh[0]!.text).toBe('今天上午，市长参观了新建的图书馆。');
+  });
 });
+

@@ -9,6 +9,7 @@ const validAlign = {
     url: 'https://example.com/a',
     title: 'A',
     zhScript: 'Hans',
+    displayScript: 'page',
   },
 };
 
@@ -33,6 +34,7 @@ describe('message validation', () => {
     ['a second Chinese version without block pairs', { ...validAlign, payload: { ...validAlign.payload, page: { ...validAlign.payload.page, zhAlt: { blocks: [] } } } }],
     ['an unknown block role', { ...validAlign, payload: { ...validAlign.payload, page: { zh: { blocks: [{ text: 'a', role: 'ad' }] }, en: { blocks: [] }, blockPairs: [] } } }],
     ['an unknown script', { ...validAlign, payload: { ...validAlign.payload, zhScript: 'Latn' } }],
+    ['an unknown display script', { ...validAlign, payload: { ...validAlign.payload, displayScript: 'Hant-SG' } }],
     ['negative indices', { type: 'revealBead', payload: { zh: [-1], en: [] } }],
     ['a hovered bead of no sentence', { type: 'beadHovered', payload: { zh: [], en: [] } }],
     ['a hovered bead without its English side', { type: 'beadHovered', payload: { zh: [1] } }],
@@ -49,11 +51,11 @@ describe('across the boundary', () => {
 
   it('answers with the handler’s value', async () => {
     handleMessages<BackgroundProtocol>({
-      alignPage: (message) => ({ sentences: { zh: [], en: [] }, related: true, result: { beads: [[[0], [0]]], scores: [message.page.zh.blocks.length] }, altResult: null, splitMs: 1, alignMs: 3 }),
+      alignPage: (message) => ({ sentences: { zh: [], en: [] }, related: true, result: { beads: [[[0], [0]]], scores: [message.page.zh.blocks.length] }, altResult: null, zhDisplay: null, splitMs: 1, alignMs: 3 }),
       pageCleared: () => undefined,
     });
     const answer = await sendToBackground('alignPage', validAlign.payload as never);
-    expect(answer).toEqual({ sentences: { zh: [], en: [] }, related: true, result: { beads: [[[0], [0]]], scores: [1] }, altResult: null, splitMs: 1, alignMs: 3 });
+    expect(answer).toEqual({ sentences: { zh: [], en: [] }, related: true, result: { beads: [[[0], [0]]], scores: [1] }, altResult: null, zhDisplay: null, splitMs: 1, alignMs: 3 });
   });
 
   it('rethrows the handler’s error on the caller’s side, with its name and message', async () => {
@@ -73,7 +75,7 @@ describe('across the boundary', () => {
     handleMessages<BackgroundProtocol>({
       alignPage: () => {
         called = true;
-        return { sentences: { zh: [], en: [] }, related: true, result: { beads: [], scores: [] }, altResult: null, splitMs: 0, alignMs: 0 };
+        return { sentences: { zh: [], en: [] }, related: true, result: { beads: [], scores: [] }, altResult: null, zhDisplay: null, splitMs: 0, alignMs: 0 };
       },
       pageCleared: () => undefined,
     });

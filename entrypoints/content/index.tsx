@@ -51,8 +51,13 @@ export default defineContentScript({
       },
       { set: (run, ms) => window.setTimeout(run, ms), clear: (id) => window.clearTimeout(id) },
     );
+    let pointer = { x: -1, y: -1 };
     ctx.addEventListener(document, 'pointermove', (event: PointerEvent) => {
       if (!controller.page) return;
+      // Browsers send a move without moving when the page scrolls under a resting pointer (as a step with the keys
+      // may scroll it): only the reader's own moves count.
+      if (event.clientX === pointer.x && event.clientY === pointer.y) return;
+      pointer = { x: event.clientX, y: event.clientY };
       // Over the tooltip the reader is reading or selecting it: it stays.
       if (event.composedPath().some((target) => target instanceof Element && target.localName === 'parallax-ui')) {
         trigger.cancel();
@@ -63,7 +68,9 @@ export default defineContentScript({
     ctx.addEventListener(document, 'keydown', (event: KeyboardEvent) => {
       if (event.key === 'Escape') controller.page?.escape();
       else if (event.altKey && !event.ctrlKey && !event.metaKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp') && !isEditable(event.target)) {
-        // Alt+↓ and Alt+↑ read on sentence by sentence, with the counterpart shown.
+        // Alt+↓ and Alt+↑ read on sentence by sentence, with the counterpart shown; a hover still waiting to show
+        // would take its place.
+        trigger.cancel();
         if (controller.page?.step(event.key === 'ArrowDown' ? 1 : -1)) event.preventDefault();
       } else trigger.keyChanged(event.key, true);
     });

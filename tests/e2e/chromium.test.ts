@@ -104,10 +104,10 @@ describe('Chromium: working in the side panel', () => {
   });
 
   it('filters the pairs down to the unmatched sentences, and back', async () => {
-    await panel.getByLabel('Unmatched').check();
+    await panel.getByRole('radio', { name: 'Unmatched' }).check();
     await panel.waitForFunction(() => document.querySelectorAll('[data-pair]').length === 0);
     expect(await panel.locator('[data-unmatched]').count()).toBeGreaterThan(0);
-    await panel.getByLabel('All').check();
+    await panel.getByRole('radio', { name: 'All' }).check();
     await panel.waitForSelector('[data-pair]');
   });
 

@@ -27,6 +27,8 @@ export class AlignedPage {
   /** The sentence whose tooltip Escape closed. */
   private dismissed: Hit | null = null;
   private pinned = false;
+  /** Whether the sentence shown was reached with the keys rather than the pointer. */
+  private stepping = false;
 
   constructor(
     readonly page: BilingualPage,
@@ -70,6 +72,7 @@ export class AlignedPage {
   /** Pointer moved to (x, y) on the page (not over the tooltip): show the counterpart of the sentence there, or hide. */
   pointAt(x: number, y: number): void {
     if (this.pinned) return;
+    this.stepping = false;
     const hit = sentenceAtPoint(this.page, x, y, this.page.shadowRoots);
     if (sameHit(hit, this.hovered)) return;
     // After Escape the tooltip stays away until the pointer reaches another sentence.
@@ -100,6 +103,7 @@ export class AlignedPage {
     sentences[index]!.ranges[0]?.startContainer.parentElement?.scrollIntoView({ block: 'nearest' });
     this.dismissed = null;
     this.show({ side, index }, false);
+    this.stepping = true;
     return true;
   }
 
@@ -114,9 +118,16 @@ export class AlignedPage {
     this.clear();
   }
 
-  /** The page scrolled: a tooltip that is not pinned no longer stands beside its sentence. */
+  /**
+   * The page scrolled: a hover's tooltip no longer stands beside its sentence and goes; one the keys brought
+   * (whose step may itself have scrolled the page) moves with its sentence.
+   */
   scrolled(): void {
     if (this.pinned || !this.hovered) return;
+    if (this.stepping) {
+      this.show(this.hovered, false);
+      return;
+    }
     this.hovered = null;
     this.view.hide();
   }

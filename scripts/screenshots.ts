@@ -23,14 +23,8 @@ try {
   await hoverSentence(page as unknown as BrowserPage, pair.sentence);
   await page.screenshot({ path: 'docs/hover.png' });
 
-  const panel = await session.context.newPage();
+  const panel = await session.openSidePanel(url);
   await panel.setViewportSize({ width: 420, height: 720 });
-  await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
-  const tabId = await panel.evaluate(async (pageUrl) => {
-    const api = (globalThis as unknown as { chrome: { tabs: { query(q: { url: string }): Promise<Array<{ id?: number }>> } } }).chrome;
-    return (await api.tabs.query({ url: pageUrl }))[0]?.id;
-  }, url);
-  await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tabId=${tabId}`);
   await waitFor(() => panel.evaluate(() => document.querySelectorAll('[data-pair]').length > 0), 'the side panel pairs');
   await panel.screenshot({ path: 'docs/sidepanel.png' });
   console.log('Wrote docs/hover.png and docs/sidepanel.png');

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser } from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium, findFirefox, INSTALL_BROWSERS } from './browsers';
 
@@ -21,6 +21,8 @@ export interface ChromiumSession {
   workerEntry(name: string): Promise<{ duration: number; detail: unknown } | null>;
   /** Stops the extension's worker, as Chrome does after 30 idle seconds; the next message starts a new one. */
   stopWorker(): Promise<void>;
+  /** The side panel's page, in a tab of its own, showing the tab that has `pageUrl` open. */
+  openSidePanel(pageUrl: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,16 @@ export async function launchChromium(options: { headless: boolean; profile?: str
       } finally {
         await page.close();
       }
+    },
+    async openSidePanel(pageUrl) {
+      const panel = await context.newPage();
+      await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+      const tabId = await panel.evaluate(async (url) => {
+        const api = (globalThis as unknown as { chrome: { tabs: { query(q: { url: string }): Promise<Array<{ id?: number }>> } } }).chrome;
+        return (await api.tabs.query({ url }))[0]?.id;
+      }, pageUrl);
+      await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`);
+      return panel;
     },
     close: async () => {
       await context.close();

@@ -12,16 +12,7 @@ readerSuite('Chromium', async () => {
   const session = await launchChromium({ headless: true });
   return {
     newPage: async () => (await session.context.newPage()) as unknown as BrowserPage,
-    async openSidePanelFor(pageUrl) {
-      const panel = await session.context.newPage();
-      await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
-      const tabId = await panel.evaluate(async (url) => {
-        const api = (globalThis as unknown as { chrome: { tabs: { query(q: { url: string }): Promise<Array<{ id?: number }>> } } }).chrome;
-        return (await api.tabs.query({ url }))[0]?.id;
-      }, pageUrl);
-      await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tabId=${tabId}`);
-      return panel as unknown as BrowserPage;
-    },
+    openSidePanelFor: async (pageUrl) => (await session.openSidePanel(pageUrl)) as unknown as BrowserPage,
     close: () => session.close(),
   };
 });
@@ -89,13 +80,7 @@ describe('Chromium: working in the side panel', () => {
     const pageUrl = `${server.url}/${expected.page}`;
     await page.goto(pageUrl);
     await waitUntilReady(page as unknown as BrowserPage);
-    panel = await session.context.newPage();
-    await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
-    const tabId = await panel.evaluate(async (url) => {
-      const api = (globalThis as unknown as { chrome: { tabs: { query(q: { url: string }): Promise<Array<{ id?: number }>> } } }).chrome;
-      return (await api.tabs.query({ url }))[0]?.id;
-    }, pageUrl);
-    await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tabId=${tabId}`);
+    panel = await session.openSidePanel(pageUrl);
     await panel.waitForSelector('[data-pair]');
   });
   afterAll(async () => {

@@ -8,6 +8,7 @@ import type { Dictionary } from '../../../utils/align/dictionary';
 import { looksLikeTranslations } from '../../../utils/align/summary';
 import { readBilingualPage } from '../../../utils/page/read-page';
 import { toAlignRequest } from '../../../utils/page/split-page';
+import { loadPage } from './load-page';
 
 const layouts = path.resolve(__dirname, '../../fixtures/layouts');
 
@@ -23,13 +24,6 @@ interface Expected {
   en: ExpectedSide;
   blockPairs?: Array<[number, number]>;
   pairs: Array<{ zh: string; en: string }>;
-}
-
-function load(file: string): void {
-  document.open();
-  // Style sheets are left out: happy-dom would try to fetch them, and the reader does not use them.
-  document.write(readFileSync(file, 'utf8').replace(/<link [^>]*>/g, ''));
-  document.close();
 }
 
 let dictionary: Dictionary;
@@ -51,7 +45,7 @@ describe('bilingual layouts', () => {
   for (const file of pages.filter((f) => !f.startsWith('silent-') && !builtByScript(f) && !unrelated(f))) {
     it(`reads ${file} as its expected result says`, () => {
       const expected = JSON.parse(readFileSync(path.join(layouts, file.replace('.html', '.expected.json')), 'utf8')) as Expected;
-      load(path.join(layouts, file));
+      loadPage(path.join(layouts, file));
       const page = readBilingualPage(document);
       expect(page).not.toBeNull();
       expect(page!.zhScript).toBe(expected.zhScript);
@@ -81,12 +75,12 @@ describe('bilingual layouts', () => {
 describe('pages that are not bilingual articles', () => {
   for (const file of pages.filter((f) => f.startsWith('silent-'))) {
     it(`stays silent on ${file}`, () => {
-      load(path.join(layouts, file));
+      loadPage(path.join(layouts, file));
       expect(readBilingualPage(document)).toBeNull();
     });
   }
   it('stays silent on an English-only article with a 中文 link', () => {
-    load(path.resolve(__dirname, '../../fixtures/seed/english-only.html'));
+    loadPage(path.resolve(__dirname, '../../fixtures/seed/english-only.html'));
     expect(readBilingualPage(document)).toBeNull();
   });
 });
@@ -121,7 +115,7 @@ describe('a long article with the other language only after it', () => {
 describe('texts in both languages that do not translate each other', () => {
   for (const file of pages.filter(unrelated)) {
     it(`reads ${file}, and its alignment says the two sides are not one article`, () => {
-      load(path.join(layouts, file));
+      loadPage(path.join(layouts, file));
       const page = readBilingualPage(document)!;
       expect(page).not.toBeNull();
       const result = align(toAlignRequest(page), dictionary);
@@ -130,7 +124,7 @@ describe('texts in both languages that do not translate each other', () => {
   }
   it('the seed page and every layout fixture do read as translations', () => {
     for (const file of [path.resolve(__dirname, '../../fixtures/seed/xinhua-moscow.html'), ...pages.filter((f) => !f.startsWith('silent-') && !builtByScript(f) && !unrelated(f)).map((f) => path.join(layouts, f))]) {
-      load(file);
+      loadPage(file);
       const page = readBilingualPage(document)!;
       const result = align(toAlignRequest(page), dictionary);
       expect(looksLikeTranslations(result, page.zh.sentences.length, page.en.sentences.length), file).toBe(true);
@@ -140,7 +134,7 @@ describe('texts in both languages that do not translate each other', () => {
 
 describe('the seed page', () => {
   it('finds the Traditional Chinese article and the English one, with titles and captions, and no meta line', () => {
-    load(path.resolve(__dirname, '../../fixtures/seed/xinhua-moscow.html'));
+    loadPage(path.resolve(__dirname, '../../fixtures/seed/xinhua-moscow.html'));
     const page = readBilingualPage(document)!;
     expect(page.zhScript).toBe('Hant');
     expect(page.zh.blocks[0]!.role).toBe('title');
@@ -161,7 +155,7 @@ describe('the seed page', () => {
 
   it('pairs the sentences and captions its expected result names, and leaves the preface quote unmatched', () => {
     const expected = JSON.parse(readFileSync(path.resolve(__dirname, '../../fixtures/seed/xinhua-moscow.expected.json'), 'utf8')) as SeedExpected;
-    load(path.resolve(__dirname, '../../fixtures/seed/xinhua-moscow.html'));
+    loadPage(path.resolve(__dirname, '../../fixtures/seed/xinhua-moscow.html'));
     const request = toAlignRequest(readBilingualPage(document)!);
     const { beads } = align(request, dictionary);
     const other = (side: 'zh' | 'en') => (side === 'zh' ? 'en' : 'zh');

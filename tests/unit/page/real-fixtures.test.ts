@@ -15,15 +15,10 @@ import { blockHolding, hoverProbes, judgeHover, locateParagraphs, probePoint, sc
 import { AlignedPage } from '../../../utils/extension/page-session';
 import { readBilingualPage } from '../../../utils/page/read-page';
 import { toAlignRequest } from '../../../utils/page/split-page';
+import { loadPage } from './load-page';
 
 const realDir = path.resolve(__dirname, '../../fixtures/real');
 const fixtures = existsSync(realDir) ? readdirSync(realDir).filter((name) => existsSync(path.join(realDir, name, 'expected.json'))) : [];
-
-function load(file: string): void {
-  document.open();
-  document.write(readFileSync(file, 'utf8').replace(/<link [^>]*>/g, ''));
-  document.close();
-}
 
 let dictionary: Dictionary;
 beforeAll(() => {
@@ -38,7 +33,7 @@ describe('pages of real layouts', () => {
   for (const name of fixtures) {
     it(`${name}: the article is read, the chrome left out, and hovers show the paired paragraph`, () => {
       const expected = JSON.parse(readFileSync(path.join(realDir, name, 'expected.json'), 'utf8')) as RealPageExpectation;
-      load(path.join(realDir, name, 'page.html'));
+      loadPage(path.join(realDir, name, 'page.html'));
       const page = readBilingualPage(document);
       expect(page, 'a bilingual article').not.toBeNull();
       expect(page!.zhScript).toBe(expected.zhScript);
@@ -76,7 +71,7 @@ describe('pages of real layouts', () => {
   it('a reader whose browser prefers Traditional Chinese gets the Traditional version paired with the English, the Simplified apart', () => {
     const name = 'trilingual-lang-tagged';
     const expected = JSON.parse(readFileSync(path.join(realDir, name, 'expected.json'), 'utf8')) as RealPageExpectation;
-    load(path.join(realDir, name, 'page.html'));
+    loadPage(path.join(realDir, name, 'page.html'));
     const page = readBilingualPage(document, { preferredScript: 'Hant' })!;
     expect(page.zhScript).toBe('Hant');
     expect(page.zhAlt?.script).toBe('Hans');

@@ -17,36 +17,39 @@ import {
 } from '@/utils/extension/article-map';
 import { EXPORT_MIME, exportFileName, exportText, type ExportFormat } from '@/utils/extension/export';
 import { readTabAlignment, watchTabAlignment, type TabAlignment } from '@/utils/extension/tab-alignments';
+import { t } from '@/utils/i18n';
 
-/** Every string the panel shows, in one place for the move to the browser's i18n. */
-export const PANEL_STRINGS = {
-  noArticle: 'No bilingual article found on this page.',
-  loading: 'Loading…',
-  aligning: 'Aligning…',
-  alignmentFailed: (error: string) => `Alignment failed: ${error}`,
-  untitled: 'This page',
-  summary: (counts: { pairs: number; low: number; omissions: number; additions: number }) =>
-    `${counts.pairs} pairs, ${counts.low} of low confidence · ${counts.omissions} Chinese only · ${counts.additions} English only`,
-  searchLabel: 'Search both languages',
-  filterLegend: 'Show',
-  filters: { all: 'All', unmatched: 'Unmatched', low: 'Low confidence' } satisfies Record<RowFilter, string>,
-  shown: (shown: number, total: number) => `${shown} of ${total} shown`,
-  nothingShown: 'No sentence matches.',
-  exportLegend: 'Export',
-  exportTitle: { tsv: 'Download the pairs as TSV', json: 'Download the pairs as JSON', tmx: 'Download the pairs as TMX 1.4' } satisfies Record<ExportFormat, string>,
-  columns: { zh: 'Chinese', en: 'English' },
-  mapLabel: 'Map of the article: click a place to go there, or press Enter to go to the next unmatched or low-confidence pair',
-  mapLegend: { matched: 'matched', low: 'low confidence', unmatched: 'unmatched' } satisfies Record<MapKind, string>,
-  list: {
-    listLabel: 'Sentence pairs',
-    revealTitle: 'Show on the page',
-    marks: {
-      omission: 'Omission: not in the English',
-      addition: 'Addition: not in the Chinese',
-      low: (score: number) => `Low confidence (${Math.round(score * 100)}%)`,
+/** Every string the panel shows, in the interface language; read when the panel renders. */
+export function panelStrings() {
+  return {
+    noArticle: t('popupNoArticle'),
+    loading: t('panelLoading'),
+    aligning: t('popupAligning'),
+    alignmentFailed: (error: string) => t('popupAlignmentFailed', error),
+    untitled: t('panelUntitled'),
+    summary: (counts: { pairs: number; low: number; omissions: number; additions: number }) =>
+      t('panelSummary', String(counts.pairs), String(counts.low), String(counts.omissions), String(counts.additions)),
+    searchLabel: t('panelSearchLabel'),
+    filterLegend: t('panelFilterLegend'),
+    filters: { all: t('panelFilterAll'), unmatched: t('panelFilterUnmatched'), low: t('panelFilterLow') } satisfies Record<RowFilter, string>,
+    shown: (shown: number, total: number) => t('panelShown', String(shown), String(total)),
+    nothingShown: t('panelNothingShown'),
+    exportLegend: t('panelExportLegend'),
+    exportTitle: { tsv: t('panelExportTsv'), json: t('panelExportJson'), tmx: t('panelExportTmx') } satisfies Record<ExportFormat, string>,
+    columns: { zh: t('panelColumnZh'), en: t('panelColumnEn') },
+    mapLabel: t('panelMapLabel'),
+    mapLegend: { matched: t('panelMapMatched'), low: t('panelMapLow'), unmatched: t('panelMapUnmatched') } satisfies Record<MapKind, string>,
+    list: {
+      listLabel: t('panelListLabel'),
+      revealTitle: t('panelRevealTitle'),
+      marks: {
+        omission: t('panelOmission'),
+        addition: t('panelAddition'),
+        low: (score: number) => t('panelLow', String(Math.round(score * 100))),
+      },
     },
-  },
-};
+  };
+}
 
 const EXPORT_FORMATS: ExportFormat[] = ['tsv', 'json', 'tmx'];
 
@@ -76,6 +79,7 @@ export interface SidePanelProps {
 }
 
 export function SidePanel({ tabId, onReveal, followPage, download = downloadFile, appVersion = '0' }: SidePanelProps) {
+  const strings = panelStrings();
   const [alignment, setAlignment] = useState<TabAlignment | null | undefined>(undefined);
   useEffect(() => {
     if (tabId === null) return;
@@ -92,17 +96,17 @@ export function SidePanel({ tabId, onReveal, followPage, download = downloadFile
     return (
       <header>
         <h1>Parallax</h1>
-        <p class="status">{PANEL_STRINGS.noArticle}</p>
+        <p class="status">{strings.noArticle}</p>
       </header>
     );
   }
-  if (alignment === undefined) return <p class="status">{PANEL_STRINGS.loading}</p>;
-  const title = <h1>{alignment.title || PANEL_STRINGS.untitled}</h1>;
+  if (alignment === undefined) return <p class="status">{strings.loading}</p>;
+  const title = <h1>{alignment.title || strings.untitled}</h1>;
   if (alignment.status === 'aligning') {
     return (
       <header>
         {title}
-        <p class="status">{PANEL_STRINGS.aligning}</p>
+        <p class="status">{strings.aligning}</p>
       </header>
     );
   }
@@ -111,7 +115,7 @@ export function SidePanel({ tabId, onReveal, followPage, download = downloadFile
       <header>
         {title}
         <p class="status error" role="alert">
-          {PANEL_STRINGS.alignmentFailed(alignment.error ?? '')}
+          {strings.alignmentFailed(alignment.error ?? '')}
         </p>
       </header>
     );
@@ -134,6 +138,7 @@ interface AlignedArticleProps {
 }
 
 function AlignedArticle({ alignment, onReveal, followPage, onExport }: AlignedArticleProps) {
+  const strings = panelStrings();
   const [filter, setFilter] = useState<RowFilter>('all');
   const [query, setQuery] = useState('');
   const [currentBead, setCurrentBead] = useState<number | null>(null);
@@ -206,38 +211,38 @@ function AlignedArticle({ alignment, onReveal, followPage, onExport }: AlignedAr
   return (
     <div class="side-panel">
       <header>
-        <h1>{alignment.title || PANEL_STRINGS.untitled}</h1>
-        <p class="summary">{PANEL_STRINGS.summary({ ...counts })}</p>
+        <h1>{alignment.title || strings.untitled}</h1>
+        <p class="summary">{strings.summary({ ...counts })}</p>
         <div class="tools">
           <label class="search">
-            <span class="label">{PANEL_STRINGS.searchLabel}</span>
+            <span class="label">{strings.searchLabel}</span>
             <input type="search" value={query} onInput={(event) => setQuery((event.currentTarget as HTMLInputElement).value)} />
           </label>
           <fieldset class="filter">
-            <legend>{PANEL_STRINGS.filterLegend}</legend>
-            {(Object.keys(PANEL_STRINGS.filters) as RowFilter[]).map((value) => (
+            <legend>{strings.filterLegend}</legend>
+            {(Object.keys(strings.filters) as RowFilter[]).map((value) => (
               <label key={value}>
                 <input type="radio" name="filter" value={value} checked={filter === value} onChange={() => setFilter(value)} />
-                {PANEL_STRINGS.filters[value]}
+                {strings.filters[value]}
               </label>
             ))}
           </fieldset>
           <fieldset class="export">
-            <legend>{PANEL_STRINGS.exportLegend}</legend>
+            <legend>{strings.exportLegend}</legend>
             {EXPORT_FORMATS.map((format) => (
-              <button key={format} type="button" class="action" data-export={format} title={PANEL_STRINGS.exportTitle[format]} onClick={() => onExport(format)}>
+              <button key={format} type="button" class="action" data-export={format} title={strings.exportTitle[format]} onClick={() => onExport(format)}>
                 {format.toUpperCase()}
               </button>
             ))}
           </fieldset>
         </div>
         <p class="shown" aria-live="polite">
-          {shown.length === 0 ? PANEL_STRINGS.nothingShown : shown.length < total ? PANEL_STRINGS.shown(shown.length, total) : ''}
+          {shown.length === 0 ? strings.nothingShown : shown.length < total ? strings.shown(shown.length, total) : ''}
         </p>
       </header>
       <div class="columns" aria-hidden="true">
-        <span>{PANEL_STRINGS.columns.zh}</span>
-        <span>{PANEL_STRINGS.columns.en}</span>
+        <span>{strings.columns.zh}</span>
+        <span>{strings.columns.en}</span>
       </div>
       <div class="body">
         <PairList
@@ -248,9 +253,9 @@ function AlignedArticle({ alignment, onReveal, followPage, onExport }: AlignedAr
           scrollRequest={scrollRequest}
           onActivate={activate}
           onViewport={(first, last) => setViewport([first, last])}
-          strings={PANEL_STRINGS.list}
+          strings={strings.list}
         />
-        <button type="button" class="map" aria-label={PANEL_STRINGS.mapLabel} title={PANEL_STRINGS.mapLabel} style={{ backgroundImage: mapGradient(map, MAP_COLORS) }} onClick={jumpFromMap}>
+        <button type="button" class="map" aria-label={strings.mapLabel} title={strings.mapLabel} style={{ backgroundImage: mapGradient(map, MAP_COLORS) }} onClick={jumpFromMap}>
           {viewport && total > 0 && (
             <span class="in-view" style={{ top: `${(viewport[0] / total) * 100}%`, height: `${((viewport[1] - viewport[0] + 1) / total) * 100}%` }} />
           )}
@@ -258,9 +263,9 @@ function AlignedArticle({ alignment, onReveal, followPage, onExport }: AlignedAr
         </button>
       </div>
       <p class="legend" aria-hidden="true">
-        {(Object.keys(PANEL_STRINGS.mapLegend) as MapKind[]).map((kind) => (
+        {(Object.keys(strings.mapLegend) as MapKind[]).map((kind) => (
           <span key={kind} class={`swatch ${kind}`}>
-            {PANEL_STRINGS.mapLegend[kind]}
+            {strings.mapLegend[kind]}
           </span>
         ))}
       </p>

@@ -7,6 +7,31 @@ import { browser } from 'wxt/browser';
 
 /** Every message key with the number of substitutions its message takes. */
 export const MESSAGES = {
+  panelLoading: 0,
+  panelUntitled: 0,
+  panelSummary: 4,
+  panelSearchLabel: 0,
+  panelFilterLegend: 0,
+  panelFilterAll: 0,
+  panelFilterUnmatched: 0,
+  panelFilterLow: 0,
+  panelShown: 2,
+  panelNothingShown: 0,
+  panelExportLegend: 0,
+  panelExportTsv: 0,
+  panelExportJson: 0,
+  panelExportTmx: 0,
+  panelColumnZh: 0,
+  panelColumnEn: 0,
+  panelMapLabel: 0,
+  panelMapMatched: 0,
+  panelMapLow: 0,
+  panelMapUnmatched: 0,
+  panelListLabel: 0,
+  panelRevealTitle: 0,
+  panelOmission: 0,
+  panelAddition: 0,
+  panelLow: 1,
   tooltipNone: 0,
   tooltipAnnounceEnglish: 1,
   tooltipAnnounceChinese: 1,
@@ -77,7 +102,8 @@ export const MESSAGES = {
 
 export type MessageKey = keyof typeof MESSAGES;
 
-type Substitutions<Count extends number> = Count extends 0 ? [] : Count extends 1 ? [string] : [string, string];
+/** A tuple of `Count` strings: one for each placeholder of a message. */
+type Substitutions<Count extends number, Built extends string[] = []> = Built['length'] extends Count ? Built : Substitutions<Count, [...Built, string]>;
 
 /** The message in the browser's language; `t('popupOnForSite', hostname)` fills its one placeholder. */
 export function t<Key extends MessageKey>(key: Key, ...substitutions: Substitutions<(typeof MESSAGES)[Key]>): string {

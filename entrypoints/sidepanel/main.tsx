@@ -1,10 +1,14 @@
+import '@/components/theme.css';
 import '@/components/panel.css';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SidePanel } from '@/components/SidePanel';
 import { followHoveredBead } from '@/utils/extension/hovered-bead';
+import { applyTheme } from '@/components/theme';
+import { uiLanguage } from '@/utils/i18n';
 import { sendToTab } from '@/utils/messaging';
+import { loadSettings, watchSettings } from '@/utils/settings/store';
 
 /** The tab named in the URL (`?tabId=`), else the active tab of this window, following tab switches. */
 function useTabId(): number | null {
@@ -37,4 +41,8 @@ function App() {
   );
 }
 
+document.documentElement.lang = uiLanguage();
+// The reader's theme, now and whenever it changes.
+void loadSettings().then((settings) => applyTheme(settings.theme));
+watchSettings((settings) => applyTheme(settings.theme));
 render(<App />, document.getElementById('app')!);

@@ -30,7 +30,7 @@ export interface ChromiumSession {
  * Chromium with the built extension, in a fresh profile removed on close, or in `profile`, a directory the caller
  * keeps, so that a later launch finds what the extension stored (a browser restart).
  */
-export async function launchChromium(options: { headless: boolean; profile?: string }): Promise<ChromiumSession> {
+export async function launchChromium(options: { headless: boolean; profile?: string; locale?: string }): Promise<ChromiumSession> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(`Chromium or Chrome is not installed. Install it with:\n  ${INSTALL_BROWSERS}`);
   const userDataDir = options.profile ?? mkdtempSync(path.join(os.tmpdir(), 'parallax-chromium-'));
@@ -38,7 +38,9 @@ export async function launchChromium(options: { headless: boolean; profile?: str
     executablePath,
     headless: options.headless,
     viewport: { width: 1200, height: 900 },
-    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`],
+    args: [...CHROMIUM_ARGS, ...(options.locale ? [`--lang=${options.locale}`] : []), `--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`],
+    // On Linux the browser takes its interface language, which extensions' messages follow, from the environment.
+    ...(options.locale ? { locale: options.locale, env: { ...process.env, LANGUAGE: options.locale.replace('-', '_') } } : {}),
   });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });

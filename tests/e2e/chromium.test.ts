@@ -140,3 +140,33 @@ describe('Chromium: working in the side panel', () => {
   });
 });
 
+describe('Chromium in Simplified Chinese: the interface follows the browser’s language', () => {
+  let server: StaticServer;
+  let session: ChromiumSession;
+  const expected = expectedSeed();
+
+  beforeAll(async () => {
+    server = await serveDirectory(fixturesDir);
+    session = await launchChromium({ headless: true, locale: 'zh-CN' });
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('the tooltip and the side panel speak Chinese', async () => {
+    const page = (await session.context.newPage()) as unknown as BrowserPage;
+    const pageUrl = `${server.url}/${expected.page}`;
+    await page.goto(pageUrl);
+    await waitUntilReady(page);
+    const lone = expected.unmatched[0]!;
+    expect((await hoverSentence(page, lone.sentence)).text).toContain('没有对应的句子');
+    const pair = expected.pairs[0]!;
+    expect((await hoverSentence(page, pair.locate ?? pair.sentence)).text).toContain('固定');
+    const panel = await session.openSidePanel(pageUrl);
+    await panel.waitForSelector('[data-pair]');
+    expect(await panel.getByLabel('搜索中英文').count()).toBe(1);
+    expect(await panel.getByRole('radio', { name: '未对应' }).count()).toBe(1);
+  });
+});
+

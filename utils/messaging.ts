@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { AlignResult } from './align/types';
-import type { PageSentences, PageText } from './page/split-page';
+import type { PageText, SentencePlaces } from './page/split-page';
 import type { ChineseScript } from './page/types';
 import { DISPLAY_SCRIPTS, type DisplayScript } from './settings/schema';
 
@@ -26,7 +26,8 @@ export interface ChineseDisplay {
 }
 
 export interface AlignPageAnswer {
-  sentences: PageSentences;
+  /** Where each sentence stands in the blocks the page sent: the page has the text already. */
+  sentences: SentencePlaces;
   /**
    * Whether the two texts are translations of each other. The verdict is the worker's, where the result is kept:
    * when they are not, nothing is kept for the tab, so the popup and the side panel show nothing either.

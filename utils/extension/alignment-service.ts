@@ -9,7 +9,7 @@ import { DICTIONARY_FILE, DICTIONARY_VERSION_FILE, parseDictionary, type Diction
 import { readStoredDictionary, storeDictionary } from './dictionary-store';
 import type { AlignPageAnswer, AlignPageMessage, ChineseDisplay } from '../messaging';
 import { shownScript, toDisplayScript } from '../text/display-script';
-import { splitPage, toAlignRequest } from '../page/split-page';
+import { placesOf, splitPage, toAlignRequest } from '../page/split-page';
 import { clearTabAlignment, saveTabAlignment } from './tab-alignments';
 
 let dictionary: Promise<Dictionary> | null = null;
@@ -98,7 +98,7 @@ export async function alignPage(message: AlignPageMessage, tabId: number | undef
       if (related) await saveTabAlignment(tabId, { ...base, status: 'ready', result, alignMs, updatedAt: Date.now() });
       else await clearTabAlignment(tabId);
     }
-    return { sentences, related, result, altResult, zhDisplay, splitMs, alignMs };
+    return { sentences: placesOf(sentences), related, result, altResult, zhDisplay, splitMs, alignMs };
   } catch (error) {
     if (tabId !== undefined) {
       await saveTabAlignment(tabId, {

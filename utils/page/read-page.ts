@@ -11,7 +11,7 @@ import { findArticle, type ArticleBlock } from './article';
 import { chineseVersions } from './chinese-versions';
 import { layoutPairs, type BlockPair, type BlockPlace } from './layout-pairs';
 import { LazySentence } from './ranges';
-import { splitPage, type PageSentences, type PageText, type SplitSentence, type TextBlock } from './split-page';
+import { sentenceText, splitPage, type PageText, type SentencePlace, type SentencePlaces, type TextBlock } from './split-page';
 import type { BilingualPage, ChineseScript, PageSide, Side } from './types';
 import { BlockWalk, type RawBlock } from './walk';
 
@@ -117,15 +117,18 @@ export class PageReading {
     if (alt) this.text.zhAlt = { blocks: textBlocks(sides.zhAlt), blockPairs: alt.blockPairs };
   }
 
-  /** The page with its sentences, split from `text`; their ranges are made when first asked for. */
-  withSentences(sentences: PageSentences): BilingualPage {
-    const side = (name: SideName, split: SplitSentence[]): PageSide => {
+  /**
+   * The page with its sentences, split from `text` (by the worker, which sends back only where each stands); their
+   * text is cut from the blocks here, and their ranges are made when first asked for.
+   */
+  withSentences(sentences: SentencePlaces): BilingualPage {
+    const side = (name: SideName, places: SentencePlace[]): PageSide => {
       const blocks = this.sides[name];
       return {
         blocks: blocks.map(({ raw, role }) => ({ element: raw.element, role })),
-        sentences: split.map(({ text, block, start, end }) => {
+        sentences: places.map(({ block, start, end }) => {
           const run = blocks[block]!;
-          return new LazySentence(text, block, run.raw, run.start + start, run.start + end);
+          return new LazySentence(sentenceText(run.text, start, end), block, run.raw, run.start + start, run.start + end);
         }),
       };
     };

@@ -35,6 +35,23 @@ export interface SplitSentence {
 
 export type PageSentences = Record<Side, SplitSentence[]> & { zhAlt?: SplitSentence[] };
 
+/** Where a sentence stands in its block, without its text: what crosses back to the page, which has the text. */
+export type SentencePlace = Omit<SplitSentence, 'text'>;
+export type SentencePlaces = Record<Side, SentencePlace[]> & { zhAlt?: SentencePlace[] };
+
+/** The places of split sentences, for the page to cut the text from its own blocks again (see sentenceText). */
+export function placesOf(sentences: PageSentences): SentencePlaces {
+  const places = (side: SplitSentence[]) => side.map(({ block, start, end }) => ({ block, start, end }));
+  const result: SentencePlaces = { zh: places(sentences.zh), en: places(sentences.en) };
+  if (sentences.zhAlt) result.zhAlt = places(sentences.zhAlt);
+  return result;
+}
+
+/** A sentence's text from its block's text and its place, as splitPage gives it. */
+export function sentenceText(blockText: string, start: number, end: number): string {
+  return cleanSentence(blockText.slice(start, end));
+}
+
 const HAS_LETTERS = new RegExp(`[A-Za-z${HAN_CLASS}]`);
 
 /** Sentence text as it reads: line breaks and runs of spaces collapse to one space. */

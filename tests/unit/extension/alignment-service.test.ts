@@ -65,8 +65,10 @@ describe('the worker’s verdict on a page', () => {
     const kept = await readTabAlignment(7);
     expect(kept?.zhScript).toBe('Hant');
     expect(kept?.zh[0]).toBe('今天上午，市長參觀了新建的圖書館。');
-    // The page's own text is what was aligned and is what the content script maps to the page.
-    expect(answer.sentences.zh[0]!.text).toBe('今天上午，市长参观了新建的图书馆。');
+    // The page's own text is what was aligned: the answer says where each sentence stands in it, without the text.
+    const first = answer.sentences.zh[0]!;
+    expect(translated.page.zh.blocks[first.block]!.text.slice(first.start, first.end)).toBe('今天上午，市长参观了新建的图书馆。');
+    expect('text' in first).toBe(false);
   });
 });
 

@@ -79,6 +79,7 @@ export class PageController {
     this.ui ??= await deps.mountUi();
     if (current !== this.generation) return;
     const ui = this.ui;
+    ui.host.setAttribute('data-theme', deps.settings().theme);
     this.setState('aligning');
     try {
       const answer = await deps.alignPage({

@@ -78,6 +78,11 @@ describe('the page controller', () => {
     expect(Number(h.host()?.getAttribute('data-pairs'))).toBeGreaterThan(0);
     expect(h.controller.page).not.toBeNull();
     expect(h.cleared).toBe(0);
+    // The tooltip's colours follow the reader's theme.
+    expect(h.host()?.getAttribute('data-theme')).toBe('auto');
+    h.settings = { ...h.settings, theme: 'dark' };
+    await h.controller.start();
+    expect(h.host()?.getAttribute('data-theme')).toBe('dark');
   });
 
   it('stops when the site is switched off: no UI, and the worker forgets the tab', async () => {

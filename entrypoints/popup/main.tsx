@@ -9,8 +9,10 @@ import { t, uiLanguage } from '@/utils/i18n';
 import { withSiteEnabled, type Settings } from '@/utils/settings/schema';
 import { loadSettings, updateSettings, watchSettings } from '@/utils/settings/store';
 
+/** The tab named in the URL (`?tabId=`, as tests and screenshots open the popup as a page), else the active tab. */
 async function currentTab(): Promise<PopupProps['tab']> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const named = Number(new URLSearchParams(location.search).get('tabId'));
+  const [tab] = Number.isInteger(named) && named > 0 ? [await browser.tabs.get(named)] : await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return null;
   let hostname = '';
   try {

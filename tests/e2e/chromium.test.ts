@@ -170,3 +170,36 @@ describe('Chromium in Simplified Chinese: the interface follows the browser’s 
   });
 });
 
+describe('Chromium: the popup', () => {
+  let server: StaticServer;
+  let session: ChromiumSession;
+  const expected = expectedSeed();
+
+  beforeAll(async () => {
+    server = await serveDirectory(fixturesDir);
+    session = await launchChromium({ headless: true });
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('says what was found, and switching the site off takes Parallax off the page and its counts out of the popup', async () => {
+    const page = await session.context.newPage();
+    const pageUrl = `${server.url}/${expected.page}`;
+    await page.goto(pageUrl);
+    await waitUntilReady(page as unknown as BrowserPage);
+    const tabId = await (await session.openSidePanel(pageUrl)).evaluate(() => new URLSearchParams(location.search).get('tabId'));
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tabId=${tabId}`);
+    expect(Number(await popup.locator('[data-count="pairs"]').textContent())).toBeGreaterThan(10);
+    await popup.getByLabel(/^On for /).uncheck();
+    await popup.getByText('Off for this site.').waitFor();
+    expect(await popup.locator('[data-count="pairs"]').count()).toBe(0);
+    await waitFor(async () => (await page.evaluate(() => document.querySelector('parallax-ui') === null)) || null, 'Parallax to leave the page');
+    await popup.getByLabel(/^On for /).check();
+    await waitUntilReady(page as unknown as BrowserPage);
+    await popup.locator('[data-count="pairs"]').waitFor();
+  });
+});
+

@@ -86,6 +86,9 @@ const SIBLING_SHARE = 0.2;
 const MIN_SIBLING_SCORE = 10;
 const MAX_LINK_SHARE = 0.5;
 const COMMAS = /[,，、;；]/g;
+// Blocks weighed between two chances for the reading to pause (see readBilingualPageInSlices): a long page is
+// not found in one task.
+const BLOCKS_PER_STEP = 500;
 const SENTENCE_END = /[.!?。！？]/g;
 
 function countMatches(pattern: RegExp, text: string): number {
@@ -107,7 +110,7 @@ function nameWeight(element: Element): number {
 }
 
 /** The containers' scores: each paragraph adds to its parent in full, its grandparent half, and less further up. */
-function scoreContainers(blocks: MeasuredBlock[]): Map<RawBlock, NodeScore> {
+function* scoreContainers(blocks: MeasuredBlock[]): Generator<void, Map<RawBlock, NodeScore>> {
   const scores = new Map<RawBlock, NodeScore>();
   const nodeScore = (node: RawBlock): NodeScore => {
     let entry = scores.get(node);
@@ -120,7 +123,9 @@ function scoreContainers(blocks: MeasuredBlock[]): Map<RawBlock, NodeScore> {
     }
     return entry;
   };
-  for (const block of blocks) {
+  for (let index = 0; index < blocks.length; index += 1) {
+    if (index % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
+    const block = blocks[index]!;
     const commas = countMatches(COMMAS, block.text);
     const both = block.han > 0 && block.latin > 0;
     const zh = paragraphScore(block.han * HAN_UNITS, both ? 0 : commas);
@@ -221,12 +226,29 @@ function isLabel(block: MeasuredBlock): boolean {
 
 /**
  * The article's text blocks in document order, with their roles. `blocks` are all the page's text blocks, in
- * document order, as the walk found them.
+ * document order, as the walk found them. A generator: it yields between groups of blocks, so that a long page is
+ * read in slices.
  */
-export function findArticle(blocks: RawBlock[], options: ArticleOptions = {}): ArticleBlock[] {
+export function* findArticleInSteps(blocks: RawBlock[], options: ArticleOptions = {}): Generator<void, ArticleBlock[]> {
+  // What the reader cannot see is hidden where a style sheet names it: elements with a class or id, and the
+  // containers above the blocks. Each is asked once (asking forces the browser to lay the page out, and thousands
+  // of plain paragraphs under one container would each cost a call).
+  const { isRendered } = options;
+  const shown = new Map<RawBlock, boolean>();
+  const isShown = (node: RawBlock | null): boolean => {
+    if (!node || !isRendered) return true;
+    let known = shown.get(node);
+    if (known === undefined) {
+      known = isShown(node.parent) && (!node.attributed && node.parent !== null ? true : isRendered(node.element));
+      shown.set(node, known);
+    }
+    return known;
+  };
   const measured: MeasuredBlock[] = [];
   const seen = new Map<string, number>();
-  for (const raw of blocks) {
+  for (let index = 0; index < blocks.length; index += 1) {
+    if (index % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
+    const raw = blocks[index]!;
     const text = raw.text.trim();
     if (!text) continue;
     const { han, latin } = countScripts(text);
@@ -234,13 +256,13 @@ export function findArticle(blocks: RawBlock[], options: ArticleOptions = {}): A
     // Blocks that are mostly links are menus and lists of other articles, not the article.
     const role = blockRole(raw, text);
     if (raw.linkChars > text.length * MAX_LINK_SHARE && role !== 'title') continue;
-    if (options.isRendered && !options.isRendered(raw.element)) continue;
+    if (!isShown(raw)) continue;
     seen.set(text, (seen.get(text) ?? 0) + 1);
     measured.push({ raw, text, role, han, latin, sentenceEnds: countMatches(SENTENCE_END, text) });
   }
   // Labels the site repeats (a share bar above and below, "back to top") are chrome; sentences are not.
   const kept = measured.filter((b) => (seen.get(b.text) ?? 0) < 2 || b.sentenceEnds >= 2);
-  const scores = scoreContainers(kept);
+  const scores = yield* scoreContainers(kept);
   const regions = { zh: articleRegion(scores, 'zh'), en: articleRegion(scores, 'en') };
   const tops = [...regions.zh, ...regions.en];
 

@@ -7,7 +7,7 @@
  */
 import type { BlockRole } from '../align/types';
 import { languageRuns, looksBilingual, sidesAreArticles, textScript } from '../text/script';
-import { findArticle, type ArticleBlock } from './article';
+import { findArticleInSteps, type ArticleBlock } from './article';
 import { chineseVersions } from './chinese-versions';
 import { layoutPairs, type BlockPair, type BlockPlace } from './layout-pairs';
 import { LazySentence } from './ranges';
@@ -28,8 +28,9 @@ interface RunBlock extends TextBlock {
 }
 
 // Article text inside shadow roots is looked for only where the light DOM holds little text: web-component
-// sites keep little outside their components, and scanning every element of a long page would cost too much.
-const MAX_LIGHT_TEXT_FOR_SHADOW_SEARCH = 20_000;
+// sites keep little outside their components, and scanning every element of a page (a millisecond for each few
+// thousand) would cost every ordinary page that is not bilingual more than the quick look itself.
+const MAX_LIGHT_TEXT_FOR_SHADOW_SEARCH = 2_000;
 
 /** The text of the open shadow roots under `root`. */
 function shadowText(root: Element): string {
@@ -156,7 +157,7 @@ function* readSteps(root: Document | Element | ShadowRoot, options: ReadOptions)
   const walk = new BlockWalk(start, shadowRoots);
   while (walk.step(NODES_PER_STEP)) yield;
   yield;
-  const article = findArticle(walk.blocks, hasLayout(root) ? { isRendered } : {});
+  const article = yield* findArticleInSteps(walk.blocks, hasLayout(root) ? { isRendered } : {});
   yield;
 
   const chinese = article.filter(({ raw }) => textScript(raw.text) !== 'en' && textScript(raw.text) !== null);

@@ -49,7 +49,8 @@ export function placesOf(sentences: PageSentences): SentencePlaces {
 
 /** A sentence's text from its block's text and its place, as splitPage gives it. */
 export function sentenceText(blockText: string, start: number, end: number): string {
-  return cleanSentence(blockText.slice(start, end));
+  const text = blockText.slice(start, end);
+  return UNCLEAN_SPACE.test(text) ? cleanSentence(text) : text.trim();
 }
 
 const HAS_LETTERS = new RegExp(`[A-Za-z${HAN_CLASS}]`);

@@ -19,8 +19,11 @@ export interface ArticleBlock {
 }
 
 export interface ArticleOptions {
-  /** Whether the reader can see the element; absent where there is no layout (tests in a DOM without one). */
-  isRendered?: (element: Element) => boolean;
+  /**
+   * Whether the reader can see the element; absent where there is no layout (tests in a DOM without one).
+   * `holdsText`: the element's own text is read; a container of floated cells may have no height of its own.
+   */
+  isRendered?: (element: Element, holdsText: boolean) => boolean;
 }
 
 /** Per-language sums over the blocks a node holds, and the node's score as an article container. */
@@ -235,11 +238,11 @@ export function* findArticleInSteps(blocks: RawBlock[], options: ArticleOptions 
   // of plain paragraphs under one container would each cost a call).
   const { isRendered } = options;
   const shown = new Map<RawBlock, boolean>();
-  const isShown = (node: RawBlock | null): boolean => {
+  const isShown = (node: RawBlock | null, holdsText: boolean): boolean => {
     if (!node || !isRendered) return true;
     let known = shown.get(node);
     if (known === undefined) {
-      known = isShown(node.parent) && (!node.attributed && node.parent !== null ? true : isRendered(node.element));
+      known = isShown(node.parent, false) && (!node.attributed && node.parent !== null ? true : isRendered(node.element, holdsText));
       shown.set(node, known);
     }
     return known;
@@ -256,7 +259,7 @@ export function* findArticleInSteps(blocks: RawBlock[], options: ArticleOptions 
     // Blocks that are mostly links are menus and lists of other articles, not the article.
     const role = blockRole(raw, text);
     if (raw.linkChars > text.length * MAX_LINK_SHARE && role !== 'title') continue;
-    if (!isShown(raw)) continue;
+    if (!isShown(raw, true)) continue;
     seen.set(text, (seen.get(text) ?? 0) + 1);
     measured.push({ raw, text, role, han, latin, sentenceEnds: countMatches(SENTENCE_END, text) });
   }

@@ -49,14 +49,16 @@ function quickLook(root: Document | Element | ShadowRoot): boolean {
 }
 
 /**
- * Whether the reader can see the element: not hidden by the page's style sheets, and not placed off-screen (a
- * template parked at -9999px). Only asked where the browser lays the page out.
+ * Whether the reader can see the element: not hidden by the page's style sheets, not placed off-screen (a template
+ * parked at -9999px), and, where it holds the text read, not of no size. Only asked where the browser lays the page
+ * out. A container may have no height of its own (its cells float), so only the text's own element is measured.
  */
-function isRendered(element: Element): boolean {
+function isRendered(element: Element, holdsText: boolean): boolean {
   if (typeof element.checkVisibility === 'function' && !element.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
   const rect = element.getBoundingClientRect();
   const view = element.ownerDocument.defaultView;
-  return rect.width > 0 && rect.height > 0 && rect.right + (view?.scrollX ?? 0) > 0 && rect.bottom + (view?.scrollY ?? 0) > 0;
+  if (rect.right + (view?.scrollX ?? 0) < 0 || rect.bottom + (view?.scrollY ?? 0) < 0) return false;
+  return !holdsText || (rect.width > 0 && rect.height > 0);
 }
 
 /** Whether the document is laid out: a DOM without a layout engine reports an empty box for everything. */

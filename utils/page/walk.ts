@@ -16,14 +16,23 @@ const SKIPPED_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complemen
 // Class or id words of site chrome that is not marked up semantically: navigation, promotions, bylines and
 // datelines, learning sites' vocabulary boxes, QR-code prompts and disclaimers. Short, common words count only
 // where they begin or end a class name ("nav-bar", "site-nav"), not inside one ("js-code-nav-container" holds a
-// README); the others count anywhere between dashes ("article-byline-row").
-const CHROME_EDGE_WORDS = 'nav|navbar|menu|header|footer|meta|ads?|share|social|promo|banner|related|toolbar|keywords?';
+// README); the others count anywhere between dashes ("article-byline-row"). Class names are split into their
+// parts rather than searched by one pattern: a pattern that looks for a word at a name's end backtracks over every
+// character of every class name of every element the walk meets.
+const CHROME_EDGE_WORDS = new Set('nav navbar menu header footer meta ad ads share social promo banner related toolbar keyword keywords'.split(' '));
 const CHROME_WORDS =
   'breadcrumbs?|masthead|cookies?|consent|gdpr|sidebar|recommend(?:ed)?|comments?|subscribe|newsletter|advert|pagination|lang(?:uage)?-?(?:switch|select)(?:er)?|byline|dateline|timestamp|(?:article|post)-info|vocab(?:ulary)?|glossary|words?-?(?:box|list|item|example|card)s?|qr-?code|disclaimer|declare|copyright';
-const CHROME_NAME = new RegExp(
-  `(?:^|\\s)(?:(?:${CHROME_EDGE_WORDS})(?:[-_]\\S*)?|\\S*[-_](?:${CHROME_EDGE_WORDS}))(?=\\s|$)|(?:^|[\\s_-])(?:${CHROME_WORDS})(?=$|[\\s_-])`,
-  'i',
-);
+const CHROME_WORD_ANYWHERE = new RegExp(`(?:^|[\\s_-])(?:${CHROME_WORDS})(?=$|[\\s_-])`, 'i');
+
+function namesChrome(name: string): boolean {
+  if (CHROME_WORD_ANYWHERE.test(name)) return true;
+  for (const token of name.toLowerCase().split(/\s+/)) {
+    if (!token) continue;
+    const parts = token.split(/[-_]/);
+    if (CHROME_EDGE_WORDS.has(parts[0]!) || CHROME_EDGE_WORDS.has(parts[parts.length - 1]!)) return true;
+  }
+  return false;
+}
 // The article's own header (headline, standfirst) is named like the site's: "article-header", "entry-header".
 const ARTICLE_HEADER_NAME = /(?:article|post|entry|story|content)[-_]?(?:header|head)\b/i;
 
@@ -69,7 +78,7 @@ function isHiddenOrChrome(element: Element): boolean {
   const role = element.getAttribute('role');
   if (role && SKIPPED_ROLES.has(role)) return true;
   const name = `${element.getAttribute('class') ?? ''} ${element.id}`;
-  if (CHROME_NAME.test(name) && !ARTICLE_HEADER_NAME.test(name)) return true;
+  if (namesChrome(name) && !ARTICLE_HEADER_NAME.test(name)) return true;
   const style = element.getAttribute('style');
   return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }

@@ -49,15 +49,7 @@ const NEEDLE_LENGTH = 6;
 
 /** The page's text nodes in document order, as a reader sees them (no scripts or styles). */
 export function textNodes(doc: Document): Text[] {
-  const nodes: Text[] = [];
-  const visit = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) nodes.push(child as Text);
-      else if (child.nodeType === 1 && !SKIPPED_TAGS.has((child as Element).tagName.toUpperCase())) visit(child);
-    }
-  };
-  if (doc.body) visit(doc.body);
-  return nodes;
+  return doc.body ? textNodesUnder(doc.body) : [];
 }
 
 /** The text node and offset where a snippet, unique on the page, begins (it may run on into later nodes). */

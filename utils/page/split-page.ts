@@ -47,7 +47,11 @@ export function placesOf(sentences: PageSentences): SentencePlaces {
   return result;
 }
 
-/** A sentence's text from its block's text and its place, as splitPage gives it. */
+// Whitespace that cleanSentence would change: a sentence without any needs only trimming, a test instead of a
+// replacement.
+const UNCLEAN_SPACE = /[^\S ]| {2}/;
+
+/** A sentence's text from its block's text and its place: the one way splitPage and the page both cut it. */
 export function sentenceText(blockText: string, start: number, end: number): string {
   const text = blockText.slice(start, end);
   return UNCLEAN_SPACE.test(text) ? cleanSentence(text) : text.trim();
@@ -60,17 +64,12 @@ function cleanSentence(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-// Whitespace that cleanSentence would change. Sentences come trimmed, so in a block without any, every sentence is
-// clean already: one test per block instead of a replacement per sentence.
-const UNCLEAN_SPACE = /[^\S ]| {2}/;
-
 function splitSide(blocks: TextBlock[], side: Side): SplitSentence[] {
   const sentences: SplitSentence[] = [];
   for (let block = 0; block < blocks.length; block += 1) {
     const { text: blockText } = blocks[block]!;
-    const unclean = UNCLEAN_SPACE.test(blockText);
     for (const span of splitSentences(blockText, side)) {
-      const text = unclean ? cleanSentence(span.text) : span.text;
+      const text = sentenceText(blockText, span.start, span.end);
       // Punctuation or digits alone are no sentence to align.
       if (HAS_LETTERS.test(text)) sentences.push({ text, block, start: span.start, end: span.end });
     }

@@ -145,6 +145,7 @@ const longestSlice: Record<string, number> = {};
 // The part of `parallax:read-page` spent making the sentences the background split into the page's own.
 const makeSentences: Record<string, number[]> = {};
 const textContent: Record<string, number[]> = {};
+const findArticle: Record<string, number[]> = {};
 const readabilityRows: string[] = [];
 const pageSession = await launchChromium({ headless: true });
 try {
@@ -160,16 +161,18 @@ try {
     readPage[label] = [];
     makeSentences[label] = [];
     textContent[label] = [];
+    findArticle[label] = [];
     for (let k = 0; k < READ_LOADS; k += 1) {
       const page = await pageSession.context.newPage();
       await page.goto(file === 'EN' ? `${server.url}/seed/english-only.html` : `${generatedServer.url}/${file}`);
-      const [busy, longest, sentences] = await waitFor(
+      const [busy, longest, sentences, article] = await waitFor(
         () =>
           page.evaluate(() => {
             const busyEntry = performance.getEntriesByName('parallax:read-page')[0];
             const sliceEntry = performance.getEntriesByName('parallax:read-page-longest-slice')[0];
             const sentencesEntry = performance.getEntriesByName('parallax:make-sentences')[0];
-            return busyEntry && sliceEntry ? [busyEntry.duration, sliceEntry.duration, sentencesEntry?.duration ?? 0] : null;
+            const articleEntry = performance.getEntriesByName('parallax:find-article')[0];
+            return busyEntry && sliceEntry && articleEntry ? [busyEntry.duration, sliceEntry.duration, sentencesEntry?.duration ?? 0, articleEntry.duration] : null;
           }),
         'the content script to read the page',
         60_000,
@@ -177,6 +180,7 @@ try {
       readPage[label].push(busy!);
       longestSlice[label] = Math.max(longestSlice[label] ?? 0, longest!);
       makeSentences[label].push(sentences!);
+      findArticle[label].push(article!);
       // The browser's own cost of handing over the page's text, which the quick look reads whole.
       textContent[label].push(
         await page.evaluate(() => {
@@ -234,11 +238,11 @@ lines.push(dictionaryLine(dictionaryMs.browserRestart, 'after the browser restar
 lines.push(`- Later loads, median of ${warm.length}: ${median(warm).toFixed(0)} ms (min ${Math.min(...warm)}, max ${Math.max(...warm)}).`);
 lines.push(`- Alignment inside the worker, median: ${median(warmAlignMs).toFixed(0)} ms on later loads, ${median(coldAlignMs).toFixed(0)} ms on the first load after a start (the aligner's code not yet optimised).`, '');
 lines.push(`### Reading the page (Chromium, main thread, ${READ_LOADS} loads each)`, '');
-lines.push('The content script\'s User Timing measures: `parallax:read-page` is the main-thread time of the quick look and, on a bilingual page, of finding the blocks (read in slices with pauses between them, which are not counted) and of making the sentences, which the background worker splits, into the page\'s own (`parallax:make-sentences`, one task, also counted in `parallax:read-page`); `parallax:read-page-longest-slice` is the longest single slice or task of these.', '');
+lines.push('The content script\'s User Timing measures: `parallax:read-page` is the main-thread time of the quick look and, on a bilingual page, of finding the blocks and telling the article from the site around it (`parallax:find-article`, with the layout\'s visibility checks) (read in slices with pauses between them, which are not counted) and of making the sentences, which the background worker splits, into the page\'s own (`parallax:make-sentences`, one task, also counted in `parallax:read-page`); `parallax:read-page-longest-slice` is the longest single slice or task of these.', '');
 lines.push('The last column times one `document.body.textContent` call in the page after the content script is done: the browser building the text of the page, which the quick look reads whole (a Chinese article may stand after any amount of English).', '');
-lines.push('| page | busy ms, median | busy ms, max | of which making sentences ms, median | longest slice ms, max | `textContent` alone ms, median |', '|---|---|---|---|---|---|');
+lines.push('| page | busy ms, median | busy ms, max | of which finding the article ms, median | of which making sentences ms, median | longest slice ms, max | `textContent` alone ms, median |', '|---|---|---|---|---|---|---|');
 for (const [label, times] of Object.entries(readPage)) {
-  lines.push(`| ${label} | ${median(times).toFixed(1)} | ${Math.max(...times).toFixed(1)} | ${median(makeSentences[label]!).toFixed(1)} | ${longestSlice[label]!.toFixed(1)} | ${median(textContent[label]!).toFixed(1)} |`);
+  lines.push(`| ${label} | ${median(times).toFixed(1)} | ${Math.max(...times).toFixed(1)} | ${median(findArticle[label]!).toFixed(1)} | ${median(makeSentences[label]!).toFixed(1)} | ${longestSlice[label]!.toFixed(1)} | ${median(textContent[label]!).toFixed(1)} |`);
 }
 lines.push('');
 lines.push('### Mozilla Readability on the same pages (Chromium, main thread)', '');

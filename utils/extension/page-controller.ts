@@ -61,11 +61,13 @@ export class PageController {
     // single-page app replacing its view right after changing the address) must not be missed.
     this.watcher ??= (deps.watchPage ?? watchPageChanges)(doc, () => void this.start());
     const readStart = performance.now();
-    const { reading, busyMs, longestSliceMs } = await readBilingualPageInSlices(doc, { preferredScript: preferredChineseScript(deps.languages) });
+    const { reading, busyMs, longestSliceMs, findArticleMs } = await readBilingualPageInSlices(doc, { preferredScript: preferredChineseScript(deps.languages) });
     if (current !== this.generation) return;
-    // User Timing measures of the main-thread time spent reading (pauses excluded) and of the longest slice:
-    // visible in the browser's performance tools, and read by `npm run bench`. On a bilingual page they are taken
-    // once the sentences the worker split have been made into the page's own, on this thread too.
+    // User Timing measures of the main-thread time spent reading (pauses excluded), of the part of it spent finding
+    // the article, and of the longest slice: visible in the browser's performance tools, and read by `npm run
+    // bench`. On a bilingual page they are taken once the sentences the worker split have been made into the page's
+    // own, on this thread too.
+    performance.measure('parallax:find-article', { start: readStart, duration: findArticleMs });
     const measureReading = (sentencesMs: number) => {
       performance.measure('parallax:read-page', { start: readStart, duration: busyMs + sentencesMs });
       performance.measure('parallax:read-page-longest-slice', { start: readStart, duration: Math.max(longestSliceMs, sentencesMs) });

@@ -49,17 +49,18 @@ const POSITIVE_NAME = /article|body|content|entry|main|page|post|text|blog|story
 const NEGATIVE_NAME = /comment|combx|contact|foot|masthead|media|meta|outbrain|promo|related|scroll|shoutbox|sidebar|sponsor|shopping|tags|tool|widget|recommend|share|notice|download|rank/i;
 
 // Notices, promotions and fine print, in both languages: dropped where they stand at the edges of the article or
-// outside it, and are short. Inside the article's run such words are the article's own.
-const BOILERPLATE = new RegExp(
+// outside it, and are short. Inside the article's run such words are the article's own. Only the Latin half
+// ignores case, as in roles.ts.
+const BOILERPLATE_HAN = new RegExp(
   [
-    '下[载載].{0,16}(?:应用|應用|客户端|客戶端|app)',
+    '下[载載].{0,16}(?:应用|應用|客户端|客戶端|[Aa][Pp][Pp])',
     '(?:应用|應用)(?:商店|市场|市場)',
     '二[维維]码',
     '[扫掃]码|[扫掃]描.{0,4}[码碼]',
     '[关關]注.{0,10}(?:我们|我們|公众号|公眾號|微信|微博)',
     '[转轉]载|[轉转]貼',
     '^[声聲]明[:：]',
-    '本文最初[发發]表|原文[发發]表|originally published',
+    '本文最初[发發]表|原文[发發]表',
     '[仅僅]供.{0,10}[参參]考',
     '温馨提示|溫馨提示',
     '版[权權]所有',
@@ -68,7 +69,12 @@ const BOILERPLATE = new RegExp(
     '免[责責][声聲]明',
     '本文(?:仅|僅)?(?:代表|不代表)',
     '(?:点击|點擊)(?:这里|這裡|此[处處])',
-    '(?:订阅|訂閱).{0,8}(?:电子报|電子報|newsletter)',
+    '(?:订阅|訂閱).{0,8}(?:电子报|電子報|[Nn]ewsletter)',
+  ].join('|'),
+);
+const BOILERPLATE_LATIN = new RegExp(
+  [
+    'originally published',
     'download (?:our|the)\\b.{0,20}\\bapp',
     'all rights reserved',
     'copyright|©',
@@ -288,7 +294,7 @@ export function* findArticleInSteps(blocks: RawBlock[], options: ArticleOptions 
     positions.forEach((k, order) => {
       const block = kept[k]!;
       const atEdge = order < EDGE_BLOCKS || order >= positions.length - EDGE_BLOCKS;
-      if (block.text.length <= BOILERPLATE_MAX_CHARS && atEdge && BOILERPLATE.test(block.text)) inArticle[k] = false;
+      if (block.text.length <= BOILERPLATE_MAX_CHARS && atEdge && (BOILERPLATE_HAN.test(block.text) || BOILERPLATE_LATIN.test(block.text))) inArticle[k] = false;
     });
   }
   return kept.filter((_, k) => inArticle[k]).map(({ raw, role }) => ({ raw, role }));

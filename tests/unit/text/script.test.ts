@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { languageRuns, preferredChineseScript } from '../../../utils/text/script';
+import { countScripts, languageRuns, preferredChineseScript } from '../../../utils/text/script';
 
 /** The runs as [side, text] pairs, trimmed. */
 const runs = (text: string) => languageRuns(text).map((r) => [r.side, text.slice(r.start, r.end).trim()]);
@@ -50,5 +50,14 @@ describe('preferredChineseScript: the Chinese script a browser language list ask
   it('asks for none when no Chinese language names a script', () => {
     expect(preferredChineseScript(['en-US', 'fr'])).toBeNull();
     expect(preferredChineseScript(['zh', 'zh-TW'])).toBeNull();
+  });
+});
+
+describe('countScripts', () => {
+  it('counts Han characters, kana and Latin letters, and nothing else', () => {
+    expect(countScripts('')).toEqual({ han: 0, kana: 0, latin: 0 });
+    expect(countScripts('第3段：He said “你好”, 日本語のテキスト。')).toEqual({ han: 7, kana: 5, latin: 6 });
+    // Compatibility ideographs and Extension A count as Han; full-width letters and digits are not Latin.
+    expect(countScripts('\uf900\u3400ＡＢ１２é')).toEqual({ han: 2, kana: 0, latin: 0 });
   });
 });

@@ -9,7 +9,8 @@ import { enFeatures, Vocabulary, zhFeatures, type EnSentence, type ZhSentence } 
 import { findAnchors, type Anchor } from './anchors';
 import { alignMonotone, beadQuality, CAUTIOUS, FILLING_GAP, type MonotoneOptions, type ScoredBead } from './monotone';
 import { applyLexicon, learnLexicon } from './lexicon';
-import { documentWeights, pairEvidence, prepareEn, prepareZh, type PreparedEn, type PreparedZh } from './similarity';
+import { containment, documentWeights, pairEvidence, prepareEn, prepareZh, type PreparedEn, type PreparedZh } from './similarity';
+import { hasPhotoCredit, isPhotoCredit } from '../text/photo-credit';
 import type { AlignRequest, AlignResult, AlignSide, Bead, BlockRole } from './types';
 
 /** Captions must share this much evidence to be matched out of order: a wrong caption is worse than none. */
@@ -206,6 +207,121 @@ function matchBlocksOutOfOrder(prepared: Prepared, zhBlocks: number[][], enBlock
   return pairs;
 }
 
+/** Sentence pairs of at most this many English sentences are matched exactly; longer captions best pair first. */
+const MAX_EXACT_MATCHING = 10;
+
+/**
+ * The one-to-one pairs of `zhIndices` with `enIndices` whose qualities, each at least `min`, sum highest, in any
+ * order. Captions are short, so the best set is found exactly (over the subsets of English sentences).
+ */
+function bestMatching(zhIndices: number[], enIndices: number[], quality: (i: number, j: number) => number, min: number): Array<[number, number]> {
+  const n = zhIndices.length;
+  const m = enIndices.length;
+  const q = zhIndices.map((i) => enIndices.map((j) => {
+    const value = quality(i, j);
+    return value >= min ? value : -Infinity;
+  }));
+  if (m > MAX_EXACT_MATCHING) {
+    const order = q.flatMap((row, a) => row.map((value, b) => ({ a, b, value }))).filter((c) => c.value > -Infinity);
+    order.sort((x, y) => y.value - x.value);
+    const usedZh = new Set<number>();
+    const usedEn = new Set<number>();
+    const pairs: Array<[number, number]> = [];
+    for (const { a, b } of order) {
+      if (usedZh.has(a) || usedEn.has(b)) continue;
+      usedZh.add(a);
+      usedEn.add(b);
+      pairs.push([zhIndices[a]!, enIndices[b]!]);
+    }
+    return pairs;
+  }
+  // best[a][mask]: the highest sum for Chinese sentences a.. with the English sentences in `mask` taken.
+  const states = 1 << m;
+  const best = Array.from({ length: n + 1 }, () => new Float64Array(states));
+  for (let a = n - 1; a >= 0; a -= 1) {
+    for (let mask = 0; mask < states; mask += 1) {
+      let value = best[a + 1]![mask]!;
+      for (let b = 0; b < m; b += 1) {
+        if (mask & (1 << b) || q[a]![b] === -Infinity) continue;
+        value = Math.max(value, q[a]![b]! + best[a + 1]![mask | (1 << b)]!);
+      }
+      best[a]![mask] = value;
+    }
+  }
+  const pairs: Array<[number, number]> = [];
+  let mask = 0;
+  for (let a = 0; a < n; a += 1) {
+    const target = best[a]![mask]!;
+    if (target === best[a + 1]![mask]) continue;
+    const b = enIndices.findIndex((_, k) => !(mask & (1 << k)) && q[a]![k] !== -Infinity && q[a]![k]! + best[a + 1]![mask | (1 << k)]! === target);
+    mask |= 1 << b;
+    pairs.push([zhIndices[a]!, enIndices[b]!]);
+  }
+  return pairs;
+}
+
+/**
+ * A caption pair (caption blocks matched as translations of each other) aligned sentence by sentence. A caption's
+ * sentences often stand in another order in the other version ("…held talks. This is their handshake." against
+ * "Xi shakes hands with Putin. Xi held talks here with Putin."), so they are paired in any order; a credit line
+ * ("新华社记者 王晔 摄") translates the other's credit ("(Xinhua/Wang Ye)"), not its description. A sentence left over
+ * joins the pair it improves, or stands unmatched; when no sentences pair, the captions stay one bead.
+ */
+function alignCaptionPair(request: AlignRequest, prepared: Prepared, zhIndices: number[], enIndices: number[]): ScoredBead[] {
+  const quality = (zh: number[], en: number[]) => Math.max(0, Math.min(1, captionQuality(prepared, zh, en)));
+  const whole: ScoredBead = { bead: [zhIndices, enIndices], quality: quality(zhIndices, enIndices) };
+  if (zhIndices.length === 1 && enIndices.length === 1) return [whole];
+  const zhCredits = zhIndices.filter((i) => isPhotoCredit(request.zh.sentences[i]!, 'zh'));
+  const enCredits = enIndices.filter((j) => isPhotoCredit(request.en.sentences[j]!, 'en'));
+  const credits = Math.min(zhCredits.length, enCredits.length);
+  const zhCredited = new Set(zhCredits.slice(0, credits));
+  const enCredited = new Set(enCredits.slice(0, credits));
+  const zhRest = zhIndices.filter((i) => !zhCredited.has(i));
+  const enRest = enIndices.filter((j) => !enCredited.has(j));
+  const contained = (i: number, j: number) => containment(prepared.zh[i]!, prepared.en[j]!);
+  const pairs = bestMatching(zhRest, enRest, contained, CAPTION_MATCH_QUALITY);
+  if (pairs.length === 0 && (zhRest.length > 0 || enRest.length > 0)) {
+    // The captions match as wholes but no sentence matches one: their descriptions say it differently.
+    if (zhRest.length === 0 || enRest.length === 0 || credits === 0) return [whole];
+    pairs.push([zhRest[0]!, enRest[0]!]);
+  }
+  const beads: Array<{ zh: number[]; en: number[] }> = pairs.map(([i, j]) => ({ zh: [i], en: [j] }));
+  const described = [...beads];
+  for (let k = 0; k < credits; k += 1) beads.push({ zh: [zhCredits[k]!], en: [enCredits[k]!] });
+  const paired = { zh: new Set(beads.flatMap((b) => b.zh)), en: new Set(beads.flatMap((b) => b.en)) };
+  const leftOver: ScoredBead[] = [];
+  for (const side of ['zh', 'en'] as const) {
+    const other = side === 'zh' ? 'en' : 'zh';
+    for (const index of side === 'zh' ? zhIndices : enIndices) {
+      if (paired[side].has(index)) continue;
+      // A credit the other version wrote inside its description's sentence belongs to that sentence.
+      const isCredit = isPhotoCredit(request[side].sentences[index]!, side);
+      const host = isCredit ? described.find((b) => b[other].some((o) => hasPhotoCredit(request[other].sentences[o]!))) : undefined;
+      let best = host;
+      if (!best) {
+        let gain = 0;
+        for (const b of described) {
+          const before = quality(b.zh, b.en);
+          const merged = side === 'zh' ? quality([...b.zh, index].sort((x, y) => x - y), b.en) : quality(b.zh, [...b.en, index].sort((x, y) => x - y));
+          if (merged - before > gain) {
+            gain = merged - before;
+            best = b;
+          }
+        }
+      }
+      if (best) {
+        best[side] = [...best[side], index].sort((x, y) => x - y);
+      } else {
+        leftOver.push({ bead: side === 'zh' ? [[index], []] : [[], [index]], quality: 0 });
+      }
+    }
+  }
+  // A sentence pair is as good as the share of one the other renders; a pair of credits as the captions' match.
+  const beadQuality = ({ zh, en }: { zh: number[]; en: number[] }) =>
+    zh.length === 1 && en.length === 1 ? (zhCredited.has(zh[0]!) ? whole.quality : contained(zh[0]!, en[0]!)) : quality(zh, en);
+  return [...beads.map((b) => ({ bead: [b.zh, b.en] as Bead, quality: beadQuality(b) })), ...leftOver];
+}
+
 /** Orders beads by Chinese position; English-only beads follow the bead of the English sentence before them. */
 function orderBeads(beads: ScoredBead[]): ScoredBead[] {
   const enOwner = new Map<number, number>();
@@ -330,10 +446,9 @@ function alignPrepared(request: AlignRequest, prepared: Prepared, pass: Pass): A
     [...indicesByBlock(request.zh, remaining('zh', ['caption'])).values()],
     [...indicesByBlock(request.en, remaining('en', ['caption'])).values()],
   );
-  // A caption translates a caption as a whole; its sentences (and credit lines) are not rendered one by one.
   for (const [zhIndices, enIndices] of captionPairs) {
     if (zhIndices.length > 0 && enIndices.length > 0) {
-      take([{ bead: [zhIndices, enIndices], quality: Math.max(0, Math.min(1, captionQuality(prepared, zhIndices, enIndices))) }]);
+      take(alignCaptionPair(request, prepared, zhIndices, enIndices));
     } else {
       take(alignGroup(prepared, zhIndices, enIndices, false, pass));
     }

@@ -182,3 +182,13 @@ export function coverageSimilarity(zhMatched: number, zhTotal: number, enMatched
   const enCoverage = coverage(enMatched, enTotal, bonus);
   return zhCoverage + enCoverage > 0 ? (2 * zhCoverage * enCoverage) / (zhCoverage + enCoverage) : 0;
 }
+
+/**
+ * How much of one of the two sentences the other renders, the larger share: within a caption the sentences
+ * overlap rather than translate each other whole (one version's description holds the date and place that the
+ * other states in a sentence of its own), so a sentence is paired with the one that renders most of it.
+ */
+export function containment(zh: PreparedZh, en: PreparedEn): number {
+  const { zhMatched, enMatched, bonus } = pairEvidence(zh, en);
+  return Math.max(coverage(zhMatched, zh.total, bonus), coverage(enMatched, en.total, bonus));
+}

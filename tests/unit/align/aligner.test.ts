@@ -311,6 +311,53 @@ describe('evidence', () => {
     expect(has(result, [[2, 3], [1]])).toBe(true);
     expect(has(result, [[1], [0]])).toBe(true);
   });
+
+  it('aligns a caption pair sentence by sentence, in either order, and a credit with the credit', () => {
+    const request: AlignRequest = {
+      zh: {
+        sentences: [
+          '当地时间5月8日上午，俄罗斯总统普京同中国国家主席习近平在莫斯科克里姆林宫举行会谈。',
+          '这是两国元首举行小范围会谈。',
+          '新华社记者 王晔 摄',
+          '两国元首还共同会见了记者。',
+        ],
+        blocks: [0, 0, 0, 1],
+        blockRoles: ['caption', 'body'],
+      },
+      en: {
+        sentences: [
+          'The two heads of state also jointly met the press.',
+          'Chinese President Xi Jinping and Russian President Vladimir Putin hold small-group talks at the Kremlin in Moscow, Russia, May 8, 2025.',
+          'Xi held talks here on Thursday with Putin.',
+          '(Xinhua/Wang Ye)',
+        ],
+        blocks: [0, 1, 1, 1],
+        blockRoles: ['body', 'caption'],
+      },
+    };
+    const result = align(request, dictionary);
+    expectValid(result, 4, 4);
+    expect(has(result, [[0], [2]])).toBe(true);
+    expect(has(result, [[1], [1]])).toBe(true);
+    expect(has(result, [[2], [3]])).toBe(true);
+    expect(has(result, [[3], [0]])).toBe(true);
+  });
+
+  it('leaves a caption sentence the other caption does not render unmatched, and pairs the credits', () => {
+    const request: AlignRequest = {
+      zh: { sentences: ['两国元首共同签署联合声明。', '新华社记者 王晔 摄'], blocks: [0, 0], blockRoles: ['caption'] },
+      en: {
+        sentences: ['Xi Jinping and Vladimir Putin sign a joint statement in Moscow.', 'The weather in Moscow was cold and wet that week.', '(Xinhua/Wang Ye)'],
+        blocks: [0, 0, 0],
+        blockRoles: ['caption'],
+      },
+    };
+    const result = align(request, dictionary);
+    expectValid(result, 2, 3);
+    expect(has(result, [[0], [0]])).toBe(true);
+    expect(has(result, [[1], [2]])).toBe(true);
+    expect(has(result, [[], [1]])).toBe(true);
+  });
 });
 
 describe('properties', () => {

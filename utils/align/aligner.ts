@@ -94,7 +94,7 @@ function alignGroup(
     apart,
     alone,
   });
-  return draft ? beads : fillGaps(prepared, beads, bounded, { apart, alone });
+  return draft ? beads : splitMirroredMerges(prepared, fillGaps(prepared, beads, bounded, { apart, alone }), { apart, alone });
 }
 
 /** The matched beads of the draft inside a group, as points (positions within the group) for the final band. */
@@ -167,6 +167,49 @@ function fillGaps(prepared: Prepared, beads: ScoredBead[], bounded: boolean, lim
     k = after ? end + 1 : end;
   }
   return filled;
+}
+
+const isContiguous = (indices: number[]) => indices.every((x, k) => k === 0 || x === indices[k - 1]! + 1);
+
+/**
+ * Two neighbouring merged beads that mirror each other (two sentences to one, then one to two) with as many
+ * sentences on each side: the sentence they share across is most often a short one-to-one pair whose words the
+ * dictionary does not know ("我们放弃了。" and "We scrapped."), which the cautious pass would not form on length
+ * alone, so each side's neighbour swallowed it. Such a pair is aligned again with the policy for gaps, where a
+ * one-to-one bead may stand on length and position.
+ */
+function splitMirroredMerges(prepared: Prepared, beads: ScoredBead[], limits: Pick<MonotoneOptions, 'apart' | 'alone'>): ScoredBead[] {
+  const out: ScoredBead[] = [];
+  for (let k = 0; k < beads.length; k += 1) {
+    const a = beads[k]!;
+    const b = beads[k + 1];
+    const zhIndices = b ? [...a.bead[0], ...b.bead[0]] : [];
+    const enIndices = b ? [...a.bead[1], ...b.bead[1]] : [];
+    const mirrored =
+      b &&
+      !isUnmatched(a) &&
+      !isUnmatched(b) &&
+      a.bead[0].length !== a.bead[1].length &&
+      a.bead[0].length === b.bead[1].length &&
+      a.bead[1].length === b.bead[0].length &&
+      isContiguous(zhIndices) &&
+      isContiguous(enIndices);
+    if (!mirrored) {
+      out.push(a);
+      continue;
+    }
+    out.push(
+      ...alignMonotone(prepared.zh, prepared.en, zhIndices, enIndices, (i) => i, {
+        lengthRatio: prepared.lengthRatio,
+        bandWidth: zhIndices.length,
+        policy: FILLING_GAP,
+        maxBeadSize: Infinity,
+        ...limits,
+      }),
+    );
+    k += 1;
+  }
+  return out;
 }
 
 /** Quality of one bead made of whole blocks, which need not be contiguous in the document. */

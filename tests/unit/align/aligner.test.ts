@@ -312,6 +312,14 @@ describe('evidence', () => {
     expect(has(result, [[1], [0]])).toBe(true);
   });
 
+  it('keeps a short pair the dictionary cannot read as its own bead rather than in mirrored merges around it', () => {
+    const result = run(
+      ['昨天下午，我们在河边的公园里踢了两个小时的足球。', '哎呀。', '然后大家一起去附近的饭馆吃了晚饭。', '晚饭以后，我们坐公共汽车回家了。'],
+      ['Yesterday afternoon we played football for two hours in the park by the river.', 'Blimey.', 'Then we all went to a nearby restaurant for dinner.', 'After dinner we took the bus home.'],
+    );
+    expect(result.beads).toEqual([[[0], [0]], [[1], [1]], [[2], [2]], [[3], [3]]]);
+  });
+
   it('aligns a caption pair sentence by sentence, in either order, and a credit with the credit', () => {
     const request: AlignRequest = {
       zh: {

@@ -272,6 +272,7 @@ export function* findArticleInSteps(blocks: RawBlock[], options: ArticleOptions 
   // Labels the site repeats (a share bar above and below, "back to top") are chrome; sentences are not.
   const kept = measured.filter((b) => (seen.get(b.text) ?? 0) < 2 || b.sentenceEnds >= 2);
   const scores = yield* scoreContainers(kept);
+  yield;
   const regions = { zh: articleRegion(scores, 'zh'), en: articleRegion(scores, 'en') };
   const tops = [...regions.zh, ...regions.en];
 
@@ -288,6 +289,7 @@ export function* findArticleInSteps(blocks: RawBlock[], options: ArticleOptions 
     return headline >= 0 && k > headline && k < firstInRegion && b.raw.linkChars === 0 && b.sentenceEnds > 0;
   });
 
+  yield;
   // Notices and fine print at either language's edges of the article: a notice often opens one column only.
   for (const side of ['zh', 'en'] as const) {
     const positions = kept.map((_, k) => k).filter((k) => inArticle[k] && sideOf(kept[k]!) === side);

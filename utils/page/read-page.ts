@@ -169,7 +169,10 @@ function* timedSteps<T>(steps: Generator<void, T>, add: (ms: number) => void): G
 }
 
 function* readSteps(root: Document | Element | ShadowRoot, options: ReadOptions, times: ReadTimes = { findArticleMs: 0 }): Generator<void, PageReading | null> {
+  // Each pass over all the page's blocks ends with a pause: on a page of thousands of paragraphs any one of them
+  // takes a good part of a task's budget.
   if (!quickLook(root)) return null;
+  yield;
   const start = (root as Document).body ?? root;
   const shadowRoots: ShadowRoot[] = [];
   const walk = new BlockWalk(start, shadowRoots);
@@ -179,11 +182,13 @@ function* readSteps(root: Document | Element | ShadowRoot, options: ReadOptions,
   yield;
 
   const chinese = article.filter(({ raw }) => textScript(raw.text) !== 'en' && textScript(raw.text) !== null);
+  yield;
   const versions = chineseVersions(
     chinese.map(({ raw }) => ({ text: raw.text, lang: raw.lang })),
     options.preferredScript ?? null,
   );
   const versionOf = new Map(versions.versionOf?.map((version, k) => [chinese[k]!, version]) ?? []);
+  yield;
   const page = new PageBuilder();
   for (let index = 0; index < article.length; index += 1) {
     if (index % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
@@ -191,11 +196,14 @@ function* readSteps(root: Document | Element | ShadowRoot, options: ReadOptions,
     const version = versionOf.get(block);
     page.add(block, version && version !== versions.primary ? 'zhAlt' : 'zh');
   }
+  yield;
   const { sides } = page;
   if (!sidesAreArticles(sides.zh.map((b) => b.text), sides.en.map((b) => b.text))) return null;
   const altScript: ChineseScript = versions.primary === 'Hans' ? 'Hant' : 'Hans';
   const alt = sides.zhAlt.length > 0 ? { script: altScript, blockPairs: page.pairs('zhAlt') } : null;
-  return new PageReading(sides, page.pairs('zh'), alt, versions.primary, shadowRoots);
+  const blockPairs = page.pairs('zh');
+  yield;
+  return new PageReading(sides, blockPairs, alt, versions.primary, shadowRoots);
 }
 
 /** Reads the page in one go and splits its sentences in place: for tests and the command line. */

@@ -67,6 +67,7 @@ const HAN_RUNS = new RegExp(`[${HAN_CLASS}]+`, 'g');
 const KANA_RUNS = new RegExp(`[${rangesClass(KANA_RANGES)}]+`, 'g');
 const LATIN_RUNS = new RegExp(`[${rangesClass(LATIN_RANGES)}]+`, 'g');
 
+/** How many characters of `text` a global pattern of single characters, or of runs of them, matches. */
 const countOf = (runs: RegExp, text: string) => text.length - text.replace(runs, '').length;
 
 export function countScripts(text: string): ScriptCounts {
@@ -130,16 +131,9 @@ export function textScript(text: string): Side | 'mixed' | null {
 const TRADITIONAL_ONLY = /[這個們來說對時會過還後國發學經見長問開關現頭當與實點東動麼樣應體義爲為區黨書電話機讓從車軍進員記覺處種兩則難聽隊場將變陽達門邊內總條麗歡歲興萬無壓隨權戰們習統議聯際團領導衛職隸鄉務樂傳報師歷強範層擊鬥獨劃觀環資設調護導證視]/g;
 const SIMPLIFIED_ONLY = /[这个们来说对时会过还后国发学经见长问开关现头当与实点东动么样应体义为区党书电话机让从车军进员记觉处种两则难听队场将变阳达门边内总条丽欢岁兴万无压随权战们习统议联际团领导卫职隶乡务乐传报师历强范层击斗独划观环资设调护导证视]/g;
 
-function countMatches(pattern: RegExp, text: string): number {
-  pattern.lastIndex = 0;
-  let count = 0;
-  while (pattern.test(text)) count += 1;
-  return count;
-}
-
 /** Traditional and Simplified characters in a text: the evidence of which Chinese script it is written in. */
 export function chineseScriptEvidence(text: string): { traditional: number; simplified: number } {
-  return { traditional: countMatches(TRADITIONAL_ONLY, text), simplified: countMatches(SIMPLIFIED_ONLY, text) };
+  return { traditional: countOf(TRADITIONAL_ONLY, text), simplified: countOf(SIMPLIFIED_ONLY, text) };
 }
 
 /** The Chinese script a `lang` attribute names, if it names one (zh-Hant, zh-TW, zh-HK, zh-Hans, zh-CN, …). */

@@ -94,7 +94,8 @@ function alignGroup(
     apart,
     alone,
   });
-  return draft ? beads : splitMirroredMerges(prepared, fillGaps(prepared, beads, bounded, { apart, alone }), { apart, alone });
+  const limits = { apart, alone };
+  return draft ? beads : foldUnmatched(prepared, splitMirroredMerges(prepared, fillGaps(prepared, beads, bounded, limits), limits));
 }
 
 /** The matched beads of the draft inside a group, as points (positions within the group) for the final band. */
@@ -210,6 +211,42 @@ function splitMirroredMerges(prepared: Prepared, beads: ScoredBead[], limits: Pi
     k += 1;
   }
   return out;
+}
+
+/** How much quality a bead may lose by taking in a sentence left unmatched beside it. */
+const FOLD_TOLERANCE = 0.2;
+
+/**
+ * A sentence left unmatched between two matched beads joins the neighbour whose sentence it adjoins, unless that
+ * costs the bead more than FOLD_TOLERANCE: inside a translated passage, a sentence with no words the dictionary
+ * connects is far more often the second half of a split ("…, he said.") than an omission, and an omission adds a
+ * length the bead cannot carry. At the text's edges (a preface, a closing note) nothing is folded.
+ */
+function foldUnmatched(prepared: Prepared, beads: ScoredBead[]): ScoredBead[] {
+  const folded = beads.map((b): ScoredBead => ({ bead: [[...b.bead[0]], [...b.bead[1]]], quality: b.quality }));
+  const firstMatched = folded.findIndex((b) => !isUnmatched(b));
+  const lastMatched = folded.findLastIndex((b) => !isUnmatched(b));
+  for (let k = firstMatched + 1; k < lastMatched; k += 1) {
+    const lone = folded[k]!;
+    if (!isUnmatched(lone) || lone.bead[0].length + lone.bead[1].length !== 1) continue;
+    const side = lone.bead[0].length === 1 ? 0 : 1;
+    const index = lone.bead[side][0]!;
+    let best: { neighbour: ScoredBead; bead: Bead; quality: number; loss: number } | null = null;
+    for (const neighbour of [folded[k - 1], folded[k + 1]]) {
+      if (!neighbour || isUnmatched(neighbour)) continue;
+      const own = neighbour.bead[side];
+      if (!own.includes(index - 1) && !own.includes(index + 1)) continue;
+      const bead: Bead = side === 0 ? [[...own, index].sort((x, y) => x - y), neighbour.bead[1]] : [neighbour.bead[0], [...own, index].sort((x, y) => x - y)];
+      const quality = captionQuality(prepared, bead[0], bead[1]);
+      const loss = captionQuality(prepared, neighbour.bead[0], neighbour.bead[1]) - quality;
+      if (loss <= FOLD_TOLERANCE && (!best || loss < best.loss)) best = { neighbour, bead, quality, loss };
+    }
+    if (!best) continue;
+    best.neighbour.bead = best.bead;
+    best.neighbour.quality = Math.max(0, Math.min(1, best.quality));
+    lone.bead = [[], []];
+  }
+  return folded.filter((b) => b.bead[0].length + b.bead[1].length > 0);
 }
 
 /** Quality of one bead made of whole blocks, which need not be contiguous in the document. */

@@ -217,10 +217,11 @@ function splitMirroredMerges(prepared: Prepared, beads: ScoredBead[], limits: Pi
 const FOLD_TOLERANCE = 0.2;
 
 /**
- * A sentence left unmatched between two matched beads joins the neighbour whose sentence it adjoins, unless that
- * costs the bead more than FOLD_TOLERANCE: inside a translated passage, a sentence with no words the dictionary
- * connects is far more often the second half of a split ("…, he said.") than an omission, and an omission adds a
- * length the bead cannot carry. At the text's edges (a preface, a closing note) nothing is folded.
+ * A sentence left unmatched between two matched beads joins the neighbour whose sentence it adjoins in its own
+ * paragraph, unless that costs the bead more than FOLD_TOLERANCE: inside a translated passage, a sentence with no
+ * words the dictionary connects is far more often the second half of a split ("…, he said.") than an omission,
+ * and an omission adds a length the bead cannot carry. Nothing is folded across paragraphs (a note set apart, a
+ * heading, a block the page pairs) or at the text's edges (a preface, a closing note).
  */
 function foldUnmatched(prepared: Prepared, beads: ScoredBead[]): ScoredBead[] {
   const folded = beads.map((b): ScoredBead => ({ bead: [[...b.bead[0]], [...b.bead[1]]], quality: b.quality }));
@@ -235,7 +236,9 @@ function foldUnmatched(prepared: Prepared, beads: ScoredBead[]): ScoredBead[] {
     for (const neighbour of [folded[k - 1], folded[k + 1]]) {
       if (!neighbour || isUnmatched(neighbour)) continue;
       const own = neighbour.bead[side];
-      if (!own.includes(index - 1) && !own.includes(index + 1)) continue;
+      const sentences = side === 0 ? prepared.zh : prepared.en;
+      const adjoins = (other: number) => own.includes(other) && sentences[other]!.paragraph === sentences[index]!.paragraph;
+      if (!adjoins(index - 1) && !adjoins(index + 1)) continue;
       const bead: Bead = side === 0 ? [[...own, index].sort((x, y) => x - y), neighbour.bead[1]] : [neighbour.bead[0], [...own, index].sort((x, y) => x - y)];
       const quality = captionQuality(prepared, bead[0], bead[1]);
       const loss = captionQuality(prepared, neighbour.bead[0], neighbour.bead[1]) - quality;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup, type PopupProps } from '../../../components/Popup';
 import { clearTabAlignment, saveTabAlignment, type TabAlignment } from '../../../utils/extension/tab-alignments';
@@ -20,7 +20,6 @@ const alignment: TabAlignment = {
 };
 
 let container: HTMLElement;
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -50,52 +49,43 @@ describe('Popup', () => {
   it('shows what was found on the tab', async () => {
     await saveTabAlignment(3, alignment);
     show();
-    await settle();
-    expect([count('zh'), count('en'), count('pairs'), count('unmatched')]).toEqual(['3', '2', '2', '1']);
+    await vi.waitFor(() => expect([count('zh'), count('en'), count('pairs'), count('unmatched')]).toEqual(['3', '2', '2', '1']));
     expect(container.textContent).toContain('12 ms');
   });
 
   it('follows the tab while it is open: aligning, then the counts, then nothing once cleared', async () => {
     await saveTabAlignment(3, { ...alignment, status: 'aligning', zh: [], en: [], result: { beads: [], scores: [] } });
     show();
-    await settle();
-    expect(status()).toBe('Aligning…');
+    await vi.waitFor(() => expect(status()).toBe('Aligning…'));
     await saveTabAlignment(3, alignment);
-    await settle();
-    expect(count('pairs')).toBe('2');
+    await vi.waitFor(() => expect(count('pairs')).toBe('2'));
     await clearTabAlignment(3);
-    await settle();
-    expect(status()).toBe('No bilingual article found on this page.');
+    await vi.waitFor(() => expect(status()).toBe('No bilingual article found on this page.'));
   });
 
   it('says why an alignment failed', async () => {
     await saveTabAlignment(3, { ...alignment, status: 'error', error: 'The dictionary could not be loaded (404).' });
     show({ onOpenSidePanel: null });
-    await settle();
-    expect(container.querySelector('[role="alert"]')?.textContent).toBe('The alignment failed: The dictionary could not be loaded (404).');
+    await vi.waitFor(() => expect(container.querySelector('[role="alert"]')?.textContent).toBe('The alignment failed: The dictionary could not be loaded (404).'));
   });
 
   it('says when the page has no bilingual article', async () => {
     show();
-    await settle();
-    expect(status()).toBe('No bilingual article found on this page.');
+    await vi.waitFor(() => expect(status()).toBe('No bilingual article found on this page.'));
   });
 
   it('says the site is off rather than showing a result kept from before', async () => {
     await saveTabAlignment(3, alignment);
     show({ settings: { ...DEFAULT_SETTINGS, disabledSites: ['news.example'] } });
-    await settle();
-    expect(status()).toBe('Off for this site.');
+    await vi.waitFor(() => expect(status()).toBe('Off for this site.'));
     expect(count('pairs')).toBeUndefined();
     show({ settings: { ...DEFAULT_SETTINGS, enabled: false } });
-    await settle();
-    expect(status()).toBe('Off everywhere.');
+    await vi.waitFor(() => expect(status()).toBe('Off everywhere.'));
   });
 
   it('offers no site switch on pages it cannot read', async () => {
     show({ tab: { id: 3, hostname: '' } });
-    await settle();
-    expect(status()).toBe('Parallax cannot read this page.');
+    await vi.waitFor(() => expect(status()).toBe('Parallax cannot read this page.'));
     expect(container.querySelector('input[name="site"]')).toBeNull();
   });
 
@@ -109,7 +99,7 @@ describe('Popup', () => {
       onOpenSidePanel: () => opened.push('panel'),
       onOpenOptions: () => opened.push('options'),
     });
-    await settle();
+    await vi.waitFor(() => expect(container.querySelector('input[name="site"]')).not.toBeNull());
     const site = container.querySelector('input[name="site"]') as HTMLInputElement;
     const everywhere = container.querySelector('input[name="everywhere"]') as HTMLInputElement;
     expect([site.checked, everywhere.checked]).toEqual([true, true]);
@@ -125,8 +115,6 @@ describe('Popup', () => {
   it('names every control, in the browser language', async () => {
     useLocale('zh_CN');
     show();
-    await settle();
-    const names = [...container.querySelectorAll('label, button')].map((element) => element.textContent);
-    expect(names).toEqual(['在 news.example 上启用', '在所有网站启用', '打开侧边栏', '选项']);
+    await vi.waitFor(() => expect([...container.querySelectorAll('label, button')].map((element) => element.textContent)).toEqual(['在 news.example 上启用', '在所有网站启用', '打开侧边栏', '选项']));
   });
 });

@@ -22,6 +22,13 @@ export interface RealPage {
   chromeSpots: Array<{ snippet: string; needle: string; occurrence: number }>;
 }
 
+/** A fixture page's markup in a DOM of its own (happy-dom, no styles or scripts run), as the reader reads it. */
+export function fixtureDocument(relativePath: string): Document {
+  const window = new Window({ settings: { disableCSSFileLoading: true, disableJavaScriptFileLoading: true, disableJavaScriptEvaluation: true } });
+  window.document.write(readFileSync(path.join(fixturesDir, relativePath), 'utf8'));
+  return window.document as unknown as Document;
+}
+
 export function realPages(): RealPage[] {
   if (!existsSync(realPagesDir)) return [];
   return readdirSync(realPagesDir)
@@ -29,14 +36,13 @@ export function realPages(): RealPage[] {
     .sort()
     .map((name) => {
       const expected = JSON.parse(readFileSync(path.join(realPagesDir, name, 'expected.json'), 'utf8')) as RealPageExpectation;
-      const window = new Window({ settings: { disableCSSFileLoading: true, disableJavaScriptFileLoading: true, disableJavaScriptEvaluation: true } });
-      window.document.write(readFileSync(path.join(realPagesDir, name, 'page.html'), 'utf8'));
-      const doc = window.document as unknown as Document;
+      const urlPath = `real/${name}/page.html`;
+      const doc = fixtureDocument(urlPath);
       const chromeSpots = expected.chrome.map((snippet) => {
         const { node, offset } = snippetStart(doc, snippet);
         return { snippet, ...placeOf(doc, node, offset) };
       });
-      return { name, urlPath: `real/${name}/page.html`, expected, probes: hoverProbes(doc, expected), located: locateParagraphs(doc, expected), chromeSpots };
+      return { name, urlPath, expected, probes: hoverProbes(doc, expected), located: locateParagraphs(doc, expected), chromeSpots };
     });
 }
 

@@ -5,12 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Window } from 'happy-dom';
 import { hoverF1, type HoverF1, type HoverGold } from '../../utils/eval/hover-f1';
 import { placeOf, type TextPlace } from '../../utils/eval/page-hover';
 import { readBilingualPage } from '../../utils/page/read-page';
 import type { Side } from '../../utils/page/types';
 import { fixturesDir, hoverSpot, waitUntilReady, type BrowserPage } from './reader';
+import { fixtureDocument } from './real-pages';
 
 const SEED_PAGE = 'seed/xinhua-moscow.html';
 
@@ -20,9 +20,7 @@ export function seedGold(): HoverGold {
 
 /** For each side, where each sentence of the gold starts on the page. */
 function seedPlaces(gold: HoverGold): Record<Side, TextPlace[]> {
-  const window = new Window({ settings: { disableCSSFileLoading: true, disableJavaScriptFileLoading: true, disableJavaScriptEvaluation: true } });
-  window.document.write(readFileSync(path.join(fixturesDir, SEED_PAGE), 'utf8'));
-  const doc = window.document as unknown as Document;
+  const doc = fixtureDocument(SEED_PAGE);
   const page = readBilingualPage(doc);
   if (!page) throw new Error('The seed page does not read as bilingual.');
   const places = (side: Side) => {

@@ -170,6 +170,9 @@ function fillGaps(prepared: Prepared, beads: ScoredBead[], bounded: boolean, lim
   return filled;
 }
 
+/** Sentence indices with one more, in order. */
+const withIndex = (indices: number[], index: number) => [...indices, index].sort((x, y) => x - y);
+
 const isContiguous = (indices: number[]) => indices.every((x, k) => k === 0 || x === indices[k - 1]! + 1);
 
 /**
@@ -239,7 +242,7 @@ function foldUnmatched(prepared: Prepared, beads: ScoredBead[]): ScoredBead[] {
       const sentences = side === 0 ? prepared.zh : prepared.en;
       const adjoins = (other: number) => own.includes(other) && sentences[other]!.paragraph === sentences[index]!.paragraph;
       if (!adjoins(index - 1) && !adjoins(index + 1)) continue;
-      const bead: Bead = side === 0 ? [[...own, index].sort((x, y) => x - y), neighbour.bead[1]] : [neighbour.bead[0], [...own, index].sort((x, y) => x - y)];
+      const bead: Bead = side === 0 ? [withIndex(own, index), neighbour.bead[1]] : [neighbour.bead[0], withIndex(own, index)];
       const quality = captionQuality(prepared, bead[0], bead[1]);
       const loss = captionQuality(prepared, neighbour.bead[0], neighbour.bead[1]) - quality;
       if (loss <= FOLD_TOLERANCE && (!best || loss < best.loss)) best = { neighbour, bead, quality, loss };
@@ -266,25 +269,36 @@ function captionQuality(prepared: Prepared, zhIndices: number[], enIndices: numb
   );
 }
 
-/** Caption blocks matched to caption blocks by their merged evidence, best pairs first. */
-function matchBlocksOutOfOrder(prepared: Prepared, zhBlocks: number[][], enBlocks: number[][]): Array<[number[], number[]]> {
-  const candidates: Array<{ z: number; e: number; quality: number }> = [];
-  zhBlocks.forEach((zb, z) => {
-    enBlocks.forEach((eb, e) => {
-      const quality = captionQuality(prepared, zb, eb);
-      if (quality >= CAPTION_MATCH_QUALITY) candidates.push({ z, e, quality });
-    });
-  });
-  candidates.sort((a, b) => b.quality - a.quality);
+/**
+ * Pairs of positions, best first, each position on either side taken once: `candidates` as [Chinese position,
+ * English position, quality], those of equal quality in the order given.
+ */
+function pairBestFirst(candidates: Array<{ zh: number; en: number; quality: number }>): Array<[number, number]> {
   const usedZh = new Set<number>();
   const usedEn = new Set<number>();
-  const pairs: Array<[number[], number[]]> = [];
-  for (const { z, e } of candidates) {
-    if (usedZh.has(z) || usedEn.has(e)) continue;
-    usedZh.add(z);
-    usedEn.add(e);
-    pairs.push([zhBlocks[z]!, enBlocks[e]!]);
+  const pairs: Array<[number, number]> = [];
+  for (const { zh, en } of [...candidates].sort((a, b) => b.quality - a.quality)) {
+    if (usedZh.has(zh) || usedEn.has(en)) continue;
+    usedZh.add(zh);
+    usedEn.add(en);
+    pairs.push([zh, en]);
   }
+  return pairs;
+}
+
+/** Caption blocks matched to caption blocks by their merged evidence, best pairs first. */
+function matchBlocksOutOfOrder(prepared: Prepared, zhBlocks: number[][], enBlocks: number[][]): Array<[number[], number[]]> {
+  const candidates: Array<{ zh: number; en: number; quality: number }> = [];
+  zhBlocks.forEach((zb, zh) => {
+    enBlocks.forEach((eb, en) => {
+      const quality = captionQuality(prepared, zb, eb);
+      if (quality >= CAPTION_MATCH_QUALITY) candidates.push({ zh, en, quality });
+    });
+  });
+  const matched = pairBestFirst(candidates);
+  const pairs = matched.map(([z, e]): [number[], number[]] => [zhBlocks[z]!, enBlocks[e]!]);
+  const usedZh = new Set(matched.map(([z]) => z));
+  const usedEn = new Set(matched.map(([, e]) => e));
   zhBlocks.forEach((zb, z) => usedZh.has(z) || pairs.push([zb, []]));
   enBlocks.forEach((eb, e) => usedEn.has(e) || pairs.push([[], eb]));
   return pairs;
@@ -305,18 +319,8 @@ function bestMatching(zhIndices: number[], enIndices: number[], quality: (i: num
     return value >= min ? value : -Infinity;
   }));
   if (m > MAX_EXACT_MATCHING) {
-    const order = q.flatMap((row, a) => row.map((value, b) => ({ a, b, value }))).filter((c) => c.value > -Infinity);
-    order.sort((x, y) => y.value - x.value);
-    const usedZh = new Set<number>();
-    const usedEn = new Set<number>();
-    const pairs: Array<[number, number]> = [];
-    for (const { a, b } of order) {
-      if (usedZh.has(a) || usedEn.has(b)) continue;
-      usedZh.add(a);
-      usedEn.add(b);
-      pairs.push([zhIndices[a]!, enIndices[b]!]);
-    }
-    return pairs;
+    const candidates = q.flatMap((row, zh) => row.map((quality, en) => ({ zh, en, quality }))).filter((c) => c.quality > -Infinity);
+    return pairBestFirst(candidates).map(([a, b]) => [zhIndices[a]!, enIndices[b]!]);
   }
   // best[a][mask]: the highest sum for Chinese sentences a.. with the English sentences in `mask` taken.
   const states = 1 << m;
@@ -378,14 +382,14 @@ function alignCaptionPair(request: AlignRequest, prepared: Prepared, zhIndices: 
     for (const index of side === 'zh' ? zhIndices : enIndices) {
       if (paired[side].has(index)) continue;
       // A credit the other version wrote inside its description's sentence belongs to that sentence.
-      const isCredit = isPhotoCredit(request[side].sentences[index]!, side);
+      const isCredit = (side === 'zh' ? zhCredits : enCredits).includes(index);
       const host = isCredit ? described.find((b) => b[other].some((o) => hasPhotoCredit(request[other].sentences[o]!))) : undefined;
       let best = host;
       if (!best) {
         let gain = 0;
         for (const b of described) {
           const before = quality(b.zh, b.en);
-          const merged = side === 'zh' ? quality([...b.zh, index].sort((x, y) => x - y), b.en) : quality(b.zh, [...b.en, index].sort((x, y) => x - y));
+          const merged = side === 'zh' ? quality(withIndex(b.zh, index), b.en) : quality(b.zh, withIndex(b.en, index));
           if (merged - before > gain) {
             gain = merged - before;
             best = b;
@@ -393,16 +397,16 @@ function alignCaptionPair(request: AlignRequest, prepared: Prepared, zhIndices: 
         }
       }
       if (best) {
-        best[side] = [...best[side], index].sort((x, y) => x - y);
+        best[side] = withIndex(best[side], index);
       } else {
         leftOver.push({ bead: side === 'zh' ? [[index], []] : [[], [index]], quality: 0 });
       }
     }
   }
   // A sentence pair is as good as the share of one the other renders; a pair of credits as the captions' match.
-  const beadQuality = ({ zh, en }: { zh: number[]; en: number[] }) =>
+  const qualityOf = ({ zh, en }: { zh: number[]; en: number[] }) =>
     zh.length === 1 && en.length === 1 ? (zhCredited.has(zh[0]!) ? whole.quality : contained(zh[0]!, en[0]!)) : quality(zh, en);
-  return [...beads.map((b) => ({ bead: [b.zh, b.en] as Bead, quality: beadQuality(b) })), ...leftOver];
+  return [...beads.map((b) => ({ bead: [b.zh, b.en] as Bead, quality: qualityOf(b) })), ...leftOver];
 }
 
 /** Orders beads by Chinese position; English-only beads follow the bead of the English sentence before them. */

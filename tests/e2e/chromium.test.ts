@@ -17,29 +17,38 @@ readerSuite('Chromium', async () => {
   };
 });
 
-describe('Chromium: the dictionary across restarts', () => {
-  let server: StaticServer;
-  let session: ChromiumSession;
-  // One profile for both launches, as a reader's browser keeps its profile when it restarts.
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'parallax-restarts-'));
-  const expected = expectedSeed();
-  const pair = expected.pairs[0]!;
+/**
+ * The fixtures' test server and Chromium with the extension, for the tests of one describe block: opened before
+ * them, closed after.
+ */
+function chromiumWithFixtures(options: Parameters<typeof launchChromium>[0]): { server: StaticServer; session: ChromiumSession } {
+  const opened = {} as { server: StaticServer; session: ChromiumSession };
   beforeAll(async () => {
-    server = await serveDirectory(fixturesDir);
-    session = await launchChromium({ headless: true, profile });
+    opened.server = await serveDirectory(fixturesDir);
+    opened.session = await launchChromium(options);
   });
   afterAll(async () => {
-    await session?.close();
-    await server?.close();
-    rmSync(profile, { recursive: true, force: true });
+    await opened.session?.close();
+    await opened.server?.close();
   });
+  return opened;
+}
+
+describe('Chromium: the dictionary across restarts', () => {
+  // One profile for both launches, as a reader's browser keeps its profile when it restarts. Removed once the
+  // browser is closed: after hooks run last-defined first.
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'parallax-restarts-'));
+  afterAll(() => rmSync(profile, { recursive: true, force: true }));
+  const chromium = chromiumWithFixtures({ headless: true, profile });
+  const expected = expectedSeed();
+  const pair = expected.pairs[0]!;
 
   /** Where the current worker's dictionary came from, once it has loaded it. */
-  const dictionarySource = async () => (await dictionaryLoad(session)).source;
+  const dictionarySource = async () => (await dictionaryLoad(chromium.session)).source;
 
   async function openSeedPage(query: string): Promise<BrowserPage> {
-    const page = (await session.context.newPage()) as unknown as BrowserPage;
-    await page.goto(`${server.url}/${expected.page}?${query}`);
+    const page = (await chromium.session.context.newPage()) as unknown as BrowserPage;
+    await page.goto(`${chromium.server.url}/${expected.page}?${query}`);
     await waitUntilReady(page);
     return page;
   }
@@ -47,9 +56,9 @@ describe('Chromium: the dictionary across restarts', () => {
   it('a restarted worker reads the dictionary the previous one stored, and the page still answers a hover', async () => {
     await openSeedPage('first');
     expect(await dictionarySource()).toBe('package');
-    await dictionaryStored(session);
+    await dictionaryStored(chromium.session);
 
-    await session.stopWorker();
+    await chromium.session.stopWorker();
     const page = await openSeedPage('worker-restarted');
     expect(await dictionarySource()).toBe('stored');
     const tooltip = await hoverSentence(page, pair.locate ?? pair.sentence);
@@ -57,8 +66,8 @@ describe('Chromium: the dictionary across restarts', () => {
   });
 
   it('after the browser restarts, its first worker reads the stored dictionary too', async () => {
-    await session.close();
-    session = await launchChromium({ headless: true, profile });
+    await chromium.session.close();
+    chromium.session = await launchChromium({ headless: true, profile });
     const page = await openSeedPage('browser-restarted');
     expect(await dictionarySource()).toBe('stored');
     const tooltip = await hoverSentence(page, pair.locate ?? pair.sentence);
@@ -67,25 +76,19 @@ describe('Chromium: the dictionary across restarts', () => {
 });
 
 describe('Chromium: working in the side panel', () => {
-  let server: StaticServer;
-  let session: ChromiumSession;
+  const chromium = chromiumWithFixtures({ headless: true });
   let page: Page;
   let panel: Page;
   const expected = expectedSeed();
 
   beforeAll(async () => {
-    server = await serveDirectory(fixturesDir);
-    session = await launchChromium({ headless: true });
+    const { session, server } = chromium;
     page = await session.context.newPage();
     const pageUrl = `${server.url}/${expected.page}`;
     await page.goto(pageUrl);
     await waitUntilReady(page as unknown as BrowserPage);
     panel = await session.openSidePanel(pageUrl);
     await panel.waitForSelector('[data-pair]');
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
   });
 
   it('filters the pairs down to the unmatched sentences, and back', async () => {
@@ -141,29 +144,19 @@ describe('Chromium: working in the side panel', () => {
 });
 
 describe('Chromium in Simplified Chinese: the interface follows the browser’s language', () => {
-  let server: StaticServer;
-  let session: ChromiumSession;
+  const chromium = chromiumWithFixtures({ headless: true, locale: 'zh-CN' });
   const expected = expectedSeed();
 
-  beforeAll(async () => {
-    server = await serveDirectory(fixturesDir);
-    session = await launchChromium({ headless: true, locale: 'zh-CN' });
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
-
   it('the tooltip and the side panel speak Chinese', async () => {
-    const page = (await session.context.newPage()) as unknown as BrowserPage;
-    const pageUrl = `${server.url}/${expected.page}`;
+    const page = (await chromium.session.context.newPage()) as unknown as BrowserPage;
+    const pageUrl = `${chromium.server.url}/${expected.page}`;
     await page.goto(pageUrl);
     await waitUntilReady(page);
     const lone = expected.unmatched[0]!;
     expect((await hoverSentence(page, lone.sentence)).text).toContain('没有对应的句子');
     const pair = expected.pairs[0]!;
     expect((await hoverSentence(page, pair.locate ?? pair.sentence)).text).toContain('固定');
-    const panel = await session.openSidePanel(pageUrl);
+    const panel = await chromium.session.openSidePanel(pageUrl);
     await panel.waitForSelector('[data-pair]');
     expect(await panel.getByLabel('搜索中英文').count()).toBe(1);
     expect(await panel.getByRole('radio', { name: '未对应' }).count()).toBe(1);
@@ -171,27 +164,17 @@ describe('Chromium in Simplified Chinese: the interface follows the browser’s 
 });
 
 describe('Chromium: the popup', () => {
-  let server: StaticServer;
-  let session: ChromiumSession;
+  const chromium = chromiumWithFixtures({ headless: true });
   const expected = expectedSeed();
 
-  beforeAll(async () => {
-    server = await serveDirectory(fixturesDir);
-    session = await launchChromium({ headless: true });
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
-
   it('says what was found, and switching the site off takes Parallax off the page and its counts out of the popup', async () => {
-    const page = await session.context.newPage();
-    const pageUrl = `${server.url}/${expected.page}`;
+    const page = await chromium.session.context.newPage();
+    const pageUrl = `${chromium.server.url}/${expected.page}`;
     await page.goto(pageUrl);
     await waitUntilReady(page as unknown as BrowserPage);
-    const tabId = await (await session.openSidePanel(pageUrl)).evaluate(() => new URLSearchParams(location.search).get('tabId'));
-    const popup = await session.context.newPage();
-    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tabId=${tabId}`);
+    const tabId = await (await chromium.session.openSidePanel(pageUrl)).evaluate(() => new URLSearchParams(location.search).get('tabId'));
+    const popup = await chromium.session.context.newPage();
+    await popup.goto(`chrome-extension://${chromium.session.extensionId}/popup.html?tabId=${tabId}`);
     expect(Number(await popup.locator('[data-count="pairs"]').textContent())).toBeGreaterThan(10);
     await popup.getByLabel(/^On for /).uncheck();
     await popup.getByText('Off for this site.').waitFor();

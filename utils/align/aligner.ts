@@ -5,11 +5,11 @@
  */
 import { toSimplified } from './chinese';
 import type { Dictionary } from './dictionary';
-import { enFeatures, Vocabulary, zhFeatures, type EnSentence, type ZhSentence } from './features';
+import { enFeatures, quotationOpenAfter, Vocabulary, zhFeatures, type EnSentence, type ZhSentence } from './features';
 import { findAnchors, type Anchor } from './anchors';
 import { alignMonotone, beadQuality, CAUTIOUS, FILLING_GAP, type MonotoneOptions, type ScoredBead } from './monotone';
 import { applyLexicon, learnLexicon } from './lexicon';
-import { containment, documentWeights, pairEvidence, prepareEn, prepareZh, type PreparedEn, type PreparedZh } from './similarity';
+import { containment, documentWeights, pairEvidence, prepareEn, prepareZh, type PreparedEn, type PreparedZh, type SentencePlace } from './similarity';
 import { hasPhotoCredit, isPhotoCredit } from '../text/photo-credit';
 import type { AlignRequest, AlignResult, AlignSide, Bead, BlockRole } from './types';
 
@@ -438,7 +438,7 @@ export function align(request: AlignRequest, dictionary: Dictionary): AlignResul
   // Only the sentences that gained evidence need preparing again: the weights of words already there stay.
   const weights = changed.size > 0 ? documentWeights(zh, en) : null;
   const final = weights
-    ? { ...prepared, zh: prepared.zh.map((p, i) => (changed.has(i) ? prepareZh(zh[i]!, weights, p.paragraph) : p)) }
+    ? { ...prepared, zh: prepared.zh.map((p, i) => (changed.has(i) ? prepareZh(zh[i]!, weights, { paragraph: p.paragraph, quotationOpen: p.quotationOpen }) : p)) }
     : prepared;
   return alignPrepared(request, final, { draft: draft.beads });
 }
@@ -447,9 +447,16 @@ function prepare(zh: ZhSentence[], en: EnSentence[], request: AlignRequest): Pre
   const weights = documentWeights(zh, en);
   const zhLength = zh.reduce((sum, s) => sum + s.length, 0);
   const enLength = en.reduce((sum, s) => sum + s.length, 0);
+  const places = (side: AlignSide, language: 'zh' | 'en'): SentencePlace[] => {
+    const paragraphs = side.sentences.map((_, i) => blockOf(side, i));
+    const open = quotationOpenAfter(side.sentences, paragraphs, language);
+    return paragraphs.map((paragraph, i) => ({ paragraph, quotationOpen: open[i]! }));
+  };
+  const zhPlaces = places(request.zh, 'zh');
+  const enPlaces = places(request.en, 'en');
   const prepared: Prepared = {
-    zh: zh.map((s, i) => prepareZh(s, weights, blockOf(request.zh, i))),
-    en: en.map((s, j) => prepareEn(s, weights, blockOf(request.en, j))),
+    zh: zh.map((s, i) => prepareZh(s, weights, zhPlaces[i]!)),
+    en: en.map((s, j) => prepareEn(s, weights, enPlaces[j]!)),
     // Characters of English per character of Chinese, as this document has it (about 3 for news prose).
     lengthRatio: zhLength > 0 && enLength > 0 ? Math.min(8, Math.max(0.5, enLength / zhLength)) : 3,
     confirmedPairs: [],

@@ -93,6 +93,25 @@ function clauseCount(text: string): number {
   return 1 + (text.match(/[；;：:]/g)?.length ?? 0);
 }
 
+/**
+ * Whether a quotation is still open after each sentence, reading the sentences in order and closing every quotation
+ * at a paragraph's end. A translation splits dialogue where the original does, so a bead that ends inside a
+ * quotation on one side and outside on the other has most often cut an utterance ("'Well?" / "Had enough?" /
+ * "Give in?'" is one 服了么？). English quotes are told from apostrophes by where they stand: an opening mark begins
+ * a word, a closing mark follows a sentence's punctuation ("don't" and "the boys' names" change nothing).
+ */
+export function quotationOpenAfter(texts: string[], paragraphs: number[], language: 'zh' | 'en'): boolean[] {
+  let open = false;
+  return texts.map((text, k) => {
+    if (k > 0 && paragraphs[k] !== paragraphs[k - 1]) open = false;
+    for (const match of text.matchAll(language === 'zh' ? ZH_QUOTATION_MARK : EN_QUOTATION_MARK)) open = match.groups?.open !== undefined;
+    return open;
+  });
+}
+/** Marks of quotation: the group `open` when the mark opens one; otherwise it closes. */
+const ZH_QUOTATION_MARK = /(?<open>[“「『])|[”」』]/g;
+const EN_QUOTATION_MARK = /(?<open>(?:^|(?<=[\s([—–]))['"](?=\S)|[‘“])|(?<=[\p{L}\p{N}.,!?;:—–-])['"](?!\p{L})|”|’(?!\p{L})/gu;
+
 const CONTENT_CHAR = /[\p{L}\p{N}]/gu;
 
 function contentLength(text: string): number {

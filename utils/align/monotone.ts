@@ -82,6 +82,8 @@ const NO_EVIDENCE = -Infinity;
 const LENGTH_WEIGHT = 0.35;
 const CLAUSE_WEIGHT = 0.05;
 const PARAGRAPH_END_BONUS = 0.05;
+/** See quotationOpenAfter: a bead that ends inside a quotation on one side only. */
+const QUOTATION_CUT_PENALTY = 0.1;
 
 export interface ScoredBead {
   bead: Bead;
@@ -259,7 +261,15 @@ function qualityGivenLengthPenalty(
   // Where the page gives paragraphs, a bead that ends a paragraph on both sides is where translations meet (the
   // bonus goes to beads with shared evidence only, so that it never makes a guess look like a match).
   const endsParagraphs = similarity > 0 && endsParagraph(zh, i1) && endsParagraph(en, j1);
-  return similarity - penalty - clausePenalty(zh, en, i0, i1, j0, j1) + (endsParagraphs ? PARAGRAPH_END_BONUS : 0);
+  // A bead that ends inside a quotation on one side only has most often cut an utterance in two.
+  const cutsQuotation = zh[i1 - 1]!.quotationOpen !== en[j1 - 1]!.quotationOpen;
+  return (
+    similarity -
+    penalty -
+    clausePenalty(zh, en, i0, i1, j0, j1) +
+    (endsParagraphs ? PARAGRAPH_END_BONUS : 0) -
+    (cutsQuotation ? QUOTATION_CUT_PENALTY : 0)
+  );
 }
 
 /** Whether the sentence before position `end` is the last of its paragraph and another paragraph follows. */

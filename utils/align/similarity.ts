@@ -57,6 +57,14 @@ export interface PreparedZh {
   clauses: number;
   /** The paragraph (block) the sentence stands in, where the page says so; 0 otherwise. */
   paragraph: number;
+  /** Whether a quotation is still open after the sentence (see quotationOpenAfter). */
+  quotationOpen: boolean;
+}
+
+/** Where a sentence stands in its document. */
+export interface SentencePlace {
+  paragraph: number;
+  quotationOpen: boolean;
 }
 
 export interface PreparedEn {
@@ -67,6 +75,8 @@ export interface PreparedEn {
   clauses: number;
   /** The paragraph (block) the sentence stands in, where the page says so; 0 otherwise. */
   paragraph: number;
+  /** Whether a quotation is still open after the sentence (see quotationOpenAfter). */
+  quotationOpen: boolean;
 }
 
 /**
@@ -110,16 +120,16 @@ export class TranslationTable {
   }
 }
 
-export function prepareZh(sentence: ZhSentence, weights: DocumentWeights, paragraph: number): PreparedZh {
+export function prepareZh(sentence: ZhSentence, weights: DocumentWeights, place: SentencePlace): PreparedZh {
   const units = sentence.units.map((u) => ({ translations: u.translations, weight: weights.zhUnitWeight(u.key), optional: u.optional }));
   const total = units.reduce((sum, u) => (u.optional ? sum : sum + u.weight), 0);
-  return { units, total, unitsByTranslation: new TranslationTable(units), length: sentence.length, clauses: sentence.clauses, paragraph };
+  return { units, total, unitsByTranslation: new TranslationTable(units), length: sentence.length, clauses: sentence.clauses, ...place };
 }
 
-export function prepareEn(sentence: EnSentence, weights: DocumentWeights, paragraph: number): PreparedEn {
+export function prepareEn(sentence: EnSentence, weights: DocumentWeights, place: SentencePlace): PreparedEn {
   const weighted = sentence.tokens.map((id) => ({ id, weight: weights.enTokenWeight(id), optional: sentence.optional.has(id) }));
   const total = weighted.reduce((sum, t) => (t.optional ? sum : sum + t.weight), 0);
-  return { tokens: new Set(sentence.tokens), weighted, total, length: sentence.length, clauses: sentence.clauses, paragraph };
+  return { tokens: new Set(sentence.tokens), weighted, total, length: sentence.length, clauses: sentence.clauses, ...place };
 }
 
 export interface PairEvidence {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDictionaryFromDisk } from '../../../scripts/lib/dictionary-node';
 import { align } from '../../../utils/align/aligner';
 import type { Dictionary } from '../../../utils/align/dictionary';
-import { enFeatures, Vocabulary, zhFeatures } from '../../../utils/align/features';
+import { enFeatures, quotationOpenAfter, Vocabulary, zhFeatures } from '../../../utils/align/features';
 import { applyLexicon, learnLexicon } from '../../../utils/align/lexicon';
 import { beadQuality } from '../../../utils/align/monotone';
 import { documentWeights, pairEvidence, prepareEn, prepareZh } from '../../../utils/align/similarity';
@@ -182,14 +182,14 @@ describe('gaps between matched sentences', () => {
 
 describe('paragraph ends', () => {
   // Three sentences a side: 0 ↔ 0 and 2 ↔ 2 share words, 1 ↔ 1 share none.
-  function prepared(zhParagraphs: number[], enParagraphs: number[]) {
+  function prepared(zhParagraphs: number[], enParagraphs: number[], zhQuotations = [false, false, false], enQuotations = [false, false, false]) {
     const vocabulary = new Vocabulary();
     const zh = ['今天早上我在公园里看见一只黑色的狗。', '他点了点头。', '晚饭以后，妈妈给我讲了一个故事。'].map((s) => zhFeatures(s, dictionary, vocabulary));
     const en = ['This morning I saw a black dog in the park.', 'He agreed.', 'After dinner, my mother told me a story.'].map((s) => enFeatures(s, vocabulary));
     const weights = documentWeights(zh, en);
     return {
-      zh: zh.map((s, i) => prepareZh(s, weights, zhParagraphs[i]!)),
-      en: en.map((s, j) => prepareEn(s, weights, enParagraphs[j]!)),
+      zh: zh.map((s, i) => prepareZh(s, weights, { paragraph: zhParagraphs[i]!, quotationOpen: zhQuotations[i]! })),
+      en: en.map((s, j) => prepareEn(s, weights, { paragraph: enParagraphs[j]!, quotationOpen: enQuotations[j]! })),
     };
   }
   const quality = (p: ReturnType<typeof prepared>, i: number, j: number) =>
@@ -202,10 +202,44 @@ describe('paragraph ends', () => {
     expect(quality(prepared([0, 1, 1], [0, 0, 0]), 0, 0)).toBeCloseTo(together);
   });
 
+  it('holds back a bead that ends inside a quotation on one side only', () => {
+    const plain = quality(prepared([0, 0, 0], [0, 0, 0]), 0, 0);
+    expect(quality(prepared([0, 0, 0], [0, 0, 0], [true, false, false], [false, false, false]), 0, 0)).toBeCloseTo(plain - 0.1);
+    expect(quality(prepared([0, 0, 0], [0, 0, 0], [false, false, false], [true, false, false]), 0, 0)).toBeCloseTo(plain - 0.1);
+    // Inside a quotation on both sides: an utterance the translation splits where the original does.
+    expect(quality(prepared([0, 0, 0], [0, 0, 0], [true, false, false], [true, false, false]), 0, 0)).toBeCloseTo(plain);
+  });
+
   it('never lifts a bead without shared evidence', () => {
     const p = prepared([0, 1, 2], [0, 1, 2]);
     expect(quality(p, 1, 1)).toBeLessThanOrEqual(0);
     expect(quality(p, 1, 1)).toBeCloseTo(quality(prepared([0, 0, 0], [0, 0, 0]), 1, 1));
+  });
+});
+
+describe('quotations', () => {
+  it('knows after each sentence whether a quotation is still open, telling quotes from apostrophes', () => {
+    const en = ["'Well?", 'Had enough?', "Give in?' he asked.", "Trinket wasn't done.", 'He said "no', 'way" and left.', "The boys' names", '\u201cCurly', 'still\u201d, she said.'];
+    expect(quotationOpenAfter(en, en.map(() => 0), 'en')).toEqual([true, true, false, false, true, false, false, true, false]);
+    const zh = ['他说：“好，', '走吧。”', '「來了。', '走吧。」', '完了。'];
+    expect(quotationOpenAfter(zh, zh.map(() => 0), 'zh')).toEqual([true, false, true, false, false]);
+  });
+
+  it('closes every quotation at the end of a paragraph', () => {
+    expect(quotationOpenAfter(['“第一段。', '第二段。'], [0, 1], 'zh')).toEqual([true, false]);
+  });
+
+  it('keeps an utterance the translation splits in one bead', () => {
+    // 服了么 is one question; the English asks it three times in three sentences, the last of which the dictionary
+    // cannot read. Without the quotation, "Give in?'" would be left over or join the next sentence.
+    const result = run(
+      ['那男孩哈哈大笑，说道：“服了么？”', '韦小宝猛地跳起来，用头撞他的肚子。'],
+      ['The boy burst out laughing.', "'Well?", 'Had enough?', "Give in?'", 'Trinket suddenly jumped up and butted his head into the boy\'s belly.'],
+    );
+    expect(result.beads).toEqual([
+      [[0], [0, 1, 2, 3]],
+      [[1], [4]],
+    ]);
   });
 });
 

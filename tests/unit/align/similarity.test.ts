@@ -56,8 +56,9 @@ describe('the translation table of a Chinese sentence', () => {
       const tokens = [...new Set(Array.from({ length: Math.floor(rand() * 25) }, () => Math.floor(rand() * 60)))];
       const enSentence: EnSentence = { tokens, optional: new Set(tokens.filter(() => rand() < 0.2)), length: 60, clauses: 1 };
       const weights = documentWeights([zhSentence], [enSentence]);
-      const zh = prepareZh(zhSentence, weights, 0);
-      const en = prepareEn(enSentence, weights, 0);
+      const place = { paragraph: 0, quotationOpen: false };
+      const zh = prepareZh(zhSentence, weights, place);
+      const en = prepareEn(enSentence, weights, place);
       const evidence = pairEvidence(zh, en);
 
       const matchedUnits = zh.units.flatMap((u, index) => (u.translations.some((id) => en.tokens.has(id)) ? [index] : []));

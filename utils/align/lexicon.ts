@@ -13,7 +13,7 @@ const MIN_MEETINGS = 3;
 const MIN_DICE = 0.6;
 /** A dictionary word's own glosses are trusted unless the document shows another rendering strongly and often. */
 const MIN_MEETINGS_FOR_KNOWN_WORD = 10;
-const MIN_DICE_FOR_KNOWN_WORD = 0.8;
+const MIN_DICE_FOR_KNOWN_WORD = 0.6;
 
 interface TeachingBead {
   zh: number[];

@@ -259,6 +259,23 @@ describe('a lexicon learned from the document', () => {
     expect(learnLexicon(confident.slice(0, 2), zhFeatureList, enFeatureList, dictionary).has('韦小宝')).toBe(false);
   });
 
+  it("learns a translator's own rendering of a dictionary word only when it carries most of the word's sentences, and often", () => {
+    const vocabulary = new Vocabulary();
+    const pippin = vocabulary.id('pippin');
+    const things = ['一张桌子', '一把椅子', '一本书', '一匹马', '一条船', '一块石头', '一棵树', '一朵花', '一只猫', '一条狗', '一座山', '一间房', '一把刀', '一支笔', '一个碗', '一盏灯'];
+    const englishThings = ['a table', 'a chair', 'a book', 'a horse', 'a boat', 'a stone', 'a tree', 'a flower', 'a cat', 'a dog', 'a hill', 'a room', 'a knife', 'a pen', 'a bowl', 'a lamp'];
+    const learnFrom = (pippins: number) => {
+      const zhList = things.map((thing) => zhFeatures(`${thing}和苹果。`, dictionary, vocabulary));
+      const enList = englishThings.map((thing, i) => enFeatures(`${thing} and the ${i < pippins ? 'pippin' : 'apple'}.`, vocabulary));
+      return learnLexicon(things.map((_, i) => ({ zh: [i], en: [i], quality: 0.5 })), zhList, enList, dictionary);
+    };
+    expect(dictionary.stemsOf('苹果')?.length).toBeGreaterThan(0);
+    // Ten of sixteen: Dice 20/26, enough for a word the dictionary knows.
+    expect(learnFrom(10).get('苹果')).toBe(pippin);
+    // Six of sixteen (Dice 12/22) is a translator's variation, not the document's rendering.
+    expect(learnFrom(6).get('苹果')).not.toBe(pippin);
+  });
+
   it('counts a learned name once in a sentence, as optional evidence', () => {
     const vocabulary = new Vocabulary();
     const sentence = zhFeatures('韦小宝笑了。', dictionary, vocabulary);

@@ -429,8 +429,9 @@ function orderBeads(beads: ScoredBead[]): ScoredBead[] {
 
 export function align(request: AlignRequest, dictionary: Dictionary): AlignResult {
   const vocabulary = new Vocabulary();
-  const zh = request.zh.sentences.map((s) => zhFeatures(toSimplified(s), dictionary, vocabulary));
+  // The English first: the Chinese keeps only the name readings the English has.
   const en = request.en.sentences.map((s) => enFeatures(s, vocabulary));
+  const zh = request.zh.sentences.map((s) => zhFeatures(toSimplified(s), dictionary, vocabulary));
   const prepared = prepare(zh, en, request);
   const draft = alignPrepared(request, prepared, 'draft');
   const lexicon = learnLexicon(draft.beads.map(([z, e], k) => ({ zh: z, en: e, quality: draft.scores[k]! })), zh, en, dictionary);

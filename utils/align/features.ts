@@ -12,16 +12,26 @@ export class Vocabulary {
   private readonly ids = new Map<string, number>();
   private readonly wordTranslations = new Map<string, readonly number[] | null>();
   private readonly nameReadings = new Map<string, readonly number[] | null>();
+  private readonly englishNames = new Set<string>();
   id(token: string): number {
     let id = this.ids.get(token);
     if (id === undefined) this.ids.set(token, (id = this.ids.size));
     return id;
   }
-  /** Ids of the pinyin readings (`@qingyang`) of a run of characters, once per document: names repeat. */
+  /** The id of a name the English has (`@trinket`, from Trinket). */
+  englishNameId(name: string): number {
+    this.englishNames.add(name);
+    return this.id(`@${name}`);
+  }
+  /**
+   * Ids of the pinyin readings (`@qingyang`) of a run of characters that the English has as names, once per
+   * document: names repeat. A reading no English name has could never match, and most runs of characters are no
+   * names, so they are left out rather than carried through every comparison.
+   */
   nameReadingsOf(chars: string, dictionary: Dictionary): readonly number[] | null {
     let ids = this.nameReadings.get(chars);
     if (ids === undefined) {
-      const readings = pinyinReadings([...chars], dictionary).filter((r) => r.length >= 4);
+      const readings = pinyinReadings([...chars], dictionary).filter((r) => r.length >= 4 && this.englishNames.has(r));
       ids = readings.length > 0 ? readings.map((r) => this.id(`@${r}`)) : null;
       this.nameReadings.set(chars, ids);
     }
@@ -188,12 +198,12 @@ export function enFeatures(text: string, vocabulary: Vocabulary): EnSentence {
   for (const stem of englishStems(text)) tokens.add(vocabulary.id(stem));
   for (const value of englishNumbers(text)) tokens.add(vocabulary.id(`#${value}`));
   for (const name of englishNameTokens(text)) {
-    const id = vocabulary.id(`@${name}`);
+    const id = vocabulary.englishNameId(name);
     tokens.add(id);
     optional.add(id);
   }
   for (const match of text.matchAll(/\b[A-Z]{2,}\b/g)) {
-    const id = vocabulary.id(`@${match[0].toLowerCase()}`);
+    const id = vocabulary.englishNameId(match[0].toLowerCase());
     tokens.add(id);
     optional.add(id);
   }

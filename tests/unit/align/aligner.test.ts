@@ -305,6 +305,16 @@ describe('evidence', () => {
     for (let i = 0; i < 3; i += 1) expect(has(result, [[i], [i]])).toBe(true);
   });
 
+  it('reads a run of characters as a name only when the English has a name of that reading', () => {
+    const nameUnits = (english: string) => {
+      const vocabulary = new Vocabulary();
+      enFeatures(english, vocabulary);
+      return zhFeatures('陈清扬把我拽住。', dictionary, vocabulary).units.filter((u) => u.optional).map((u) => u.key);
+    };
+    expect(nameUnits('Chen Qingyang held me back.')).toContain('清扬');
+    expect(nameUnits('She held me back.')).toEqual([]);
+  });
+
   it('matches names through their pinyin reading and through the dictionary', () => {
     const result = run(
       ['陈清扬说她不相信。', '普京欢迎了客人。', '王二笑了。'],

@@ -239,9 +239,17 @@ export function parseDictionary(text: string): Dictionary {
   const stemTable = text.slice(section('stems').start, section('stems').end - 1).split(' ');
   const words = new SortedLines(text, section('words').start, section('words').end);
   const pinyin = new SortedLines(text, section('pinyin').start, section('pinyin').end);
-  const lengthsByFirst = new Map<string, number>();
+  // Segmentation asks for every character of a page: by code unit in a table for the Basic Multilingual Plane,
+  // where a Map's string hashing cost more than the rest of the lookup.
+  const lengthsByUnit = new Uint16Array(0x10000);
+  const lengthsBeyondPlane = new Map<string, number>();
   const lengths = new SortedLines(text, section('lengths').start, section('lengths').end);
-  for (const line of lengths.lines()) lengthsByFirst.set(lengths.key(line), Number(lengths.value(line)));
+  for (const line of lengths.lines()) {
+    const first = lengths.key(line);
+    const mask = Number(lengths.value(line));
+    if (first.length === 1) lengthsByUnit[first.charCodeAt(0)] = mask;
+    else lengthsBeyondPlane.set(first, mask);
+  }
   const starts = text.slice(section('starts').start, section('starts').end).replace(/\n$/, '');
 
   const decodeStems = (codes: string): readonly string[] => {
@@ -286,7 +294,7 @@ export function parseDictionary(text: string): Dictionary {
     get characterCount() {
       return pinyin.count;
     },
-    wordLengthsFrom: (char) => lengthsByFirst.get(char) ?? 0,
+    wordLengthsFrom: (char) => (char.length === 1 ? lengthsByUnit[char.charCodeAt(0)]! : (lengthsBeyondPlane.get(char) ?? 0)),
     hasLongerWordAt: (text, at) => {
       const first = text.charCodeAt(at);
       const second = text.charCodeAt(at + 1);

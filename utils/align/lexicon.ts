@@ -14,6 +14,7 @@ const MIN_DICE = 0.6;
 /** A dictionary word's own glosses are trusted unless the document shows another rendering strongly and often. */
 const MIN_MEETINGS_FOR_KNOWN_WORD = 10;
 const MIN_DICE_FOR_KNOWN_WORD = 0.6;
+const LOWEST_DICE = Math.min(MIN_DICE, MIN_DICE_FOR_KNOWN_WORD);
 
 interface TeachingBead {
   zh: number[];
@@ -31,15 +32,24 @@ function countMeetings(beads: TeachingBead[], zh: ZhSentence[], en: EnSentence[]
     for (const string of strings) zhCount.set(string, (zhCount.get(string) ?? 0) + 1);
     for (const token of tokens) enCount.set(token, (enCount.get(token) ?? 0) + 1);
   }
-  // Pairs are counted only between strings and tokens seen often enough to be learned at all.
+  // Pairs are counted only between strings and tokens seen often enough to be learned at all, and only where their
+  // counts let the pair's Dice coefficient, at most 2·min(counts) / (sum of counts), reach the lowest threshold.
   const together = new Map<string, Map<number, number>>();
   for (const { strings, tokens } of teaching) {
-    const frequentTokens = [...tokens].filter((t) => enCount.get(t)! >= MIN_MEETINGS);
+    const frequentTokens: Array<{ token: number; count: number }> = [];
+    for (const token of tokens) {
+      const count = enCount.get(token)!;
+      if (count >= MIN_MEETINGS) frequentTokens.push({ token, count });
+    }
     for (const string of strings) {
-      if (zhCount.get(string)! < MIN_MEETINGS) continue;
+      const count = zhCount.get(string)!;
+      if (count < MIN_MEETINGS) continue;
       let row = together.get(string);
-      if (!row) together.set(string, (row = new Map()));
-      for (const token of frequentTokens) row.set(token, (row.get(token) ?? 0) + 1);
+      for (const { token, count: tokenCount } of frequentTokens) {
+        if (2 * Math.min(count, tokenCount) < LOWEST_DICE * (count + tokenCount)) continue;
+        if (!row) together.set(string, (row = new Map()));
+        row.set(token, (row.get(token) ?? 0) + 1);
+      }
     }
   }
   return { zhCount, enCount, together };

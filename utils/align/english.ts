@@ -14,7 +14,8 @@ const STOPWORDS = new Set(
     .filter(Boolean),
 );
 
-const IRREGULAR: Record<string, string> = {
+// A Map, not an object: a page's English has words like "constructor" that an object's prototype answers for.
+const IRREGULAR = new Map<string, string>(Object.entries({
   men: 'man', women: 'woman', children: 'child', people: 'person', feet: 'foot', teeth: 'tooth', mice: 'mouse',
   went: 'go', gone: 'go', saw: 'see', seen: 'see', said: 'say', says: 'say', told: 'tell', took: 'take',
   taken: 'take', gave: 'give', given: 'give', came: 'come', made: 'make', knew: 'know', known: 'know',
@@ -24,11 +25,11 @@ const IRREGULAR: Record<string, string> = {
   heard: 'hear', met: 'meet', paid: 'pay', sent: 'send', built: 'build', fell: 'fall', fallen: 'fall',
   led: 'lead', lost: 'lose', slept: 'sleep', won: 'win', fought: 'fight', taught: 'teach', caught: 'catch',
   better: 'good', best: 'good', worse: 'bad', worst: 'bad', lay: 'lie', died: 'die', dying: 'die',
-};
+}));
 
 /** A light suffix-stripping stemmer: enough to meet "talks", "talked", "talking" at "talk". */
 export function stemEnglish(word: string): string {
-  const irregular = IRREGULAR[word];
+  const irregular = IRREGULAR.get(word);
   if (irregular) return irregular;
   let w = word;
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;

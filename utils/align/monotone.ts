@@ -95,16 +95,16 @@ export interface ScoredBead {
 const MAX_BEAD_SIDE = Math.max(...BEAD_SHAPES.map((shape) => Math.max(shape.zh, shape.en)));
 
 /**
- * Evidence of pairs inside the band, computed once per pair, kept in one array per Chinese sentence that covers
- * the English sentences any bead through that sentence can reach.
+ * Evidence of pairs inside the band, computed once per pair and kept while the program can still ask for it: a bead
+ * reaches back at most MAX_BEAD_SIDE sentences, so a Chinese sentence's row is let go once the program has passed
+ * it by that many. Kept for the whole document, the evidence of a long one outlived the young generation and made
+ * most of the aligner's time garbage collection; a pair asked for again later (the chosen beads, at the end) is
+ * computed again.
  */
 class BandEvidence {
   private readonly rowStart: Int32Array;
   private readonly rowEnd: Int32Array;
-  private readonly rowOffset: Int32Array;
-  /** For each pair of the band, its evidence's place in `found` plus one; 0 until it is computed. */
-  private readonly cells: Int32Array;
-  private readonly found: PairEvidence[] = [];
+  private readonly rows: Array<Array<PairEvidence | undefined> | undefined>;
   constructor(
     private readonly zh: PreparedZh[],
     private readonly en: PreparedEn[],
@@ -114,25 +114,28 @@ class BandEvidence {
     const n = zh.length;
     this.rowStart = new Int32Array(n);
     this.rowEnd = new Int32Array(n);
-    this.rowOffset = new Int32Array(n);
-    let cells = 0;
     for (let i = 0; i < n; i += 1) {
       const start = Math.max(0, lo[i]! - MAX_BEAD_SIDE);
       this.rowStart[i] = start;
       this.rowEnd[i] = Math.max(start, Math.min(en.length, hi[Math.min(n, i + MAX_BEAD_SIDE)]!));
-      this.rowOffset[i] = cells;
-      cells += this.rowEnd[i]! - start;
     }
-    this.cells = new Int32Array(cells);
+    this.rows = new Array<Array<PairEvidence | undefined> | undefined>(n);
+  }
+  /** The program is at row `i`: sentences before i - MAX_BEAD_SIDE are out of its reach. */
+  advanceTo(i: number): void {
+    const done = i - MAX_BEAD_SIDE - 1;
+    if (done >= 0) this.rows[done] = undefined;
+  }
+  /** Once the program is done, nothing is kept: the chosen beads are scored again from scratch. */
+  release(): void {
+    this.rows.fill(undefined);
   }
   get(i: number, j: number): PairEvidence {
-    if (j < this.rowStart[i]! || j >= this.rowEnd[i]!) return pairEvidence(this.zh[i]!, this.en[j]!);
-    const cell = this.rowOffset[i]! + j - this.rowStart[i]!;
-    const known = this.cells[cell]!;
-    if (known > 0) return this.found[known - 1]!;
-    const evidence = pairEvidence(this.zh[i]!, this.en[j]!);
-    this.cells[cell] = this.found.push(evidence);
-    return evidence;
+    const start = this.rowStart[i]!;
+    if (j < start || j >= this.rowEnd[i]!) return pairEvidence(this.zh[i]!, this.en[j]!);
+    let row = this.rows[i];
+    if (!row) this.rows[i] = row = new Array<PairEvidence | undefined>(this.rowEnd[i]! - start);
+    return (row[j - start] ??= pairEvidence(this.zh[i]!, this.en[j]!));
   }
 }
 
@@ -396,6 +399,7 @@ export function alignMonotone(
     return { ...shape, index, size, threshold, ceiling: 1 + PARAGRAPH_END_BONUS - shape.cost - threshold };
   }).filter((shape) => shape.size <= options.maxBeadSize);
   for (let i = 0; i <= n; i += 1) {
+    band.advanceTo(i);
     const rowStart = lo[i]!;
     // Cell (i, j) of this row is at rowBase + j.
     const rowBase = rowOffset[i]! - rowStart;
@@ -439,6 +443,7 @@ export function alignMonotone(
     }
   }
 
+  band.release();
   const beads: ScoredBead[] = [];
   let i = n;
   let j = m;

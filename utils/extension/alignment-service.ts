@@ -28,16 +28,17 @@ function loadDictionary(): Promise<Dictionary> {
  */
 async function fetchDictionary(): Promise<Dictionary> {
   const started = performance.now();
-  // The package's file is asked for at once, and its body read only if no stored copy will do: the request then
-  // overlaps the look into IndexedDB instead of following it.
+  // Everything the load may need is asked for at once: the package's file, read to its end beside the look into
+  // IndexedDB (and dropped if a stored copy will do), and the version that look compares with, which it waits for
+  // only once the stored record is in hand.
   const packageRequest = new AbortController();
-  const packageResponse = extensionResponse(DICTIONARY_FILE, packageRequest.signal);
-  packageResponse.catch(() => undefined);
-  const version = (await (await extensionResponse(DICTIONARY_VERSION_FILE)).text()).trim();
+  const packageText = extensionResponse(DICTIONARY_FILE, packageRequest.signal).then((response) => response.text());
+  packageText.catch(() => undefined);
+  const version = extensionResponse(DICTIONARY_VERSION_FILE).then(async (response) => (await response.text()).trim());
   // Without IndexedDB (some private windows) the worker reads the package every time.
   const stored = await readStoredDictionary(version).catch(() => null);
   if (stored !== null) packageRequest.abort();
-  const text = stored ?? (await (await packageResponse).text());
+  const text = stored ?? (await packageText);
   const loaded = parseDictionary(text);
   performance.measure('parallax:load-dictionary', {
     start: started,
@@ -47,7 +48,7 @@ async function fetchDictionary(): Promise<Dictionary> {
   if (stored === null) {
     // Storing copies the text at once, so it waits until the page that asked has been aligned.
     setTimeout(() => {
-      storeDictionary(version, text).then(
+      version.then((current) => storeDictionary(current, text)).then(
         () => performance.mark('parallax:dictionary-stored'),
         (error: unknown) => console.warn('Parallax: the dictionary was not kept for the next start.', error),
       );

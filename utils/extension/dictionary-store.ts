@@ -27,8 +27,11 @@ function isStoredDictionary(value: unknown): value is StoredDictionary {
   return typeof record?.version === 'string' && typeof record.text === 'string';
 }
 
-/** The stored text of this version of the dictionary; null when there is none, or only another version's. */
-export async function readStoredDictionary(version: string): Promise<string | null> {
+/**
+ * The stored text of this version of the dictionary; null when there is none, or only another version's. The version
+ * is awaited only once the record has been read, so that the two are looked up at the same time.
+ */
+export async function readStoredDictionary(version: Promise<string>): Promise<string | null> {
   const database = await opened();
   try {
     const stored = await new Promise<unknown>((resolve, reject) => {
@@ -36,7 +39,7 @@ export async function readStoredDictionary(version: string): Promise<string | nu
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error ?? new Error('The stored dictionary could not be read.'));
     });
-    return isStoredDictionary(stored) && stored.version === version ? stored.text : null;
+    return isStoredDictionary(stored) && stored.version === (await version) ? stored.text : null;
   } finally {
     database.close();
   }

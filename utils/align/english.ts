@@ -3,12 +3,15 @@
  * page text at alignment time, so both sides meet in one vocabulary.
  */
 
+// Words a Chinese translation renders with a word of its own stay out of this list, however common: so (这样,
+// 所以), then (就, 然后), again (又, 再), also (也), because (因为), until (直到), if (如果). "And it was so" has no
+// other word to meet 事就这样成了 by.
 const STOPWORDS = new Set(
-  `a an the of to in on at by for from with as and or but nor not no so than then that this these those there here
+  `a an the of to in on at by for from with as and or but nor not no than that this these those there here
   is are was were be been being am do does did done have has had having will would shall should can could may might
   must it its it's he him his she her hers they them their theirs we us our ours you your yours i me my mine one
-  ones who whom whose which what when where why how all any each every some such very just also only too more most
-  into onto about over under up down out off again once if else while because until upon per via etc sb sth
+  ones who whom whose which what when where why how all any each every some such very just only too more most
+  into onto about over under up down out off once else while upon per via etc sb sth
   someone something somebody oneself used see cl variant abbr lit fig pr esp old form archaic classifier`
     .split(/\s+/)
     .filter(Boolean),

@@ -72,6 +72,8 @@ export interface ZhSentence {
   learnable: string[];
   /** The sentence and each semicolon or colon inside it: see `clauseCount`. */
   clauses: number;
+  /** See `endsOpen`. */
+  endsOpen: boolean;
 }
 
 export interface EnSentence {
@@ -101,6 +103,18 @@ const MARKS: Array<{ key: string; zh: RegExp; en: RegExp }> = [
  */
 function clauseCount(text: string): number {
   return 1 + (text.match(/[；;：:]/g)?.length ?? 0);
+}
+
+const OPEN_ENDING = /[，,、：:；;]\s*$/;
+
+/**
+ * Whether a Chinese sentence ends at a comma, a colon or a semicolon. Sentences end at full stops; one that ends at
+ * such a mark was ended by the text's structure (a verse, a line, a paragraph, a list item), and so is the bead that
+ * holds it: in the dev sets each of the 692 Chinese sentences that end so ends its gold bead. English ones do less
+ * often (968 of 986), and as a rule on both sides it cost more beads than it set right.
+ */
+function endsOpen(text: string): boolean {
+  return OPEN_ENDING.test(text);
 }
 
 /**
@@ -189,7 +203,7 @@ export function zhFeatures(text: string, dictionary: Dictionary, vocabulary: Voc
   for (const mark of MARKS) {
     if (mark.zh.test(text)) units.push({ translations: [vocabulary.id(mark.key)], optional: true, key: mark.key });
   }
-  return { units, length: contentLength(text), learnable: learnableStrings(words), clauses: clauseCount(text) };
+  return { units, length: contentLength(text), learnable: learnableStrings(words), clauses: clauseCount(text), endsOpen: endsOpen(text) };
 }
 
 export function enFeatures(text: string, vocabulary: Vocabulary): EnSentence {

@@ -45,6 +45,13 @@ function aloneBefore(indices: number[], alone: ReadonlySet<number> | undefined):
   return counts;
 }
 
+/** For each position p, how many of the Chinese sentences before p end open (see PreparedZh.endsOpen). */
+function openEndsBefore(sentences: PreparedZh[]): Int32Array {
+  const counts = new Int32Array(sentences.length + 1);
+  for (let p = 0; p < sentences.length; p += 1) counts[p + 1] = counts[p]! + (sentences[p]!.endsOpen ? 1 : 0);
+  return counts;
+}
+
 /** For each position p, how many positions up to p follow a sentence set apart from them (see `apart`). */
 function separations(indices: number[], apart: ReadonlySet<number> | undefined): Int32Array {
   const counts = new Int32Array(indices.length);
@@ -389,6 +396,7 @@ export function alignMonotone(
   const enSeparations = separations(enIndices, options.apart?.en);
   const zhAlone = aloneBefore(zhIndices, options.alone?.zh);
   const enAlone = aloneBefore(enIndices, options.alone?.en);
+  const zhOpenEnds = openEndsBefore(subZh);
   const SKIP_ZH = BEAD_SHAPES.length;
   const SKIP_EN = BEAD_SHAPES.length + 1;
   const { policy } = options;
@@ -423,6 +431,8 @@ export function alignMonotone(
         if (i0 < 0 || j0 < lo[i0]! || j0 > hi[i0]!) continue;
         if (zhSeparations[i - 1]! !== zhSeparations[i0]! || (j0 < j && enSeparations[j - 1]! !== enSeparations[j0]!)) continue;
         if ((shape.zh > 1 && zhAlone[i]! !== zhAlone[i0]!) || (shape.en > 1 && enAlone[j]! !== enAlone[j0]!)) continue;
+        // A bead ends with a Chinese sentence that ends open: none of its Chinese sentences but the last may.
+        if (shape.zh > 1 && zhOpenEnds[i - 1]! !== zhOpenEnds[i0]!) continue;
         const previous = score[rowOffset[i0]! + j0 - lo[i0]!]!;
         // Bounds first: similarity is at most 1, and at most what the pairs' evidence allows; a bead that could not
         // win even so is not worth matching words for.

@@ -55,6 +55,8 @@ export interface PreparedZh {
   unitsByTranslation: TranslationTable;
   length: number;
   clauses: number;
+  /** Whether the sentence ends at a comma, a colon or a semicolon: no bead goes on past it (see features' endsOpen). */
+  endsOpen: boolean;
   /** The paragraph (block) the sentence stands in, where the page says so; 0 otherwise. */
   paragraph: number;
   /** Whether a quotation is still open after the sentence (see quotationOpenAfter). */
@@ -123,7 +125,7 @@ export class TranslationTable {
 export function prepareZh(sentence: ZhSentence, weights: DocumentWeights, place: SentencePlace): PreparedZh {
   const units = sentence.units.map((u) => ({ translations: u.translations, weight: weights.zhUnitWeight(u.key), optional: u.optional }));
   const total = units.reduce((sum, u) => (u.optional ? sum : sum + u.weight), 0);
-  return { units, total, unitsByTranslation: new TranslationTable(units), length: sentence.length, clauses: sentence.clauses, ...place };
+  return { units, total, unitsByTranslation: new TranslationTable(units), length: sentence.length, clauses: sentence.clauses, endsOpen: sentence.endsOpen, ...place };
 }
 
 export function prepareEn(sentence: EnSentence, weights: DocumentWeights, place: SentencePlace): PreparedEn {

@@ -217,6 +217,17 @@ describe('paragraph ends', () => {
   });
 });
 
+describe('sentences the text structure ended', () => {
+  it('ends a bead with a Chinese sentence that ends at a comma, where the same words ending at a full stop merge', () => {
+    const en = ['After forty days Noah opened the window of the ark and sent out a raven.', 'The raven flew back and forth until the waters dried up.'];
+    const stopped = run(['过了四十天，挪亚开了方舟的窗户。', '放出一只乌鸦去。', '那乌鸦飞来飞去，直到地上的水都干了。'], en);
+    expect(has(stopped, [[0, 1], [0]])).toBe(true);
+    const open = run(['过了四十天，挪亚开了方舟的窗户，', '放出一只乌鸦去。', '那乌鸦飞来飞去，直到地上的水都干了。'], en);
+    expectValid(open, 3, 2);
+    expect(open.beads.some(([zh]) => zh.length > 1 && zh[0] === 0)).toBe(false);
+  });
+});
+
 describe('quotations', () => {
   it('knows after each sentence whether a quotation is still open, telling quotes from apostrophes', () => {
     const en = ["'Well?", 'Had enough?', "Give in?' he asked.", "Trinket wasn't done.", 'He said "no', 'way" and left.', "The boys' names", '\u201cCurly', 'still\u201d, she said.'];

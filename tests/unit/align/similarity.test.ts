@@ -52,6 +52,7 @@ describe('the translation table of a Chinese sentence', () => {
         length: 20,
         learnable: [],
         clauses: 1,
+        endsOpen: false,
       };
       const tokens = [...new Set(Array.from({ length: Math.floor(rand() * 25) }, () => Math.floor(rand() * 60)))];
       const enSentence: EnSentence = { tokens, optional: new Set(tokens.filter(() => rand() < 0.2)), length: 60, clauses: 1 };

@@ -277,3 +277,21 @@ export async function clickTooltipButton(page: BrowserPage, label: string): Prom
   await page.mouse.move(point.x, point.y);
   await page.mouse.click(point.x, point.y);
 }
+
+export interface HighlightReading {
+  /** The text of the sentences marked as the reader's own (hovered, or revealed from the side panel). */
+  hovered: string;
+  /** The text of the sentences marked as their counterpart. */
+  counterpart: string;
+}
+
+/** What Parallax has highlighted on the page now: the page's CSS highlight registry, which the content script shares. */
+export function readHighlights(page: BrowserPage): Promise<HighlightReading> {
+  return page.evaluate(() => {
+    const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
+    const [hovered, counterpart] = ['parallax-hovered', 'parallax-counterpart'].map((name) =>
+      [...(registry?.get(name) ?? [])].map((range) => range.toString()).join(' '),
+    );
+    return { hovered: hovered!, counterpart: counterpart! };
+  }, null);
+}

@@ -4,7 +4,19 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from '../../scripts/lib/launch';
-import { dictionaryLoad, dictionaryStored, expectedSeed, fixturesDir, hoverSentence, readTooltip, waitFor, waitUntilReady, type BrowserPage } from '../../scripts/lib/reader';
+import {
+  dictionaryLoad,
+  dictionaryStored,
+  expectedSeed,
+  fixturesDir,
+  hoverSentence,
+  readHighlights,
+  readTooltip,
+  textBox,
+  waitFor,
+  waitUntilReady,
+  type BrowserPage,
+} from '../../scripts/lib/reader';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
 import { readerSuite } from './reader-suite';
 
@@ -108,12 +120,24 @@ describe('Chromium: working in the side panel', () => {
     await search.fill('');
   });
 
-  it('a click on a pair brings it into view on the page, pinned beside its sentence', async () => {
+  it('a click on a pair brings it into view on the page, pinned beside its sentence, both sides marked after the scroll', async () => {
+    const reader = page as unknown as BrowserPage;
     const row = panel.locator('[data-pair]').nth(3);
+    const chinese = (await row.locator('.zh').textContent()) ?? '';
     const english = (await row.locator('.en').textContent()) ?? '';
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await row.locator('button.reveal').click();
-    const tooltip = await waitFor(() => readTooltip(page as unknown as BrowserPage), 'the pair pinned on the page');
+    const tooltip = await waitFor(() => readTooltip(reader), 'the pair pinned on the page');
     expect(tooltip.counterparts.map((c) => c.text).join(' ')).toBe(english.trim());
+    const shown = (await textBox(reader, chinese.trim().slice(0, 8)))!;
+    expect(shown.top >= 0 && shown.bottom <= (await page.evaluate(() => document.documentElement.clientHeight))).toBe(true);
+    // The scroll that brought it into view has had its events: the marks are still there.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const squeeze = (text: string) => text.replace(/\s+/g, '');
+    const marked = await readHighlights(reader);
+    expect(squeeze(marked.hovered)).toBe(squeeze(chinese));
+    expect(squeeze(marked.counterpart)).toBe(squeeze(english));
+    await page.keyboard.press('Escape');
   });
 
   it('exports the pairs as TSV, JSON and TMX 1.4, named after the page', async () => {

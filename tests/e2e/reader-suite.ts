@@ -10,6 +10,7 @@ import {
   hoverSentence,
   pointOnText,
   readSidePanel,
+  readHighlights,
   readTooltip,
   selectionState,
   textBox,
@@ -120,7 +121,13 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
       const shown = (await textBox(page, tooltip.counterparts[0]!.text.slice(0, 20)))!;
       const height = await page.evaluate(() => document.documentElement.clientHeight, null);
       expect(shown.top >= 0 && shown.bottom <= height).toBe(true);
+      // Both sides stay marked once the scroll is over: the scroll's own events must not clear them.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const marked = await readHighlights(page);
+      expect(marked.hovered.replace(/\s+/g, '')).toContain(pair.sentence.replace(/\s+/g, '').slice(0, 12));
+      expect(marked.counterpart.replace(/\s+/g, '')).toContain(tooltip.counterparts[0]!.text.replace(/\s+/g, '').slice(0, 20));
       await page.keyboard.press('Escape');
+      expect(await readHighlights(page)).toEqual({ hovered: '', counterpart: '' });
     });
 
     it('Alt+↓ and Alt+↑ read on sentence by sentence, each with its tooltip, without the mouse', async () => {

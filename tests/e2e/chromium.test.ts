@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import * as OpenCC from 'opencc-js';
 import { launchChromium, type ChromiumSession } from '../../scripts/lib/launch';
 import {
   dictionaryLoad,
@@ -184,6 +185,33 @@ describe('Chromium in Simplified Chinese: the interface follows the browser’s 
     await panel.waitForSelector('[data-pair]');
     expect(await panel.getByLabel('搜索中英文').count()).toBe(1);
     expect(await panel.getByRole('radio', { name: '未对应' }).count()).toBe(1);
+  });
+});
+
+describe('Chromium: Chinese shown in the script the reader chose', () => {
+  const chromium = chromiumWithFixtures({ headless: true });
+  const expected = expectedSeed();
+
+  it('after choosing Simplified in the options, the tooltip and the side panel show the Traditional page in Simplified', async () => {
+    const page = (await chromium.session.context.newPage()) as unknown as BrowserPage;
+    const pageUrl = `${chromium.server.url}/${expected.page}`;
+    await page.goto(pageUrl);
+    await waitUntilReady(page);
+    const options = await chromium.session.context.newPage();
+    await options.goto(`chrome-extension://${chromium.session.extensionId}/options.html`);
+    await options.getByLabel('Chinese shown as').selectOption('Hans');
+    // The page is read and aligned again with the new setting; its tooltip then shows the converted text.
+    const pair = expected.pairs.find((p) => p.hover === 'en' && !p.caption)!;
+    const simplified = OpenCC.Converter({ from: 'tw', to: 'cn' })(pair.counterpartIncludes);
+    expect(simplified).not.toBe(pair.counterpartIncludes);
+    const tooltip = await waitFor(async () => {
+      const reading = await hoverSentence(page, pair.locate ?? pair.sentence).catch(() => null);
+      return reading?.counterparts.some((c) => c.lang === 'zh-Hans') ? reading : null;
+    }, 'the tooltip in Simplified Chinese');
+    expect(tooltip.counterparts.map((c) => c.text).join(' ')).toContain(simplified);
+    const panel = await chromium.session.openSidePanel(pageUrl);
+    await panel.waitForSelector('[data-pair] .zh[lang="zh-Hans"]');
+    expect(await panel.locator('[data-pair] .zh[lang="zh-Hant"]').count()).toBe(0);
   });
 });
 

@@ -295,3 +295,62 @@ export function readHighlights(page: BrowserPage): Promise<HighlightReading> {
     return { hovered: hovered!, counterpart: counterpart! };
   }, null);
 }
+
+/** When a hover's tooltip appeared, on the page's clock (`tooltipTiming`). */
+export interface TooltipTiming {
+  /** The pointer came to rest on the sentence: the hover delay starts. */
+  movedAt: number;
+  /** The tooltip stood in the page, placed and visible. */
+  placedAt: number;
+  /** Every animation frame from the move on until the first one after `placedAt`: when its callbacks ran. */
+  frames: number[];
+}
+
+/**
+ * Hovers the sentence as `hoverSentence` does and times its tooltip from the page's own side: the pointer's move
+ * (the content script's delay timer starts on the same event), the moment a mutation observer on Parallax's shadow
+ * root sees the tooltip placed, and when each animation frame ran, up to the first frame after that moment. A
+ * frame's style, layout and paint follow its animation callbacks in the same task, so the frames that ran between
+ * the end of the delay and the placing painted without the tooltip, and the one after painted it. (A tooltip
+ * placed inside a frame's callbacks would be counted a frame late: the count never flatters.)
+ */
+export async function tooltipTiming(page: BrowserPage, sentence: string): Promise<TooltipTiming> {
+  const { x, y } = await pointOnText(page, sentence);
+  await moveAway(page);
+  await page.evaluate(() => {
+    // No named functions inside: see readFindings.
+    const root = document.querySelector('parallax-ui')?.shadowRoot;
+    if (!root) throw new Error('Parallax is not on the page.');
+    const record = window as unknown as { parallaxTooltipTiming?: Promise<TooltipTiming> };
+    record.parallaxTooltipTiming = new Promise<TooltipTiming>((resolve) => {
+      let movedAt = -1;
+      let placedAt = -1;
+      const frames: number[] = [];
+      window.addEventListener(
+        'pointermove',
+        () => {
+          movedAt = performance.now();
+          void (async () => {
+            for (;;) {
+              await new Promise((next) => requestAnimationFrame(next));
+              const ranAt = performance.now();
+              frames.push(ranAt);
+              if (placedAt >= 0 && ranAt > placedAt) break;
+            }
+            resolve({ movedAt, placedAt, frames });
+          })();
+        },
+        { capture: true, once: true },
+      );
+      const observer = new MutationObserver(() => {
+        const tooltip = root.querySelector<HTMLElement>('[role="tooltip"]');
+        if (!tooltip || tooltip.style.visibility === 'hidden' || movedAt < 0) return;
+        observer.disconnect();
+        placedAt = performance.now();
+      });
+      observer.observe(root, { subtree: true, childList: true, attributes: true });
+    });
+  }, null);
+  await page.mouse.move(x, y);
+  return waitFor(() => page.evaluate(() => (window as unknown as { parallaxTooltipTiming: Promise<TooltipTiming> }).parallaxTooltipTiming, null), `a tooltip over "${sentence}"`, 5_000);
+}

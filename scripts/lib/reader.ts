@@ -354,3 +354,73 @@ export async function tooltipTiming(page: BrowserPage, sentence: string): Promis
   await page.mouse.move(x, y);
   return waitFor(() => page.evaluate(() => (window as unknown as { parallaxTooltipTiming: Promise<TooltipTiming> }).parallaxTooltipTiming, null), `a tooltip over "${sentence}"`, 5_000);
 }
+
+/** A row the side panel has drawn (it draws those in view): a pair, or a sentence with no counterpart. */
+export interface PanelRowReading {
+  bead: number;
+  kind: 'pair' | 'unmatched';
+  /** The row's class names: its kind (matched, low, omission, addition). */
+  classes: string;
+  zh: string;
+  en: string;
+}
+
+export function drawnPanelRows(panel: BrowserPage): Promise<PanelRowReading[]> {
+  return panel.evaluate(
+    () =>
+      [...document.querySelectorAll<HTMLElement>('li[data-bead]')].map((li) => ({
+        bead: Number(li.dataset.bead),
+        kind: li.hasAttribute('data-pair') ? ('pair' as const) : ('unmatched' as const),
+        classes: li.className,
+        zh: li.querySelector('.zh')?.textContent ?? '',
+        en: li.querySelector('.en')?.textContent ?? '',
+      })),
+    null,
+  );
+}
+
+/** Clicks, with the pointer, the middle of the first element that matches `selector` in the page. */
+export async function clickElement(page: BrowserPage, selector: string): Promise<void> {
+  const point = await page.evaluate((wanted: string) => {
+    const element = document.querySelector(wanted);
+    if (!element) return null;
+    element.scrollIntoView({ block: 'nearest' });
+    const r = element.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, selector);
+  if (!point) throw new Error(`Nothing matches ${selector}`);
+  await page.mouse.click(point.x, point.y);
+}
+
+/** Types into the side panel's search box: its text is set and the input event sent, as typing does. */
+export async function searchPanel(panel: BrowserPage, text: string): Promise<void> {
+  await panel.evaluate((query: string) => {
+    const input = document.querySelector<HTMLInputElement>('input[type="search"]');
+    if (!input) throw new Error('The side panel has no search box.');
+    input.focus();
+    input.value = query;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: query }));
+  }, text);
+}
+
+/** A TMX document read by the browser's XML parser. */
+export interface TmxReading {
+  parseError: boolean;
+  version: string | null;
+  srclang: string | null;
+  units: Array<Array<{ lang: string | null; text: string }>>;
+}
+
+export function parseTmx(page: BrowserPage, xml: string): Promise<TmxReading> {
+  return page.evaluate((text: string) => {
+    const doc = new DOMParser().parseFromString(text, 'application/xml');
+    return {
+      parseError: doc.querySelector('parsererror') !== null,
+      version: doc.documentElement.getAttribute('version'),
+      srclang: doc.querySelector('header')?.getAttribute('srclang') ?? null,
+      units: [...doc.querySelectorAll('tu')].map((tu) =>
+        [...tu.querySelectorAll('tuv')].map((tuv) => ({ lang: tuv.getAttribute('xml:lang'), text: tuv.querySelector('seg')?.textContent ?? '' })),
+      ),
+    };
+  }, xml);
+}

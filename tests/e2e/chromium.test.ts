@@ -6,14 +6,12 @@ import type { Page } from 'playwright-core';
 import * as OpenCC from 'opencc-js';
 import { launchChromium, type ChromiumSession } from '../../scripts/lib/launch';
 import {
+  clickElement,
   dictionaryLoad,
   dictionaryStored,
   expectedSeed,
   fixturesDir,
   hoverSentence,
-  readHighlights,
-  readTooltip,
-  textBox,
   waitFor,
   waitUntilReady,
   type BrowserPage,
@@ -26,6 +24,10 @@ readerSuite('Chromium', async () => {
   return {
     newPage: async () => (await session.context.newPage()) as unknown as BrowserPage,
     openSidePanelFor: async (pageUrl) => (await session.openSidePanel(pageUrl)) as unknown as BrowserPage,
+    async exportFile(panel, format) {
+      const [download] = await Promise.all([(panel as unknown as Page).waitForEvent('download'), clickElement(panel, `[data-export="${format}"]`)]);
+      return { fileName: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+    },
     close: () => session.close(),
   };
 });
@@ -85,86 +87,6 @@ describe('Chromium: the dictionary across restarts', () => {
     expect(await dictionarySource()).toBe('stored');
     const tooltip = await hoverSentence(page, pair.locate ?? pair.sentence);
     expect(tooltip.counterparts.map((c) => c.text).join(' ')).toContain(pair.counterpartIncludes);
-  });
-});
-
-describe('Chromium: working in the side panel', () => {
-  const chromium = chromiumWithFixtures({ headless: true });
-  let page: Page;
-  let panel: Page;
-  const expected = expectedSeed();
-
-  beforeAll(async () => {
-    const { session, server } = chromium;
-    page = await session.context.newPage();
-    const pageUrl = `${server.url}/${expected.page}`;
-    await page.goto(pageUrl);
-    await waitUntilReady(page as unknown as BrowserPage);
-    panel = await session.openSidePanel(pageUrl);
-    await panel.waitForSelector('[data-pair]');
-  });
-
-  it('filters the pairs down to the unmatched sentences, and back', async () => {
-    await panel.getByRole('radio', { name: 'Unmatched' }).check();
-    await panel.waitForFunction(() => document.querySelectorAll('[data-pair]').length === 0);
-    expect(await panel.locator('[data-unmatched]').count()).toBeGreaterThan(0);
-    await panel.getByRole('radio', { name: 'All' }).check();
-    await panel.waitForSelector('[data-pair]');
-  });
-
-  it('searches both languages', async () => {
-    const search = panel.getByLabel('Search both languages');
-    await search.fill('普京');
-    await panel.waitForFunction(() => [...document.querySelectorAll('[data-pair]')].every((row) => row.textContent?.includes('普京')) && document.querySelectorAll('[data-pair]').length > 0);
-    await search.fill('Putin');
-    await panel.waitForFunction(() => [...document.querySelectorAll('[data-pair]')].every((row) => row.textContent?.includes('Putin')) && document.querySelectorAll('[data-pair]').length > 0);
-    await search.fill('');
-  });
-
-  it('a click on a pair brings it into view on the page, pinned beside its sentence, both sides marked after the scroll', async () => {
-    const reader = page as unknown as BrowserPage;
-    const row = panel.locator('[data-pair]').nth(3);
-    const chinese = (await row.locator('.zh').textContent()) ?? '';
-    const english = (await row.locator('.en').textContent()) ?? '';
-    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    await row.locator('button.reveal').click();
-    const tooltip = await waitFor(() => readTooltip(reader), 'the pair pinned on the page');
-    expect(tooltip.counterparts.map((c) => c.text).join(' ')).toBe(english.trim());
-    const shown = (await textBox(reader, chinese.trim().slice(0, 8)))!;
-    expect(shown.top >= 0 && shown.bottom <= (await page.evaluate(() => document.documentElement.clientHeight))).toBe(true);
-    // The scroll that brought it into view has had its events: the marks are still there.
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    const squeeze = (text: string) => text.replace(/\s+/g, '');
-    const marked = await readHighlights(reader);
-    expect(squeeze(marked.hovered)).toBe(squeeze(chinese));
-    expect(squeeze(marked.counterpart)).toBe(squeeze(english));
-    await page.keyboard.press('Escape');
-  });
-
-  it('exports the pairs as TSV, JSON and TMX 1.4, named after the page', async () => {
-    for (const format of ['tsv', 'json', 'tmx']) {
-      const [download] = await Promise.all([panel.waitForEvent('download'), panel.locator(`[data-export="${format}"]`).click()]);
-      expect(download.suggestedFilename()).toMatch(new RegExp(`\\.${format}$`));
-      const file = await download.path();
-      const text = readFileSync(file, 'utf8');
-      if (format === 'json') expect(JSON.parse(text).pairs.length).toBeGreaterThan(10);
-      if (format === 'tsv') expect(text.split('\n').length).toBeGreaterThan(10);
-      if (format === 'tmx') {
-        const parsed = await panel.evaluate((xml) => {
-          const doc = new DOMParser().parseFromString(xml, 'application/xml');
-          return {
-            error: doc.querySelector('parsererror') !== null,
-            version: doc.documentElement.getAttribute('version'),
-            units: doc.querySelectorAll('tu').length,
-            langs: [...new Set([...doc.querySelectorAll('tuv')].map((tuv) => tuv.getAttribute('xml:lang')))],
-          };
-        }, text);
-        expect(parsed.error).toBe(false);
-        expect(parsed.version).toBe('1.4');
-        expect(parsed.units).toBeGreaterThan(10);
-        expect(parsed.langs.sort()).toEqual(['en', `zh-${expected.zhScript}`].sort());
-      }
-    }
   });
 });
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { realPages, runRealPage } from '../../scripts/lib/real-pages';
+import { exportFileName, type ExportFormat, type ExportedAlignment } from '../../utils/extension/export';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
 import {
   expectedSeed,
@@ -16,6 +17,10 @@ import {
   textBox,
   tooltipBox,
   clickTooltipButton,
+  clickElement,
+  drawnPanelRows,
+  parseTmx,
+  searchPanel,
   uiState,
   waitFor,
   waitUntilReady,
@@ -33,10 +38,12 @@ export interface BrowserUnderTest {
   /** A fresh tab. */
   newPage(): Promise<BrowserPage>;
   /**
-   * The side panel page showing the tab that has `pageUrl` open; null where the automation protocol cannot open
-   * extension pages (WebDriver BiDi in Firefox refuses to navigate to moz-extension:// addresses).
+   * The side panel page, in a tab of its own, showing the tab that has `pageUrl` open. Firefox's sidebar is part of
+   * the browser's window, which WebDriver BiDi cannot reach: there the same page is tested in a tab.
    */
-  openSidePanelFor: ((pageUrl: string) => Promise<BrowserPage>) | null;
+  openSidePanelFor(pageUrl: string): Promise<BrowserPage>;
+  /** Clicks the panel's export button for `format` and reads the file the browser saved. */
+  exportFile(panel: BrowserPage, format: ExportFormat): Promise<{ fileName: string; text: string }>;
   close(): Promise<void>;
 }
 
@@ -61,6 +68,15 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
       await browser?.close();
       await server?.close();
     });
+
+    /** The side panel for the seed page, opened once for the tests that use it. */
+    let panelOpened: Promise<BrowserPage> | null = null;
+    const sidePanel = () =>
+      (panelOpened ??= browser.openSidePanelFor(pageUrl).then(async (panel) => {
+        await waitFor(() => panel.evaluate(() => document.querySelector('[data-pair]') !== null, null), 'the side panel to list the pairs');
+        return panel;
+      }));
+    const squeeze = (text: string) => text.replace(/\s+/g, '');
 
     for (const pair of expected.pairs) {
       it(`hovering the ${pair.hover === 'zh' ? 'Chinese' : 'English'} ${pair.caption ? 'caption' : 'sentence'} "${pair.sentence.slice(0, 24)}…" shows its counterpart`, async () => {
@@ -157,8 +173,8 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
       expect(await selectionState(page)).toEqual(before);
     });
 
-    it.runIf(name === 'Chromium')('the side panel lists the pairs in document order and the unmatched sentences', async () => {
-      const panel = await browser.openSidePanelFor!(pageUrl);
+    it('the side panel lists the pairs in document order and the unmatched sentences', async () => {
+      const panel = await sidePanel();
       // The panel draws the rows in view as it lays them out: read until it has drawn them all.
       const reading = await waitFor(async () => {
         const r = await readSidePanel(panel);
@@ -172,6 +188,84 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
       const positions = body.map((pair) => reading.pairs.findIndex((p) => p.zh.includes(pair.sentence)));
       expect(positions).toEqual([...positions].sort((a, b) => a - b));
       expect(reading.unmatched.some((u) => u.side === 'en' && u.text.includes(expected.unmatched[0]!.sentence))).toBe(true);
+    });
+
+    it('the side panel filters the pairs down to the unmatched sentences, to the weak pairs, and back', async () => {
+      const panel = await sidePanel();
+      await clickElement(panel, 'input[name="filter"][value="unmatched"]');
+      const unmatched = await waitFor(async () => {
+        const rows = await drawnPanelRows(panel);
+        return rows.length > 0 && rows.every((row) => row.kind === 'unmatched') ? rows : null;
+      }, 'only unmatched sentences in the side panel');
+      expect(unmatched.every((row) => /\b(?:omission|addition)\b/.test(row.classes))).toBe(true);
+      await clickElement(panel, 'input[name="filter"][value="low"]');
+      await waitFor(async () => (await drawnPanelRows(panel)).every((row) => row.kind === 'pair' && /\blow\b/.test(row.classes)) || null, 'only weak pairs, or none');
+      await clickElement(panel, 'input[name="filter"][value="all"]');
+      await waitFor(async () => (await drawnPanelRows(panel)).some((row) => row.kind === 'pair') || null, 'the pairs back in the side panel');
+    });
+
+    it('the side panel searches both languages', async () => {
+      const panel = await sidePanel();
+      for (const query of ['普京', 'Putin']) {
+        await searchPanel(panel, query);
+        await waitFor(async () => {
+          const rows = await drawnPanelRows(panel);
+          return rows.length > 0 && rows.every((row) => row.zh.includes(query) || row.en.includes(query));
+        }, `only rows with "${query}" in the side panel`);
+      }
+      await searchPanel(panel, '');
+      await waitFor(async () => (await drawnPanelRows(panel)).some((row) => !row.zh.includes('普京') && !row.en.includes('Putin')) || null, 'every row back');
+    });
+
+    it('a click on a pair in the side panel brings it into view on the page, pinned beside its sentence, both sides marked after the scroll', async () => {
+      const panel = await sidePanel();
+      const row = (await drawnPanelRows(panel)).filter((r) => r.kind === 'pair')[3]!;
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight), null);
+      await clickElement(panel, `li[data-bead="${row.bead}"] button.reveal`);
+      const tooltip = await waitFor(() => readTooltip(page), 'the pair pinned on the page');
+      expect(tooltip.counterparts.map((c) => c.text).join(' ')).toBe(row.en.trim());
+      const shown = (await textBox(page, row.zh.trim().slice(0, 8)))!;
+      const height = await page.evaluate(() => document.documentElement.clientHeight, null);
+      expect(shown.top >= 0 && shown.bottom <= height).toBe(true);
+      // The scroll that brought it into view has had its events: the marks are still there.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const marked = await readHighlights(page);
+      expect(squeeze(marked.hovered)).toBe(squeeze(row.zh));
+      expect(squeeze(marked.counterpart)).toBe(squeeze(row.en));
+      await page.keyboard.press('Escape');
+    });
+
+    it('the side panel exports the pairs as JSON, TSV and TMX 1.4, named after the page, with the page’s own sentences', async () => {
+      const panel = await sidePanel();
+      const title = await page.evaluate(() => document.title, null);
+      // The worker sends the page offsets, not text: what is exported must still be the text on the page.
+      const pageText = squeeze(await page.evaluate(() => document.body.innerText, null));
+      const json = await browser.exportFile(panel, 'json');
+      expect(json.fileName).toBe(exportFileName(title, 'json'));
+      const exported = JSON.parse(json.text) as ExportedAlignment;
+      expect(exported.title).toBe(title);
+      expect(exported.pairs.length).toBeGreaterThanOrEqual(expected.sidePanelPairsAtLeast);
+      for (const sentence of [...exported.pairs.flatMap((p) => [...p.zh, ...p.en]), ...exported.unmatched.zh, ...exported.unmatched.en]) {
+        expect(pageText, sentence).toContain(squeeze(sentence));
+      }
+      const lines = exported.pairs.map((p) => `${p.zh.join('')}\t${p.en.join(' ')}\t${p.score}`);
+
+      const tsv = await browser.exportFile(panel, 'tsv');
+      expect(tsv.fileName).toBe(exportFileName(title, 'tsv'));
+      expect(tsv.text.trimEnd().split('\n')).toEqual(['zh\ten\tscore', ...lines]);
+
+      const tmx = await browser.exportFile(panel, 'tmx');
+      expect(tmx.fileName).toBe(exportFileName(title, 'tmx'));
+      const parsed = await parseTmx(panel, tmx.text);
+      expect(parsed.parseError).toBe(false);
+      expect(parsed.version).toBe('1.4');
+      expect(parsed.srclang).toBe(`zh-${expected.zhScript}`);
+      expect(parsed.units).toEqual(
+        exported.pairs.map((p) => [
+          { lang: `zh-${expected.zhScript}`, text: p.zh.join('') },
+          { lang: 'en', text: p.en.join(' ') },
+        ]),
+      );
     });
 
     const layoutsDir = path.join(fixturesDir, 'layouts');
@@ -217,14 +311,12 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
         await other.mouse.move(x, y);
         await new Promise((resolve) => setTimeout(resolve, 300));
         expect(await readTooltip(other)).toBeNull();
-        if (browser.openSidePanelFor) {
-          // The worker kept nothing for the tab: the side panel lists no sentence of either text.
-          const panel = await browser.openSidePanelFor(`${server.url}/layouts/${file}`);
-          await waitFor(async () => /No bilingual article/.test(await panel.evaluate(() => document.body.textContent ?? '', null)), 'the side panel to say that it found no article');
-          const reading = await readSidePanel(panel);
-          expect(reading.pairs).toEqual([]);
-          expect(reading.unmatched).toEqual([]);
-        }
+        // The worker kept nothing for the tab: the side panel lists no sentence of either text.
+        const panel = await browser.openSidePanelFor(`${server.url}/layouts/${file}`);
+        await waitFor(async () => /No bilingual article/.test(await panel.evaluate(() => document.body.textContent ?? '', null)), 'the side panel to say that it found no article');
+        const reading = await readSidePanel(panel);
+        expect(reading.pairs).toEqual([]);
+        expect(reading.unmatched).toEqual([]);
       });
     }
 

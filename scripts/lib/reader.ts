@@ -424,3 +424,22 @@ export function parseTmx(page: BrowserPage, xml: string): Promise<TmxReading> {
     };
   }, xml);
 }
+
+/** The side panel's current row (the pair the page shows, or the one last revealed), and whether it is in the list's view. */
+export function currentPanelRow(panel: BrowserPage): Promise<{ zh: string; en: string; inView: boolean; position: number; rows: number } | null> {
+  return panel.evaluate(() => {
+    const row = document.querySelector('li.current');
+    const scroller = document.querySelector('.scroller');
+    if (!row || !scroller) return null;
+    const r = row.getBoundingClientRect();
+    const view = scroller.getBoundingClientRect();
+    return {
+      zh: row.querySelector('.zh')?.textContent ?? '',
+      en: row.querySelector('.en')?.textContent ?? '',
+      inView: r.top >= view.top - 1 && r.bottom <= view.bottom + 1,
+      // Where the row stands in the whole list, which draws only the rows in view.
+      position: Number(row.getAttribute('aria-posinset')),
+      rows: Number(row.getAttribute('aria-setsize')),
+    };
+  }, null);
+}

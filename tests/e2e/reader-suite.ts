@@ -18,6 +18,7 @@ import {
   tooltipBox,
   clickTooltipButton,
   clickElement,
+  currentPanelRow,
   drawnPanelRows,
   parseTmx,
   searchPanel,
@@ -232,6 +233,49 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
       const marked = await readHighlights(page);
       expect(squeeze(marked.hovered)).toBe(squeeze(row.zh));
       expect(squeeze(marked.counterpart)).toBe(squeeze(row.en));
+      await page.keyboard.press('Escape');
+    });
+
+    it('hovering on the page marks the hovered pair in the side panel and scrolls the panel to it', async () => {
+      const panel = await sidePanel();
+      await panel.evaluate(() => void (document.querySelector('.scroller')!.scrollTop = 0), null);
+      const pair = expected.pairs.filter((p) => p.hover === 'zh' && !p.caption).at(-1)!;
+      // The pair stands below the list's first screen, so following it means scrolling.
+      await waitFor(async () => (await drawnPanelRows(panel)).length > 0 || null, 'the top of the side panel drawn');
+      const before = await panel.evaluate((sentence: string) => {
+        const row = [...document.querySelectorAll('li[data-bead]')].find((li) => li.textContent?.includes(sentence));
+        return row ? row.getBoundingClientRect().top < document.querySelector('.scroller')!.getBoundingClientRect().bottom : false;
+      }, pair.sentence);
+      expect(before, 'the pair in view before the hover').toBe(false);
+      await hoverSentence(page, pair.locate ?? pair.sentence);
+      const current = await waitFor(async () => {
+        const row = await currentPanelRow(panel);
+        return row?.zh.includes(pair.sentence) && row.inView ? row : null;
+      }, 'the hovered pair current and in view in the side panel');
+      expect(current.en).toContain(pair.counterpartIncludes);
+      await page.mouse.move(1, 1);
+    });
+
+    it('a click near the end of the side panel’s map of the article reveals a pair from there on the page', async () => {
+      const panel = await sidePanel();
+      await panel.evaluate(() => void (document.querySelector('.scroller')!.scrollTop = 0), null);
+      await page.evaluate(() => window.scrollTo(0, 0), null);
+      const point = await panel.evaluate(() => {
+        const r = document.querySelector('button.map')!.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height * 0.95 };
+      }, null);
+      await panel.mouse.click(point.x, point.y);
+      const current = await waitFor(async () => {
+        const row = await currentPanelRow(panel);
+        return row?.inView ? row : null;
+      }, 'the pair at that place current and in view in the side panel');
+      // 95% of the way down the map lands among the list's last rows (the map gives each row an equal share).
+      expect(current.position / current.rows, `row ${current.position} of ${current.rows}`).toBeGreaterThanOrEqual(0.85);
+      const marked = await waitFor(async () => {
+        const m = await readHighlights(page);
+        return m.hovered || m.counterpart ? m : null;
+      }, 'the revealed pair marked on the page');
+      expect(squeeze(marked.hovered + marked.counterpart)).toContain(squeeze(current.zh || current.en).slice(0, 10));
       await page.keyboard.press('Escape');
     });
 

@@ -90,6 +90,8 @@ export interface FirefoxSession {
    * with `extensionPages`: the sidebar itself is part of the browser's window, which WebDriver BiDi cannot reach.
    */
   openSidePanel(pageUrl: string): Promise<PuppeteerPage>;
+  /** The extension's page at `file` (options.html, popup.html) in a new tab; only with `extensionPages`. */
+  openExtensionPage(file: string): Promise<PuppeteerPage>;
   /** Where the browser saves downloads, without asking; removed on close. */
   downloadsDir: string;
   close(): Promise<void>;
@@ -128,17 +130,23 @@ export async function launchFirefox(options: { headless: boolean; extensionPages
     },
   });
   await browser.installExtension(FIREFOX_BUILD);
-  const panelUrl = `moz-extension://${FIREFOX_EXTENSION_UUID}/sidepanel.html`;
+  const extensionUrl = (file: string) => `moz-extension://${FIREFOX_EXTENSION_UUID}/${file}`;
+  const panelUrl = extensionUrl('sidepanel.html');
   /** Extension pages load in their own process: the navigation's load event may never reach BiDi, so it is not awaited. */
   const openExtensionPage = async (page: PuppeteerPage, url: string) => {
+    if (!options.extensionPages) throw new Error('Launch Firefox with extensionPages to open its extension pages in tabs.');
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 5_000 }).catch(() => undefined);
     await page.waitForFunction((wanted: string) => location.href === wanted && document.readyState !== 'loading', {}, url);
   };
   return {
     browser,
     downloadsDir,
+    async openExtensionPage(file) {
+      const page = await browser.newPage();
+      await openExtensionPage(page, extensionUrl(file));
+      return page;
+    },
     async openSidePanel(pageUrl) {
-      if (!options.extensionPages) throw new Error('Launch Firefox with extensionPages to open the side panel in a tab.');
       const panel = await browser.newPage();
       await openExtensionPage(panel, panelUrl);
       // Every tab, then the one with this address: Firefox's match patterns in `tabs.query` take no port.

@@ -24,6 +24,11 @@ readerSuite('Chromium', async () => {
   return {
     newPage: async () => (await session.context.newPage()) as unknown as BrowserPage,
     openSidePanelFor: async (pageUrl) => (await session.openSidePanel(pageUrl)) as unknown as BrowserPage,
+    async openOptions() {
+      const options = await session.context.newPage();
+      await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+      return options as unknown as BrowserPage;
+    },
     async exportFile(panel, format) {
       const [download] = await Promise.all([(panel as unknown as Page).waitForEvent('download'), clickElement(panel, `[data-export="${format}"]`)]);
       return { fileName: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };

@@ -11,6 +11,7 @@ readerSuite('Firefox', async () => {
   return {
     newPage: async () => (await session.browser.newPage()) as unknown as BrowserPage,
     openSidePanelFor: async (pageUrl) => (await session.openSidePanel(pageUrl)) as unknown as BrowserPage,
+    openOptions: async () => (await session.openExtensionPage('options.html')) as unknown as BrowserPage,
     async exportFile(panel, format) {
       const before = new Set(readdirSync(session.downloadsDir));
       await clickElement(panel, `[data-export="${format}"]`);

@@ -43,6 +43,8 @@ export interface BrowserUnderTest {
    * the browser's window, which WebDriver BiDi cannot reach: there the same page is tested in a tab.
    */
   openSidePanelFor(pageUrl: string): Promise<BrowserPage>;
+  /** The options page, in a tab of its own. */
+  openOptions(): Promise<BrowserPage>;
   /** Clicks the panel's export button for `format` and reads the file the browser saved. */
   exportFile(panel: BrowserPage, format: ExportFormat): Promise<{ fileName: string; text: string }>;
   close(): Promise<void>;
@@ -165,6 +167,30 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
       await step('ArrowUp');
       expect((await step('ArrowUp')).text).toBe(down[0]!.text);
       await page.keyboard.press('Escape');
+    });
+
+    it('with “only while a key is held” chosen in the options, a counterpart shows while Shift is held, and not on a rest alone', async () => {
+      const options = await browser.openOptions();
+      await clickElement(options, 'input[name="trigger"][value="modifier"]');
+      const pair = expected.pairs[2]!;
+      const { x, y } = await pointOnText(page, pair.locate ?? pair.sentence);
+      // The page takes the new setting when its content script hears of it, and reads the page again: tried until a
+      // rest alone shows nothing and Shift, pressed over the resting pointer, shows the counterpart.
+      const tooltip = await waitFor(async () => {
+        await page.mouse.move(1, 1);
+        await page.mouse.move(x, y);
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        if ((await readTooltip(page)) !== null) return null;
+        await page.keyboard.down('Shift');
+        const shown = await waitFor(() => readTooltip(page), 'the tooltip while Shift is held', 1_000).catch(() => null);
+        if (!shown) await page.keyboard.up('Shift');
+        return shown;
+      }, 'a rest alone to show nothing, and Shift to show the counterpart');
+      expect(tooltip.counterparts.map((c) => c.text).join(' ')).toContain(pair.counterpartIncludes);
+      await page.keyboard.up('Shift');
+      await waitFor(async () => (await readTooltip(page)) === null, 'the tooltip to go when Shift is released', 5_000);
+      await clickElement(options, 'input[name="trigger"][value="hover"]');
+      await waitFor(async () => (await hoverSentence(page, pair.locate ?? pair.sentence).catch(() => null)) !== null || null, 'hovering to show again');
     });
 
     it('hovering never changes the reader’s selection', async () => {

@@ -2,7 +2,7 @@
  * What a reader does, written once for both browsers and used by the end-to-end tests, `npm start` and the
  * benchmarks: open a page, wait until Parallax is ready, move the pointer
  * over a sentence, read the tooltip, press its buttons and keys. Chromium (playwright-core) and Firefox
- * (puppeteer-core) pages both offer `goto`, `evaluate`, `mouse.move`, `mouse.click` and `keyboard.press`, which
+ * (puppeteer-core) pages both offer `goto`, `evaluate`, `mouse.move`, `click`, `down` and `up`, and `keyboard.press`, which
  * is all this needs.
  */
 import { readFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 export interface BrowserPage {
   goto(url: string): Promise<unknown>;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
-  mouse: { move(x: number, y: number): Promise<void>; click(x: number, y: number): Promise<void> };
+  mouse: { move(x: number, y: number): Promise<void>; click(x: number, y: number): Promise<void>; down(): Promise<void>; up(): Promise<void> };
   keyboard: { press(key: string): Promise<void>; down(key: string): Promise<void>; up(key: string): Promise<void> };
 }
 

@@ -149,6 +149,32 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
       expect(await readHighlights(page)).toEqual({ hovered: '', counterpart: '' });
     });
 
+    it('a pinned tooltip’s text can be selected with the pointer, for copying', async () => {
+      const pair = expected.pairs.find((p) => p.hover === 'zh' && !p.caption)!;
+      await hoverSentence(page, pair.locate ?? pair.sentence);
+      await clickTooltipButton(page, 'Pin');
+      // From the start of the counterpart's first line to its end, as a reader drags.
+      const line = await page.evaluate(() => {
+        const p = document.querySelector('parallax-ui')!.shadowRoot!.querySelector('[role="tooltip"] p[lang]')!;
+        const range = document.createRange();
+        range.selectNodeContents(p);
+        const rects = [...range.getClientRects()];
+        const first = rects[0]!;
+        const last = rects.at(-1)!;
+        return { from: { x: first.left + 1, y: first.top + first.height / 2 }, to: { x: last.right - 1, y: last.top + last.height / 2 }, text: p.textContent ?? '' };
+      }, null);
+      await page.mouse.move(line.from.x, line.from.y);
+      await page.mouse.down();
+      await page.mouse.move(line.to.x, line.to.y);
+      await page.mouse.up();
+      const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '', null);
+      expect(selected.length).toBeGreaterThan(line.text.length / 2);
+      expect(line.text).toContain(selected.trim().slice(0, 10));
+      expect(await readTooltip(page)).not.toBeNull();
+      await page.evaluate(() => window.getSelection()?.removeAllRanges(), null);
+      await page.keyboard.press('Escape');
+    });
+
     it('Alt+↓ and Alt+↑ read on sentence by sentence, each with its tooltip, without the mouse', async () => {
       await page.mouse.move(1, 1);
       await waitFor(async () => (await readTooltip(page)) === null, 'no tooltip');

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { launchFirefox } from '../../scripts/lib/launch';
 import { clickElement, waitFor, type BrowserPage } from '../../scripts/lib/reader';
@@ -15,10 +15,18 @@ readerSuite('Firefox', async () => {
     async exportFile(panel, format) {
       const before = new Set(readdirSync(session.downloadsDir));
       await clickElement(panel, `[data-export="${format}"]`);
-      // Firefox writes a download under a .part name and renames it when it is complete.
+      // Firefox first makes the file empty under its final name, writes the download under a .part name beside
+      // it, and moves that over the file when it is complete: the file is read once it has its text and no .part.
+      let seen = -1;
       const fileName = await waitFor(async () => {
         const names = readdirSync(session.downloadsDir);
-        return names.find((name) => !before.has(name) && !name.endsWith('.part') && !names.includes(`${name}.part`));
+        const name = names.find((n) => !before.has(n) && !n.endsWith('.part'));
+        if (!name || names.includes(`${name}.part`)) return null;
+        const size = statSync(path.join(session.downloadsDir, name)).size;
+        // The same size twice in a row, 50 ms apart, and not empty: nothing is writing it any more.
+        const settled = size > 0 && size === seen;
+        seen = size;
+        return settled ? name : null;
       }, `the ${format} download`);
       return { fileName, text: readFileSync(path.join(session.downloadsDir, fileName), 'utf8') };
     },

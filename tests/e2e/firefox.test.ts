@@ -15,8 +15,8 @@ readerSuite('Firefox', async () => {
     async exportFile(panel, format) {
       const before = new Set(readdirSync(session.downloadsDir));
       await clickElement(panel, `[data-export="${format}"]`);
-      // Firefox first makes the file empty under its final name, writes the download under a .part name beside
-      // it, and moves that over the file when it is complete: the file is read once it has its text and no .part.
+      // Firefox writes a download under a .part name beside its final one, and the final one was once found here
+      // still empty: the file is read once it has text that keeps its size and no .part stands beside it.
       let seen = -1;
       const fileName = await waitFor(async () => {
         const names = readdirSync(session.downloadsDir);

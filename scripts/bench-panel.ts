@@ -6,6 +6,7 @@
  * the list is scrolled frame by frame, and the time between frames says whether drawing the rows keeps up.
  * Writes the `panel` section of BENCHMARKS.md.
  */
+import os from 'node:os';
 import { machineLine, median, writeBenchmarkSection } from './lib/benchmarks-md';
 import { launchChromium } from './lib/launch';
 import { toStored, type TabAlignment } from '../utils/extension/tab-alignments';
@@ -36,6 +37,8 @@ function longAlignment(): TabAlignment {
 
 /** Scrolling the list through the whole article: frames run, the list moved by a screen's third each frame. */
 const SCROLL_FRAMES = 240;
+/** The machine may be shared: how busy it was when the run began is part of what the figures mean. */
+const loadAtStart = os.loadavg()[0]!;
 const session = await launchChromium({ headless: true });
 /** The intervals between animation frames while the list scrolls, over every load after the first. */
 const scrollFrameMs: number[] = [];
@@ -129,7 +132,7 @@ try {
 const lines = [
   '## The side panel (`npm run bench`, scripts/bench-panel.ts)',
   '',
-  machineLine(),
+  `${machineLine()} Load average (1 min) when the run began: ${loadAtStart.toFixed(1)} on ${os.cpus().length} cores.`,
   '',
   `The built sidepanel.html in headless Chromium at ${PANEL_VIEWPORT.width} × ${PANEL_VIEWPORT.height} px, opened for a tab whose stored alignment holds ${PAIRS.toLocaleString('en')} generated pairs (one omission, one addition and five weak pairs in fifty), timed from navigation start to the frame after the first rows show. Median of ${paintMs.rows.length} loads after a first one.`,
   '',

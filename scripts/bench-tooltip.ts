@@ -5,6 +5,7 @@
  * within one frame after the delay: in the first animation frame that starts once the delay is over.
  * Writes the `tooltip` section of BENCHMARKS.md.
  */
+import os from 'node:os';
 import { machineLine, median, writeBenchmarkSection } from './lib/benchmarks-md';
 import { launchChromium } from './lib/launch';
 import { expectedSeed, fixturesDir, tooltipTiming, waitUntilReady, type BrowserPage } from './lib/reader';
@@ -16,6 +17,8 @@ const ROUNDS = 3;
 const expected = expectedSeed();
 const delayMs = DEFAULT_SETTINGS.hoverDelayMs;
 const server = await serveDirectory(fixturesDir);
+/** The machine may be shared: how busy it was when the run began is part of what the figures mean. */
+const loadAtStart = os.loadavg()[0]!;
 const session = await launchChromium({ headless: true });
 /** From the end of the delay until the tooltip stands in place. */
 const placedMs: number[] = [];
@@ -53,7 +56,7 @@ const firstFrame = framesMissed.filter((n) => n === 0).length;
 const lines = [
   '## The tooltip after the hover delay (`npm run bench`, scripts/bench-tooltip.ts)',
   '',
-  machineLine(),
+  `${machineLine()} Load average (1 min) when the run began: ${loadAtStart.toFixed(1)} on ${os.cpus().length} cores.`,
   '',
   `Every sentence of the seed page's expected pairs (${expected.pairs.length}, Chinese and English) hovered ${ROUNDS} times in headless Chromium with the built extension, at the default delay of ${delayMs} ms, timed on the page's clock: the pointer's move starts the delay; a mutation observer on Parallax's shadow root notes when the tooltip first stands in its place, visible; the page's animation frames are noted as they run, up to the first after that, which paints it (a frame's style, layout and paint follow its animation callbacks in the same task). The page's frames came every ${median(frameMs).toFixed(1)} ms (median of 30).`,
   '',

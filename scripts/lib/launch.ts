@@ -87,13 +87,13 @@ export interface FirefoxSession {
   browser: PuppeteerBrowser;
   /**
    * The side panel's page (Firefox's sidebar), in a tab of its own, showing the tab that has `pageUrl` open. Only
-   * with `extensionPages`: the sidebar itself is part of the browser's window, which WebDriver BiDi cannot reach.
+   * with `forTests`: the sidebar itself is part of the browser's window, which WebDriver BiDi cannot reach.
    */
   openSidePanel(pageUrl: string): Promise<PuppeteerPage>;
-  /** The extension's page at `file` (options.html, popup.html) in a new tab; only with `extensionPages`. */
+  /** The extension's page at `file` (options.html, popup.html) in a new tab; only with `forTests`. */
   openExtensionPage(file: string): Promise<PuppeteerPage>;
-  /** Where the browser saves downloads, without asking; removed on close. */
-  downloadsDir: string;
+  /** With `forTests`: where the browser saves downloads, without asking; removed on close. */
+  downloadsDir: string | null;
   close(): Promise<void>;
 }
 
@@ -102,39 +102,43 @@ const FIREFOX_EXTENSION_UUID = '6f0a3c1e-2b4d-4e8f-9a1b-0c2d3e4f5a6b';
 const FIREFOX_EXTENSION_ID = 'parallax@parallax.example';
 
 /**
- * Firefox with the built extension. `extensionPages`: the extension's own pages can be opened in tabs. WebDriver
- * BiDi refuses to navigate to moz-extension:// addresses unless the remote agent is given system access, which only
- * tests ask for.
+ * Firefox with the built extension. `forTests`: the extension's own pages can be opened in tabs (WebDriver BiDi
+ * refuses to navigate to moz-extension:// addresses unless the remote agent is given system access), and downloads
+ * are saved without asking to a folder of their own, removed on close; a reader's session (`npm start`) has neither.
  */
-export async function launchFirefox(options: { headless: boolean; extensionPages?: boolean }): Promise<FirefoxSession> {
+export async function launchFirefox(options: { headless: boolean; forTests?: boolean }): Promise<FirefoxSession> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error(`Firefox is not installed. Install it with:\n  ${INSTALL_BROWSERS}`);
-  const downloadsDir = mkdtempSync(path.join(os.tmpdir(), 'parallax-firefox-downloads-'));
+  const downloadsDir = options.forTests ? mkdtempSync(path.join(os.tmpdir(), 'parallax-firefox-downloads-')) : null;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
     executablePath,
     headless: options.headless,
     defaultViewport: { width: 1200, height: 900 },
-    args: options.extensionPages ? ['--remote-allow-system-access'] : [],
+    args: options.forTests ? ['--remote-allow-system-access'] : [],
     extraPrefsFirefox: {
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_EXTENSION_ID]: FIREFOX_EXTENSION_UUID }),
-      // Downloads go straight to the folder, as a reader's do with the default settings, where a test can read them.
-      'browser.download.folderList': 2,
-      'browser.download.dir': downloadsDir,
-      'browser.download.useDownloadDir': true,
-      'browser.download.always_ask_before_handling_new_types': false,
-      'browser.download.alwaysOpenPanel': false,
+      ...(downloadsDir
+        ? {
+            // Downloads go straight to the folder, where a test can read them.
+            'browser.download.folderList': 2,
+            'browser.download.dir': downloadsDir,
+            'browser.download.useDownloadDir': true,
+            'browser.download.always_ask_before_handling_new_types': false,
+            'browser.download.alwaysOpenPanel': false,
+          }
+        : {}),
     },
   });
   await browser.installExtension(FIREFOX_BUILD);
   const extensionUrl = (file: string) => `moz-extension://${FIREFOX_EXTENSION_UUID}/${file}`;
   const panelUrl = extensionUrl('sidepanel.html');
-  /** Extension pages load in their own process: the navigation's load event may never reach BiDi, so it is not awaited. */
+  /** Waiting on the navigation to an extension page timed out here although the page had loaded: its end is watched instead. */
   const openExtensionPage = async (page: PuppeteerPage, url: string) => {
-    if (!options.extensionPages) throw new Error('Launch Firefox with extensionPages to open its extension pages in tabs.');
+    if (!options.forTests) throw new Error('Launch Firefox forTests to open its extension pages in tabs.');
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 5_000 }).catch(() => undefined);
     await page.waitForFunction((wanted: string) => location.href === wanted && document.readyState !== 'loading', {}, url);
   };
@@ -160,7 +164,7 @@ export async function launchFirefox(options: { headless: boolean; extensionPages
     },
     close: async () => {
       await browser.close();
-      rmSync(downloadsDir, { recursive: true, force: true });
+      if (downloadsDir) rmSync(downloadsDir, { recursive: true, force: true });
     },
   };
 }

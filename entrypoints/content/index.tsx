@@ -43,9 +43,12 @@ export default defineContentScript({
     const trigger = new HoverTrigger(
       () => settings,
       {
-        pointAt(x, y) {
+        pointAt(x, y, settled) {
           cancelAnimationFrame(frame);
-          frame = requestAnimationFrame(() => controller.page?.pointAt(x, y));
+          // After the delay the tooltip is shown at once, so the next frame paints it; moves that each show one
+          // (a key held, no delay) are folded into one a frame.
+          if (settled) controller.page?.pointAt(x, y);
+          else frame = requestAnimationFrame(() => controller.page?.pointAt(x, y));
         },
         release: () => controller.page?.release(),
       },

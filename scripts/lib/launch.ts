@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import puppeteer, { type Browser as PuppeteerBrowser } from 'puppeteer-core';
+import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium, findFirefox, INSTALL_BROWSERS } from './browsers';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -85,26 +85,86 @@ export async function launchChromium(options: { headless: boolean; profile?: str
 
 export interface FirefoxSession {
   browser: PuppeteerBrowser;
+  /**
+   * The side panel's page (Firefox's sidebar), in a tab of its own, showing the tab that has `pageUrl` open. Only
+   * with `forTests`: the sidebar itself is part of the browser's window, which WebDriver BiDi cannot reach.
+   */
+  openSidePanel(pageUrl: string): Promise<PuppeteerPage>;
+  /** The extension's page at `file` (options.html, popup.html) in a new tab; only with `forTests`. */
+  openExtensionPage(file: string): Promise<PuppeteerPage>;
+  /** With `forTests`: where the browser saves downloads, without asking; removed on close. */
+  downloadsDir: string | null;
   close(): Promise<void>;
 }
 
-export async function launchFirefox(options: { headless: boolean }): Promise<FirefoxSession> {
+/** The extension's internal UUID, fixed so that its pages' moz-extension:// addresses are known. */
+const FIREFOX_EXTENSION_UUID = '6f0a3c1e-2b4d-4e8f-9a1b-0c2d3e4f5a6b';
+const FIREFOX_EXTENSION_ID = 'parallax@parallax.example';
+
+/**
+ * Firefox with the built extension. `forTests`: the extension's own pages can be opened in tabs (WebDriver BiDi
+ * refuses to navigate to moz-extension:// addresses unless the remote agent is given system access), and downloads
+ * are saved without asking to a folder of their own, removed on close; a reader's session (`npm start`) has neither.
+ */
+export async function launchFirefox(options: { headless: boolean; forTests?: boolean }): Promise<FirefoxSession> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error(`Firefox is not installed. Install it with:\n  ${INSTALL_BROWSERS}`);
+  const downloadsDir = options.forTests ? mkdtempSync(path.join(os.tmpdir(), 'parallax-firefox-downloads-')) : null;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
     executablePath,
     headless: options.headless,
     defaultViewport: { width: 1200, height: 900 },
+    args: options.forTests ? ['--remote-allow-system-access'] : [],
     extraPrefsFirefox: {
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
+      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_EXTENSION_ID]: FIREFOX_EXTENSION_UUID }),
+      ...(downloadsDir
+        ? {
+            // Downloads go straight to the folder, where a test can read them.
+            'browser.download.folderList': 2,
+            'browser.download.dir': downloadsDir,
+            'browser.download.useDownloadDir': true,
+            'browser.download.always_ask_before_handling_new_types': false,
+            'browser.download.alwaysOpenPanel': false,
+          }
+        : {}),
     },
   });
   await browser.installExtension(FIREFOX_BUILD);
+  const extensionUrl = (file: string) => `moz-extension://${FIREFOX_EXTENSION_UUID}/${file}`;
+  const panelUrl = extensionUrl('sidepanel.html');
+  /** Waiting on the navigation to an extension page timed out here although the page had loaded: its end is watched instead. */
+  const openExtensionPage = async (page: PuppeteerPage, url: string) => {
+    if (!options.forTests) throw new Error('Launch Firefox forTests to open its extension pages in tabs.');
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 5_000 }).catch(() => undefined);
+    await page.waitForFunction((wanted: string) => location.href === wanted && document.readyState !== 'loading', {}, url);
+  };
   return {
     browser,
-    close: () => browser.close(),
+    downloadsDir,
+    async openExtensionPage(file) {
+      const page = await browser.newPage();
+      await openExtensionPage(page, extensionUrl(file));
+      return page;
+    },
+    async openSidePanel(pageUrl) {
+      const panel = await browser.newPage();
+      await openExtensionPage(panel, panelUrl);
+      // Every tab, then the one with this address: Firefox's match patterns in `tabs.query` take no port.
+      const tabId = await panel.evaluate(async (url: string) => {
+        const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } } }).browser;
+        return (await api.tabs.query({})).find((tab) => tab.url === url)?.id;
+      }, pageUrl);
+      if (tabId === undefined) throw new Error(`No tab has ${pageUrl} open.`);
+      await openExtensionPage(panel, `${panelUrl}?tabId=${tabId}`);
+      return panel;
+    },
+    close: async () => {
+      await browser.close();
+      if (downloadsDir) rmSync(downloadsDir, { recursive: true, force: true });
+    },
   };
 }

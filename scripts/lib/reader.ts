@@ -2,7 +2,7 @@
  * What a reader does, written once for both browsers and used by the end-to-end tests, `npm start` and the
  * benchmarks: open a page, wait until Parallax is ready, move the pointer
  * over a sentence, read the tooltip, press its buttons and keys. Chromium (playwright-core) and Firefox
- * (puppeteer-core) pages both offer `goto`, `evaluate`, `mouse.move`, `mouse.click` and `keyboard.press`, which
+ * (puppeteer-core) pages both offer `goto`, `evaluate`, `mouse.move`, `click`, `down` and `up`, and `keyboard.press`, which
  * is all this needs.
  */
 import { readFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 export interface BrowserPage {
   goto(url: string): Promise<unknown>;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
-  mouse: { move(x: number, y: number): Promise<void>; click(x: number, y: number): Promise<void> };
+  mouse: { move(x: number, y: number): Promise<void>; click(x: number, y: number): Promise<void>; down(): Promise<void>; up(): Promise<void> };
   keyboard: { press(key: string): Promise<void>; down(key: string): Promise<void>; up(key: string): Promise<void> };
 }
 
@@ -276,4 +276,170 @@ export async function clickTooltipButton(page: BrowserPage, label: string): Prom
   if (!point) throw new Error(`No tooltip button "${label}"`);
   await page.mouse.move(point.x, point.y);
   await page.mouse.click(point.x, point.y);
+}
+
+export interface HighlightReading {
+  /** The text of the sentences marked as the reader's own (hovered, or revealed from the side panel). */
+  hovered: string;
+  /** The text of the sentences marked as their counterpart. */
+  counterpart: string;
+}
+
+/** What Parallax has highlighted on the page now: the page's CSS highlight registry, which the content script shares. */
+export function readHighlights(page: BrowserPage): Promise<HighlightReading> {
+  return page.evaluate(() => {
+    const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
+    const [hovered, counterpart] = ['parallax-hovered', 'parallax-counterpart'].map((name) =>
+      [...(registry?.get(name) ?? [])].map((range) => range.toString()).join(' '),
+    );
+    return { hovered: hovered!, counterpart: counterpart! };
+  }, null);
+}
+
+/** When a hover's tooltip appeared, on the page's clock (`tooltipTiming`). */
+export interface TooltipTiming {
+  /** The pointer came to rest on the sentence: the hover delay starts. */
+  movedAt: number;
+  /** The tooltip stood in the page, placed and visible. */
+  placedAt: number;
+  /** Every animation frame from the move on until the first one after `placedAt`: when its callbacks ran. */
+  frames: number[];
+}
+
+/**
+ * Hovers the sentence as `hoverSentence` does and times its tooltip from the page's own side: the pointer's move
+ * (the content script's delay timer starts on the same event), the moment a mutation observer on Parallax's shadow
+ * root sees the tooltip placed, and when each animation frame ran, up to the first frame after that moment. A
+ * frame's style, layout and paint follow its animation callbacks in the same task, so the frames that ran between
+ * the end of the delay and the placing painted without the tooltip, and the one after painted it. (A tooltip
+ * placed inside a frame's callbacks would be counted a frame late: the count never flatters.)
+ */
+export async function tooltipTiming(page: BrowserPage, sentence: string): Promise<TooltipTiming> {
+  const { x, y } = await pointOnText(page, sentence);
+  await moveAway(page);
+  await page.evaluate(() => {
+    // No named functions inside: see readFindings.
+    const root = document.querySelector('parallax-ui')?.shadowRoot;
+    if (!root) throw new Error('Parallax is not on the page.');
+    const record = window as unknown as { parallaxTooltipTiming?: Promise<TooltipTiming> };
+    record.parallaxTooltipTiming = new Promise<TooltipTiming>((resolve) => {
+      let movedAt = -1;
+      let placedAt = -1;
+      const frames: number[] = [];
+      window.addEventListener(
+        'pointermove',
+        () => {
+          movedAt = performance.now();
+          void (async () => {
+            for (;;) {
+              await new Promise((next) => requestAnimationFrame(next));
+              const ranAt = performance.now();
+              frames.push(ranAt);
+              if (placedAt >= 0 && ranAt > placedAt) break;
+            }
+            resolve({ movedAt, placedAt, frames });
+          })();
+        },
+        { capture: true, once: true },
+      );
+      const observer = new MutationObserver(() => {
+        const tooltip = root.querySelector<HTMLElement>('[role="tooltip"]');
+        if (!tooltip || tooltip.style.visibility === 'hidden' || movedAt < 0) return;
+        observer.disconnect();
+        placedAt = performance.now();
+      });
+      observer.observe(root, { subtree: true, childList: true, attributes: true });
+    });
+  }, null);
+  await page.mouse.move(x, y);
+  return waitFor(() => page.evaluate(() => (window as unknown as { parallaxTooltipTiming: Promise<TooltipTiming> }).parallaxTooltipTiming, null), `a tooltip over "${sentence}"`, 5_000);
+}
+
+/** A row the side panel has drawn (it draws those in view): a pair, or a sentence with no counterpart. */
+export interface PanelRowReading {
+  bead: number;
+  kind: 'pair' | 'unmatched';
+  /** The row's class names: its kind (matched, low, omission, addition). */
+  classes: string;
+  zh: string;
+  en: string;
+}
+
+export function drawnPanelRows(panel: BrowserPage): Promise<PanelRowReading[]> {
+  return panel.evaluate(
+    () =>
+      [...document.querySelectorAll<HTMLElement>('li[data-bead]')].map((li) => ({
+        bead: Number(li.dataset.bead),
+        kind: li.hasAttribute('data-pair') ? ('pair' as const) : ('unmatched' as const),
+        classes: li.className,
+        zh: li.querySelector('.zh')?.textContent ?? '',
+        en: li.querySelector('.en')?.textContent ?? '',
+      })),
+    null,
+  );
+}
+
+/** Clicks, with the pointer, the middle of the first element that matches `selector` in the page. */
+export async function clickElement(page: BrowserPage, selector: string): Promise<void> {
+  const point = await page.evaluate((wanted: string) => {
+    const element = document.querySelector(wanted);
+    if (!element) return null;
+    element.scrollIntoView({ block: 'nearest' });
+    const r = element.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, selector);
+  if (!point) throw new Error(`Nothing matches ${selector}`);
+  await page.mouse.click(point.x, point.y);
+}
+
+/** Types into the side panel's search box: its text is set and the input event sent, as typing does. */
+export async function searchPanel(panel: BrowserPage, text: string): Promise<void> {
+  await panel.evaluate((query: string) => {
+    const input = document.querySelector<HTMLInputElement>('input[type="search"]');
+    if (!input) throw new Error('The side panel has no search box.');
+    input.focus();
+    input.value = query;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: query }));
+  }, text);
+}
+
+/** A TMX document read by the browser's XML parser. */
+export interface TmxReading {
+  parseError: boolean;
+  version: string | null;
+  srclang: string | null;
+  units: Array<Array<{ lang: string | null; text: string }>>;
+}
+
+export function parseTmx(page: BrowserPage, xml: string): Promise<TmxReading> {
+  return page.evaluate((text: string) => {
+    const doc = new DOMParser().parseFromString(text, 'application/xml');
+    return {
+      parseError: doc.querySelector('parsererror') !== null,
+      version: doc.documentElement.getAttribute('version'),
+      srclang: doc.querySelector('header')?.getAttribute('srclang') ?? null,
+      units: [...doc.querySelectorAll('tu')].map((tu) =>
+        [...tu.querySelectorAll('tuv')].map((tuv) => ({ lang: tuv.getAttribute('xml:lang'), text: tuv.querySelector('seg')?.textContent ?? '' })),
+      ),
+    };
+  }, xml);
+}
+
+/** The side panel's current row (the pair the page shows, or the one last revealed), and whether it is in the list's view. */
+export function currentPanelRow(panel: BrowserPage): Promise<{ zh: string; en: string; inView: boolean; position: number; rows: number } | null> {
+  return panel.evaluate(() => {
+    const row = document.querySelector('li.current');
+    const scroller = document.querySelector('.scroller');
+    if (!row || !scroller) return null;
+    const r = row.getBoundingClientRect();
+    const view = scroller.getBoundingClientRect();
+    return {
+      zh: row.querySelector('.zh')?.textContent ?? '',
+      en: row.querySelector('.en')?.textContent ?? '',
+      inView: r.top >= view.top - 1 && r.bottom <= view.bottom + 1,
+      // Where the row stands in the whole list, which draws only the rows in view.
+      position: Number(row.getAttribute('aria-posinset')),
+      rows: Number(row.getAttribute('aria-setsize')),
+    };
+  }, null);
 }

@@ -3,8 +3,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import * as OpenCC from 'opencc-js';
 import { launchChromium, type ChromiumSession } from '../../scripts/lib/launch';
-import { dictionaryLoad, dictionaryStored, expectedSeed, fixturesDir, hoverSentence, readTooltip, waitFor, waitUntilReady, type BrowserPage } from '../../scripts/lib/reader';
+import {
+  clickElement,
+  dictionaryLoad,
+  dictionaryStored,
+  expectedSeed,
+  fixturesDir,
+  hoverSentence,
+  waitFor,
+  waitUntilReady,
+  type BrowserPage,
+} from '../../scripts/lib/reader';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
 import { readerSuite } from './reader-suite';
 
@@ -13,6 +24,15 @@ readerSuite('Chromium', async () => {
   return {
     newPage: async () => (await session.context.newPage()) as unknown as BrowserPage,
     openSidePanelFor: async (pageUrl) => (await session.openSidePanel(pageUrl)) as unknown as BrowserPage,
+    async openOptions() {
+      const options = await session.context.newPage();
+      await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+      return options as unknown as BrowserPage;
+    },
+    async exportFile(panel, format) {
+      const [download] = await Promise.all([(panel as unknown as Page).waitForEvent('download'), clickElement(panel, `[data-export="${format}"]`)]);
+      return { fileName: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+    },
     close: () => session.close(),
   };
 });
@@ -75,74 +95,6 @@ describe('Chromium: the dictionary across restarts', () => {
   });
 });
 
-describe('Chromium: working in the side panel', () => {
-  const chromium = chromiumWithFixtures({ headless: true });
-  let page: Page;
-  let panel: Page;
-  const expected = expectedSeed();
-
-  beforeAll(async () => {
-    const { session, server } = chromium;
-    page = await session.context.newPage();
-    const pageUrl = `${server.url}/${expected.page}`;
-    await page.goto(pageUrl);
-    await waitUntilReady(page as unknown as BrowserPage);
-    panel = await session.openSidePanel(pageUrl);
-    await panel.waitForSelector('[data-pair]');
-  });
-
-  it('filters the pairs down to the unmatched sentences, and back', async () => {
-    await panel.getByRole('radio', { name: 'Unmatched' }).check();
-    await panel.waitForFunction(() => document.querySelectorAll('[data-pair]').length === 0);
-    expect(await panel.locator('[data-unmatched]').count()).toBeGreaterThan(0);
-    await panel.getByRole('radio', { name: 'All' }).check();
-    await panel.waitForSelector('[data-pair]');
-  });
-
-  it('searches both languages', async () => {
-    const search = panel.getByLabel('Search both languages');
-    await search.fill('普京');
-    await panel.waitForFunction(() => [...document.querySelectorAll('[data-pair]')].every((row) => row.textContent?.includes('普京')) && document.querySelectorAll('[data-pair]').length > 0);
-    await search.fill('Putin');
-    await panel.waitForFunction(() => [...document.querySelectorAll('[data-pair]')].every((row) => row.textContent?.includes('Putin')) && document.querySelectorAll('[data-pair]').length > 0);
-    await search.fill('');
-  });
-
-  it('a click on a pair brings it into view on the page, pinned beside its sentence', async () => {
-    const row = panel.locator('[data-pair]').nth(3);
-    const english = (await row.locator('.en').textContent()) ?? '';
-    await row.locator('button.reveal').click();
-    const tooltip = await waitFor(() => readTooltip(page as unknown as BrowserPage), 'the pair pinned on the page');
-    expect(tooltip.counterparts.map((c) => c.text).join(' ')).toBe(english.trim());
-  });
-
-  it('exports the pairs as TSV, JSON and TMX 1.4, named after the page', async () => {
-    for (const format of ['tsv', 'json', 'tmx']) {
-      const [download] = await Promise.all([panel.waitForEvent('download'), panel.locator(`[data-export="${format}"]`).click()]);
-      expect(download.suggestedFilename()).toMatch(new RegExp(`\\.${format}$`));
-      const file = await download.path();
-      const text = readFileSync(file, 'utf8');
-      if (format === 'json') expect(JSON.parse(text).pairs.length).toBeGreaterThan(10);
-      if (format === 'tsv') expect(text.split('\n').length).toBeGreaterThan(10);
-      if (format === 'tmx') {
-        const parsed = await panel.evaluate((xml) => {
-          const doc = new DOMParser().parseFromString(xml, 'application/xml');
-          return {
-            error: doc.querySelector('parsererror') !== null,
-            version: doc.documentElement.getAttribute('version'),
-            units: doc.querySelectorAll('tu').length,
-            langs: [...new Set([...doc.querySelectorAll('tuv')].map((tuv) => tuv.getAttribute('xml:lang')))],
-          };
-        }, text);
-        expect(parsed.error).toBe(false);
-        expect(parsed.version).toBe('1.4');
-        expect(parsed.units).toBeGreaterThan(10);
-        expect(parsed.langs.sort()).toEqual(['en', `zh-${expected.zhScript}`].sort());
-      }
-    }
-  });
-});
-
 describe('Chromium in Simplified Chinese: the interface follows the browser’s language', () => {
   const chromium = chromiumWithFixtures({ headless: true, locale: 'zh-CN' });
   const expected = expectedSeed();
@@ -160,6 +112,33 @@ describe('Chromium in Simplified Chinese: the interface follows the browser’s 
     await panel.waitForSelector('[data-pair]');
     expect(await panel.getByLabel('搜索中英文').count()).toBe(1);
     expect(await panel.getByRole('radio', { name: '未对应' }).count()).toBe(1);
+  });
+});
+
+describe('Chromium: Chinese shown in the script the reader chose', () => {
+  const chromium = chromiumWithFixtures({ headless: true });
+  const expected = expectedSeed();
+
+  it('after choosing Simplified in the options, the tooltip and the side panel show the Traditional page in Simplified', async () => {
+    const page = (await chromium.session.context.newPage()) as unknown as BrowserPage;
+    const pageUrl = `${chromium.server.url}/${expected.page}`;
+    await page.goto(pageUrl);
+    await waitUntilReady(page);
+    const options = await chromium.session.context.newPage();
+    await options.goto(`chrome-extension://${chromium.session.extensionId}/options.html`);
+    await options.getByLabel('Chinese shown as').selectOption('Hans');
+    // The page is read and aligned again with the new setting; its tooltip then shows the converted text.
+    const pair = expected.pairs.find((p) => p.hover === 'en' && !p.caption)!;
+    const simplified = OpenCC.Converter({ from: 'tw', to: 'cn' })(pair.counterpartIncludes);
+    expect(simplified).not.toBe(pair.counterpartIncludes);
+    const tooltip = await waitFor(async () => {
+      const reading = await hoverSentence(page, pair.locate ?? pair.sentence).catch(() => null);
+      return reading?.counterparts.some((c) => c.lang === 'zh-Hans') ? reading : null;
+    }, 'the tooltip in Simplified Chinese');
+    expect(tooltip.counterparts.map((c) => c.text).join(' ')).toContain(simplified);
+    const panel = await chromium.session.openSidePanel(pageUrl);
+    await panel.waitForSelector('[data-pair] .zh[lang="zh-Hans"]');
+    expect(await panel.locator('[data-pair] .zh[lang="zh-Hant"]').count()).toBe(0);
   });
 });
 

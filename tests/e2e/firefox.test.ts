@@ -1,12 +1,36 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { launchFirefox } from '../../scripts/lib/launch';
-import type { BrowserPage } from '../../scripts/lib/reader';
+import { clickElement, waitFor, type BrowserPage } from '../../scripts/lib/reader';
 import { readerSuite } from './reader-suite';
 
 readerSuite('Firefox', async () => {
-  const session = await launchFirefox({ headless: true });
+  // Firefox's sidebar is part of the browser's window, which WebDriver BiDi cannot reach: the side panel's tests
+  // run on the same page, sidepanel.html, opened in a tab (see launchFirefox).
+  const session = await launchFirefox({ headless: true, forTests: true });
+  const downloadsDir = session.downloadsDir!;
   return {
     newPage: async () => (await session.browser.newPage()) as unknown as BrowserPage,
-    openSidePanelFor: null,
+    openSidePanelFor: async (pageUrl) => (await session.openSidePanel(pageUrl)) as unknown as BrowserPage,
+    openOptions: async () => (await session.openExtensionPage('options.html')) as unknown as BrowserPage,
+    async exportFile(panel, format) {
+      const before = new Set(readdirSync(downloadsDir));
+      await clickElement(panel, `[data-export="${format}"]`);
+      // Firefox writes a download under a .part name beside its final one, and the final one was once found here
+      // still empty: the file is read once it has text that keeps its size and no .part stands beside it.
+      let seen = -1;
+      const fileName = await waitFor(async () => {
+        const names = readdirSync(downloadsDir);
+        const name = names.find((n) => !before.has(n) && !n.endsWith('.part'));
+        if (!name || names.includes(`${name}.part`)) return null;
+        const size = statSync(path.join(downloadsDir, name)).size;
+        // The same size twice in a row, 50 ms apart, and not empty: nothing is writing it any more.
+        const settled = size > 0 && size === seen;
+        seen = size;
+        return settled ? name : null;
+      }, `the ${format} download`);
+      return { fileName, text: readFileSync(path.join(downloadsDir, fileName), 'utf8') };
+    },
     close: () => session.close(),
   };
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { realPages, runRealPage } from '../../scripts/lib/real-pages';
+import { exportFileName, type ExportFormat, type ExportedAlignment } from '../../utils/extension/export';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
 import {
   expectedSeed,
@@ -10,11 +11,17 @@ import {
   hoverSentence,
   pointOnText,
   readSidePanel,
+  readHighlights,
   readTooltip,
   selectionState,
   textBox,
   tooltipBox,
   clickTooltipButton,
+  clickElement,
+  currentPanelRow,
+  drawnPanelRows,
+  parseTmx,
+  searchPanel,
   uiState,
   waitFor,
   waitUntilReady,
@@ -32,10 +39,14 @@ export interface BrowserUnderTest {
   /** A fresh tab. */
   newPage(): Promise<BrowserPage>;
   /**
-   * The side panel page showing the tab that has `pageUrl` open; null where the automation protocol cannot open
-   * extension pages (WebDriver BiDi in Firefox refuses to navigate to moz-extension:// addresses).
+   * The side panel page, in a tab of its own, showing the tab that has `pageUrl` open. Firefox's sidebar is part of
+   * the browser's window, which WebDriver BiDi cannot reach: there the same page is tested in a tab.
    */
-  openSidePanelFor: ((pageUrl: string) => Promise<BrowserPage>) | null;
+  openSidePanelFor(pageUrl: string): Promise<BrowserPage>;
+  /** The options page, in a tab of its own. */
+  openOptions(): Promise<BrowserPage>;
+  /** Clicks the panel's export button for `format` and reads the file the browser saved. */
+  exportFile(panel: BrowserPage, format: ExportFormat): Promise<{ fileName: string; text: string }>;
   close(): Promise<void>;
 }
 
@@ -60,6 +71,15 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
       await browser?.close();
       await server?.close();
     });
+
+    /** The side panel for the seed page, opened once for the tests that use it. */
+    let panelOpened: Promise<BrowserPage> | null = null;
+    const sidePanel = () =>
+      (panelOpened ??= browser.openSidePanelFor(pageUrl).then(async (panel) => {
+        await waitFor(() => panel.evaluate(() => document.querySelector('[data-pair]') !== null, null), 'the side panel to list the pairs');
+        return panel;
+      }));
+    const squeeze = (text: string) => text.replace(/\s+/g, '');
 
     for (const pair of expected.pairs) {
       it(`hovering the ${pair.hover === 'zh' ? 'Chinese' : 'English'} ${pair.caption ? 'caption' : 'sentence'} "${pair.sentence.slice(0, 24)}…" shows its counterpart`, async () => {
@@ -120,6 +140,38 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
       const shown = (await textBox(page, tooltip.counterparts[0]!.text.slice(0, 20)))!;
       const height = await page.evaluate(() => document.documentElement.clientHeight, null);
       expect(shown.top >= 0 && shown.bottom <= height).toBe(true);
+      // Both sides stay marked once the scroll is over: the scroll's own events must not clear them.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const marked = await readHighlights(page);
+      expect(marked.hovered.replace(/\s+/g, '')).toContain(pair.sentence.replace(/\s+/g, '').slice(0, 12));
+      expect(marked.counterpart.replace(/\s+/g, '')).toContain(tooltip.counterparts[0]!.text.replace(/\s+/g, '').slice(0, 20));
+      await page.keyboard.press('Escape');
+      expect(await readHighlights(page)).toEqual({ hovered: '', counterpart: '' });
+    });
+
+    it('a pinned tooltip’s text can be selected with the pointer, for copying', async () => {
+      const pair = expected.pairs.find((p) => p.hover === 'zh' && !p.caption)!;
+      await hoverSentence(page, pair.locate ?? pair.sentence);
+      await clickTooltipButton(page, 'Pin');
+      // From the start of the counterpart's first line to its end, as a reader drags.
+      const line = await page.evaluate(() => {
+        const p = document.querySelector('parallax-ui')!.shadowRoot!.querySelector('[role="tooltip"] p[lang]')!;
+        const range = document.createRange();
+        range.selectNodeContents(p);
+        const rects = [...range.getClientRects()];
+        const first = rects[0]!;
+        const last = rects.at(-1)!;
+        return { from: { x: first.left + 1, y: first.top + first.height / 2 }, to: { x: last.right - 1, y: last.top + last.height / 2 }, text: p.textContent ?? '' };
+      }, null);
+      await page.mouse.move(line.from.x, line.from.y);
+      await page.mouse.down();
+      await page.mouse.move(line.to.x, line.to.y);
+      await page.mouse.up();
+      const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '', null);
+      expect(selected.length).toBeGreaterThan(line.text.length / 2);
+      expect(line.text).toContain(selected.trim().slice(0, 10));
+      expect(await readTooltip(page)).not.toBeNull();
+      await page.evaluate(() => window.getSelection()?.removeAllRanges(), null);
       await page.keyboard.press('Escape');
     });
 
@@ -137,10 +189,34 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
       const down = [await step('ArrowDown'), await step('ArrowDown'), await step('ArrowDown')];
       expect(down.some((t) => t.counterparts.length > 0)).toBe(true);
       expect(new Set(down.map((t) => t.text)).size).toBeGreaterThan(1);
-      await step('ArrowUp');
-      await step('ArrowUp');
+      // Back up the way it came: the second sentence, then the first.
+      expect((await step('ArrowUp')).text).toBe(down[1]!.text);
       expect((await step('ArrowUp')).text).toBe(down[0]!.text);
       await page.keyboard.press('Escape');
+    });
+
+    it('with “only while a key is held” chosen in the options, a counterpart shows while Shift is held, and not on a rest alone', async () => {
+      const options = await browser.openOptions();
+      await clickElement(options, 'input[name="trigger"][value="modifier"]');
+      const pair = expected.pairs[2]!;
+      const { x, y } = await pointOnText(page, pair.locate ?? pair.sentence);
+      // The page takes the new setting when its content script hears of it, and reads the page again: tried until a
+      // rest alone shows nothing and Shift, pressed over the resting pointer, shows the counterpart.
+      const tooltip = await waitFor(async () => {
+        await page.mouse.move(1, 1);
+        await page.mouse.move(x, y);
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        if ((await readTooltip(page)) !== null) return null;
+        await page.keyboard.down('Shift');
+        const shown = await waitFor(() => readTooltip(page), 'the tooltip while Shift is held', 1_000).catch(() => null);
+        if (!shown) await page.keyboard.up('Shift');
+        return shown;
+      }, 'a rest alone to show nothing, and Shift to show the counterpart');
+      expect(tooltip.counterparts.map((c) => c.text).join(' ')).toContain(pair.counterpartIncludes);
+      await page.keyboard.up('Shift');
+      await waitFor(async () => (await readTooltip(page)) === null, 'the tooltip to go when Shift is released', 5_000);
+      await clickElement(options, 'input[name="trigger"][value="hover"]');
+      await waitFor(async () => (await hoverSentence(page, pair.locate ?? pair.sentence).catch(() => null)) !== null || null, 'hovering to show again');
     });
 
     it('hovering never changes the reader’s selection', async () => {
@@ -150,8 +226,8 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
       expect(await selectionState(page)).toEqual(before);
     });
 
-    it.runIf(name === 'Chromium')('the side panel lists the pairs in document order and the unmatched sentences', async () => {
-      const panel = await browser.openSidePanelFor!(pageUrl);
+    it('the side panel lists the pairs in document order and the unmatched sentences', async () => {
+      const panel = await sidePanel();
       // The panel draws the rows in view as it lays them out: read until it has drawn them all.
       const reading = await waitFor(async () => {
         const r = await readSidePanel(panel);
@@ -165,6 +241,127 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
       const positions = body.map((pair) => reading.pairs.findIndex((p) => p.zh.includes(pair.sentence)));
       expect(positions).toEqual([...positions].sort((a, b) => a - b));
       expect(reading.unmatched.some((u) => u.side === 'en' && u.text.includes(expected.unmatched[0]!.sentence))).toBe(true);
+    });
+
+    it('the side panel filters the pairs down to the unmatched sentences, to the weak pairs, and back', async () => {
+      const panel = await sidePanel();
+      await clickElement(panel, 'input[name="filter"][value="unmatched"]');
+      const unmatched = await waitFor(async () => {
+        const rows = await drawnPanelRows(panel);
+        return rows.length > 0 && rows.every((row) => row.kind === 'unmatched') ? rows : null;
+      }, 'only unmatched sentences in the side panel');
+      expect(unmatched.every((row) => /\b(?:omission|addition)\b/.test(row.classes))).toBe(true);
+      await clickElement(panel, 'input[name="filter"][value="low"]');
+      await waitFor(async () => (await drawnPanelRows(panel)).every((row) => row.kind === 'pair' && /\blow\b/.test(row.classes)) || null, 'only weak pairs, or none');
+      await clickElement(panel, 'input[name="filter"][value="all"]');
+      await waitFor(async () => (await drawnPanelRows(panel)).some((row) => row.kind === 'pair') || null, 'the pairs back in the side panel');
+    });
+
+    it('the side panel searches both languages', async () => {
+      const panel = await sidePanel();
+      for (const query of ['普京', 'Putin']) {
+        await searchPanel(panel, query);
+        await waitFor(async () => {
+          const rows = await drawnPanelRows(panel);
+          return rows.length > 0 && rows.every((row) => row.zh.includes(query) || row.en.includes(query));
+        }, `only rows with "${query}" in the side panel`);
+      }
+      await searchPanel(panel, '');
+      await waitFor(async () => (await drawnPanelRows(panel)).some((row) => !row.zh.includes('普京') && !row.en.includes('Putin')) || null, 'every row back');
+    });
+
+    it('a click on a pair in the side panel brings it into view on the page, pinned beside its sentence, both sides marked after the scroll', async () => {
+      const panel = await sidePanel();
+      const row = (await drawnPanelRows(panel)).filter((r) => r.kind === 'pair')[3]!;
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight), null);
+      await clickElement(panel, `li[data-bead="${row.bead}"] button.reveal`);
+      const tooltip = await waitFor(() => readTooltip(page), 'the pair pinned on the page');
+      expect(tooltip.counterparts.map((c) => c.text).join(' ')).toBe(row.en.trim());
+      const shown = (await textBox(page, row.zh.trim().slice(0, 8)))!;
+      const height = await page.evaluate(() => document.documentElement.clientHeight, null);
+      expect(shown.top >= 0 && shown.bottom <= height).toBe(true);
+      // The scroll that brought it into view has had its events: the marks are still there.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const marked = await readHighlights(page);
+      expect(squeeze(marked.hovered)).toBe(squeeze(row.zh));
+      expect(squeeze(marked.counterpart)).toBe(squeeze(row.en));
+      await page.keyboard.press('Escape');
+    });
+
+    it('hovering on the page marks the hovered pair in the side panel and scrolls the panel to it', async () => {
+      const panel = await sidePanel();
+      await panel.evaluate(() => void (document.querySelector('.scroller')!.scrollTop = 0), null);
+      const pair = expected.pairs.filter((p) => p.hover === 'zh' && !p.caption).at(-1)!;
+      // The pair stands below the list's first screen, so following it means scrolling.
+      await waitFor(async () => (await drawnPanelRows(panel)).length > 0 || null, 'the top of the side panel drawn');
+      const before = await panel.evaluate((sentence: string) => {
+        const row = [...document.querySelectorAll('li[data-bead]')].find((li) => li.textContent?.includes(sentence));
+        return row ? row.getBoundingClientRect().top < document.querySelector('.scroller')!.getBoundingClientRect().bottom : false;
+      }, pair.sentence);
+      expect(before, 'the pair in view before the hover').toBe(false);
+      await hoverSentence(page, pair.locate ?? pair.sentence);
+      const current = await waitFor(async () => {
+        const row = await currentPanelRow(panel);
+        return row?.zh.includes(pair.sentence) && row.inView ? row : null;
+      }, 'the hovered pair current and in view in the side panel');
+      expect(current.en).toContain(pair.counterpartIncludes);
+      await page.mouse.move(1, 1);
+    });
+
+    it('a click near the end of the side panel’s map of the article reveals a pair from there on the page', async () => {
+      const panel = await sidePanel();
+      await panel.evaluate(() => void (document.querySelector('.scroller')!.scrollTop = 0), null);
+      await page.evaluate(() => window.scrollTo(0, 0), null);
+      const point = await panel.evaluate(() => {
+        const r = document.querySelector('button.map')!.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height * 0.95 };
+      }, null);
+      await panel.mouse.click(point.x, point.y);
+      const current = await waitFor(async () => {
+        const row = await currentPanelRow(panel);
+        return row?.inView ? row : null;
+      }, 'the pair at that place current and in view in the side panel');
+      // 95% of the way down the map lands among the list's last rows (the map gives each row an equal share).
+      expect(current.position / current.rows, `row ${current.position} of ${current.rows}`).toBeGreaterThanOrEqual(0.85);
+      const marked = await waitFor(async () => {
+        const m = await readHighlights(page);
+        return m.hovered || m.counterpart ? m : null;
+      }, 'the revealed pair marked on the page');
+      expect(squeeze(marked.hovered + marked.counterpart)).toContain(squeeze(current.zh || current.en).slice(0, 10));
+      await page.keyboard.press('Escape');
+    });
+
+    it('the side panel exports the pairs as JSON, TSV and TMX 1.4, named after the page, with the page’s own sentences', async () => {
+      const panel = await sidePanel();
+      const title = await page.evaluate(() => document.title, null);
+      // The worker sends the page offsets, not text: what is exported must still be the text on the page.
+      const pageText = squeeze(await page.evaluate(() => document.body.innerText, null));
+      const json = await browser.exportFile(panel, 'json');
+      expect(json.fileName).toBe(exportFileName(title, 'json'));
+      const exported = JSON.parse(json.text) as ExportedAlignment;
+      expect(exported.title).toBe(title);
+      expect(exported.pairs.length).toBeGreaterThanOrEqual(expected.sidePanelPairsAtLeast);
+      for (const sentence of [...exported.pairs.flatMap((p) => [...p.zh, ...p.en]), ...exported.unmatched.zh, ...exported.unmatched.en]) {
+        expect(pageText, sentence).toContain(squeeze(sentence));
+      }
+      const lines = exported.pairs.map((p) => `${p.zh.join('')}\t${p.en.join(' ')}\t${p.score}`);
+
+      const tsv = await browser.exportFile(panel, 'tsv');
+      expect(tsv.fileName).toBe(exportFileName(title, 'tsv'));
+      expect(tsv.text.trimEnd().split('\n')).toEqual(['zh\ten\tscore', ...lines]);
+
+      const tmx = await browser.exportFile(panel, 'tmx');
+      expect(tmx.fileName).toBe(exportFileName(title, 'tmx'));
+      const parsed = await parseTmx(panel, tmx.text);
+      expect(parsed.parseError).toBe(false);
+      expect(parsed.version).toBe('1.4');
+      expect(parsed.srclang).toBe(`zh-${expected.zhScript}`);
+      expect(parsed.units).toEqual(
+        exported.pairs.map((p) => [
+          { lang: `zh-${expected.zhScript}`, text: p.zh.join('') },
+          { lang: 'en', text: p.en.join(' ') },
+        ]),
+      );
     });
 
     const layoutsDir = path.join(fixturesDir, 'layouts');
@@ -210,14 +407,12 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
         await other.mouse.move(x, y);
         await new Promise((resolve) => setTimeout(resolve, 300));
         expect(await readTooltip(other)).toBeNull();
-        if (browser.openSidePanelFor) {
-          // The worker kept nothing for the tab: the side panel lists no sentence of either text.
-          const panel = await browser.openSidePanelFor(`${server.url}/layouts/${file}`);
-          await waitFor(async () => /No bilingual article/.test(await panel.evaluate(() => document.body.textContent ?? '', null)), 'the side panel to say that it found no article');
-          const reading = await readSidePanel(panel);
-          expect(reading.pairs).toEqual([]);
-          expect(reading.unmatched).toEqual([]);
-        }
+        // The worker kept nothing for the tab: the side panel lists no sentence of either text.
+        const panel = await browser.openSidePanelFor(`${server.url}/layouts/${file}`);
+        await waitFor(async () => /No bilingual article/.test(await panel.evaluate(() => document.body.textContent ?? '', null)), 'the side panel to say that it found no article');
+        const reading = await readSidePanel(panel);
+        expect(reading.pairs).toEqual([]);
+        expect(reading.unmatched).toEqual([]);
       });
     }
 

@@ -8,7 +8,7 @@ import { looksLikeTranslations } from '../align/summary';
 import { DICTIONARY_FILE, DICTIONARY_VERSION_FILE, parseDictionary, type Dictionary } from '../align/dictionary';
 import { readStoredDictionary, storeDictionary } from './dictionary-store';
 import type { AlignPageAnswer, AlignPageMessage, ChineseDisplay } from '../messaging';
-import { shownScript, toDisplayScript } from '../text/display-script';
+import { DISPLAY_TABLES_FILE, displayConverters, shownScript, type PackedTables } from '../text/display-script';
 import { placesOf, splitPage, toAlignRequest } from '../page/split-page';
 import { clearTabAlignment, saveTabAlignment } from './tab-alignments';
 
@@ -57,6 +57,9 @@ async function fetchDictionary(): Promise<Dictionary> {
   return loaded;
 }
 
+// Read from the package only when a reader asks for Chinese in another script than the page's.
+const toDisplay = displayConverters(async () => (await (await extensionResponse(DISPLAY_TABLES_FILE)).json()) as PackedTables);
+
 async function extensionResponse(file: string, signal?: AbortSignal): Promise<Response> {
   const response = await fetch(browser.runtime.getURL(`/${file}` as '/'), { signal });
   if (!response.ok) throw new Error(`The dictionary could not be loaded (${response.status}).`);
@@ -70,10 +73,8 @@ export async function alignPage(message: AlignPageMessage, tabId: number | undef
   const sentences = splitPage(page);
   const splitMs = Math.round(performance.now() - splitStarted);
   // Chinese as the reader chose to see it, in the tooltip and the side panel (and so in what the panel exports).
-  const zhDisplay: ChineseDisplay | null =
-    message.displayScript === 'page'
-      ? null
-      : { script: shownScript(message.zhScript, message.displayScript), sentences: sentences.zh.map((s) => toDisplayScript(s.text, message.zhScript, message.displayScript)) };
+  const convert = await toDisplay.converter(message.zhScript, message.displayScript);
+  const zhDisplay: ChineseDisplay | null = convert && { script: shownScript(message.zhScript, message.displayScript), sentences: sentences.zh.map((s) => convert(s.text)) };
   const base = {
     url: message.url,
     title: message.title,

@@ -5,8 +5,12 @@
 import type { Settings } from '../settings/schema';
 
 export interface TriggerTarget {
-  /** Show what is under (x, y), or hide when nothing is. */
-  pointAt(x: number, y: number): void;
+  /**
+   * Show what is under (x, y), or hide when nothing is. `settled`: the pointer has come to rest (the delay is over,
+   * or the key was pressed), once, and the tooltip is due in the next frame; otherwise this follows every move while
+   * a key is held or with no delay, and the target may fold the moves of one frame into one.
+   */
+  pointAt(x: number, y: number, settled: boolean): void;
   /** Hide the tooltip of a hover (a pinned one stays). */
   release(): void;
 }
@@ -36,16 +40,16 @@ export class HoverTrigger {
     this.cancel();
     const settings = this.settings();
     if (settings.trigger === 'modifier') {
-      if (modifiers[HELD[settings.modifierKey]]) this.target.pointAt(x, y);
+      if (modifiers[HELD[settings.modifierKey]]) this.target.pointAt(x, y, false);
       return;
     }
     if (settings.hoverDelayMs === 0) {
-      this.target.pointAt(x, y);
+      this.target.pointAt(x, y, false);
       return;
     }
     this.timer = this.timers.set(() => {
       this.timer = null;
-      this.target.pointAt(x, y);
+      this.target.pointAt(x, y, true);
     }, settings.hoverDelayMs);
   }
 
@@ -53,7 +57,7 @@ export class HoverTrigger {
   keyChanged(key: string, down: boolean): void {
     const settings = this.settings();
     if (settings.trigger !== 'modifier' || key !== settings.modifierKey) return;
-    if (down && this.last) this.target.pointAt(this.last.x, this.last.y);
+    if (down && this.last) this.target.pointAt(this.last.x, this.last.y, true);
     if (!down) this.target.release();
   }
 

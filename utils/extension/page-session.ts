@@ -132,7 +132,8 @@ export class AlignedPage {
     this.view.hide();
   }
 
-  private show(hit: Hit, pinned: boolean): void {
+  /** `markCounterpart`: the counterpart is highlighted whatever the setting, as the side panel's click asks. */
+  private show(hit: Hit, pinned: boolean, markCounterpart = false): void {
     const bead = this.beadAt(hit.side, hit.index);
     // Either Chinese version is shown the English; the English is shown the paired Chinese version.
     const chinese = hit.side !== 'en';
@@ -140,7 +141,7 @@ export class AlignedPage {
     const own = bead ? bead[chinese ? 0 : 1] : [hit.index];
     const counterpart = bead ? bead[chinese ? 1 : 0] : [];
     setHighlight(HOVERED_HIGHLIGHT, this.rangesOf(hit.side, own));
-    setHighlight(COUNTERPART_HIGHLIGHT, this.options.highlightCounterpart ? this.rangesOf(other, counterpart) : []);
+    setHighlight(COUNTERPART_HIGHLIGHT, markCounterpart || this.options.highlightCounterpart ? this.rangesOf(other, counterpart) : []);
     const sentence = boxAround(this.rangesOf(hit.side, [hit.index]).flatMap((r) => [...r.getClientRects()]));
     if (!sentence) return;
     const beadIndex = this.beadOf[hit.side][hit.index];
@@ -159,35 +160,46 @@ export class AlignedPage {
       sentence,
       pinned,
       {
-        pin: () => this.show(hit, true),
+        pin: () => this.show(hit, true, markCounterpart),
         close: () => this.clear(),
         showOnPage: () => this.showCounterpart(hit, own, counterpart),
       },
     );
   }
 
-  /** Scrolls the counterpart into view and highlights both sides; the tooltip, whose sentence scrolled away, goes. */
+  /**
+   * Brings a bead into view and marks both of its sides: the one the reader came from (`from`, its sentences
+   * `own`) as hovered, the other as the counterpart. The page is scrolled to the first sentence of `scrollTo`.
+   * Both "Show on page" in the tooltip and a click in the side panel come here. The marks are the page's
+   * highlights, which a scroll does not clear (see `scrolled`): only the reader's next hover or Escape does.
+   */
+  private revealBead(from: HoverSide, own: number[], counterpart: number[], scrollTo: 'own' | 'counterpart'): boolean {
+    const other: Side = from === 'en' ? 'zh' : 'en';
+    const target = scrollTo === 'own' ? this.rangesOf(from, own)[0] : this.rangesOf(other, counterpart)[0];
+    if (!target) return false;
+    target.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    setHighlight(HOVERED_HIGHLIGHT, this.rangesOf(from, own));
+    setHighlight(COUNTERPART_HIGHLIGHT, this.rangesOf(other, counterpart));
+    return true;
+  }
+
+  /** "Show on page": the counterpart brought into view and marked; the tooltip, whose sentence scrolled away, goes. */
   private showCounterpart(hit: Hit, own: number[], counterpart: number[]): void {
-    const other: Side = hit.side === 'en' ? 'zh' : 'en';
-    const target = this.rangesOf(other, counterpart)[0];
-    if (!target) return;
+    if (!this.revealBead(hit.side, own, counterpart, 'counterpart')) return;
     this.pinned = false;
     this.hovered = null;
     this.view.hide();
-    target.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    setHighlight(HOVERED_HIGHLIGHT, this.rangesOf(hit.side, own));
-    setHighlight(COUNTERPART_HIGHLIGHT, this.rangesOf(other, counterpart));
   }
 
-  /** For the side panel: brings the bead into view, highlights both sides and pins its counterpart beside it. */
+  /**
+   * For the side panel: brings the bead into view by its first sentence, marks both sides, and pins the tooltip
+   * with the counterpart beside that sentence, whose "Show on page" takes the reader on to the other side.
+   */
   reveal(zh: number[], en: number[]): boolean {
-    const first = zh.length > 0 ? { side: 'zh' as const, index: zh[0]! } : en.length > 0 ? { side: 'en' as const, index: en[0]! } : null;
-    const target = first && this.rangesOf(first.side, [first.index])[0];
-    if (!first || !target) return false;
-    target.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    this.show(first, true);
-    setHighlight(HOVERED_HIGHLIGHT, this.rangesOf('zh', zh));
-    setHighlight(COUNTERPART_HIGHLIGHT, this.rangesOf('en', en));
+    const side: Side = zh.length > 0 ? 'zh' : 'en';
+    const own = side === 'zh' ? zh : en;
+    if (!this.revealBead(side, own, side === 'zh' ? en : zh, 'own')) return false;
+    this.show({ side, index: own[0]! }, true, true);
     return true;
   }
 

@@ -24,19 +24,75 @@ export interface TabAlignment {
 
 const keyOf = (tabId: number) => `tab:${tabId}`;
 
+/**
+ * A tab's alignment as `storage.session` keeps it. The browser copies a stored value item by item whenever it is
+ * read, and the side panel reads it before it can show a row: a long article's 2,000 pairs were some 10,000 small
+ * arrays and numbers and 4,000 strings. Run together into a few strings they read in about a third of the time
+ * (Chromium, 2,000 pairs: 242 ms against 72 on a loaded machine). `storage.session` is emptied whenever the extension
+ * is reloaded or updated, so no value of an earlier form is ever read.
+ */
+export interface StoredTabAlignment extends Omit<TabAlignment, 'zh' | 'en' | 'result'> {
+  /** Every sentence of the side run together, and the length of each, comma-separated. */
+  zh: string;
+  zhLengths: string;
+  en: string;
+  enLengths: string;
+  /** Each bead as its Chinese and English sentence indices, `0,1/1`, the beads joined by `;`. */
+  beads: string;
+  scores: string;
+}
+
+const joinIndices = (indices: number[]) => indices.join(',');
+const splitIndices = (text: string) => (text === '' ? [] : text.split(',').map(Number));
+
+function splitByLengths(text: string, lengths: string): string[] {
+  let at = 0;
+  return splitIndices(lengths).map((length) => text.slice(at, (at += length)));
+}
+
+export function toStored(alignment: TabAlignment): StoredTabAlignment {
+  const { zh, en, result, ...rest } = alignment;
+  return {
+    ...rest,
+    zh: zh.join(''),
+    zhLengths: joinIndices(zh.map((s) => s.length)),
+    en: en.join(''),
+    enLengths: joinIndices(en.map((s) => s.length)),
+    beads: result.beads.map(([zhIndices, enIndices]) => `${joinIndices(zhIndices)}/${joinIndices(enIndices)}`).join(';'),
+    // A number's shortest string reads back as the same number.
+    scores: result.scores.join(','),
+  };
+}
+
+export function fromStored(stored: StoredTabAlignment): TabAlignment {
+  const { zh, zhLengths, en, enLengths, beads, scores, ...rest } = stored;
+  return {
+    ...rest,
+    zh: splitByLengths(zh, zhLengths),
+    en: splitByLengths(en, enLengths),
+    result: {
+      beads: beads === '' ? [] : beads.split(';').map((bead) => bead.split('/').map(splitIndices) as [number[], number[]]),
+      scores: splitIndices(scores),
+    },
+  };
+}
+
+/** A removed key reads as undefined, and its change as no `newValue` (or null, in WXT's fake browser). */
+const fromStoredValue = (value: unknown) => (value === undefined || value === null ? null : fromStored(value as StoredTabAlignment));
+
 // Session storage outlives the background worker but not the browser session, which is what tab state needs.
 function area() {
   return browser.storage.session;
 }
 
 export async function saveTabAlignment(tabId: number, alignment: TabAlignment): Promise<void> {
-  await area().set({ [keyOf(tabId)]: alignment });
+  await area().set({ [keyOf(tabId)]: toStored(alignment) });
 }
 
 export async function readTabAlignment(tabId: number): Promise<TabAlignment | null> {
   const key = keyOf(tabId);
   const stored = await area().get(key);
-  return (stored[key] as TabAlignment | undefined) ?? null;
+  return fromStoredValue(stored[key]);
 }
 
 export async function clearTabAlignment(tabId: number): Promise<void> {
@@ -47,7 +103,7 @@ export async function clearTabAlignment(tabId: number): Promise<void> {
 export function watchTabAlignment(tabId: number, onChange: (alignment: TabAlignment | null) => void): () => void {
   const key = keyOf(tabId);
   const listener = (changes: Record<string, { newValue?: unknown }>) => {
-    if (key in changes) onChange((changes[key]!.newValue as TabAlignment | undefined) ?? null);
+    if (key in changes) onChange(fromStoredValue(changes[key]!.newValue));
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
@@ -59,7 +115,7 @@ export function watchEveryTabAlignment(onChange: (tabId: number, alignment: TabA
     if (areaName !== 'session') return;
     for (const [key, change] of Object.entries(changes)) {
       const tabId = /^tab:(\d+)$/.exec(key)?.[1];
-      if (tabId !== undefined) onChange(Number(tabId), (change.newValue as TabAlignment | undefined) ?? null);
+      if (tabId !== undefined) onChange(Number(tabId), fromStoredValue(change.newValue));
     }
   };
   browser.storage.onChanged.addListener(listener);

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { migrateSettings, type Settings } from './schema';
+import { migrateSettings, siteHostname, withSiteEnabled, type Settings } from './schema';
 
 const KEY = 'settings';
 
@@ -25,4 +25,13 @@ export function watchSettings(onChange: (settings: Settings) => void): () => voi
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/**
+ * The keyboard shortcut (commands API): Parallax on or off for the site of the tab it was pressed on. The tab's
+ * content script follows the setting. A tab with no web address (a browser page) has no site: nothing changes.
+ */
+export async function toggleSiteOf(tab: { url?: string } | undefined): Promise<void> {
+  const hostname = tab?.url ? siteHostname(tab.url) : null;
+  if (hostname) await updateSettings((s) => withSiteEnabled(s, hostname, s.disabledSites.includes(hostname)));
 }

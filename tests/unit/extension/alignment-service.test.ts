@@ -3,12 +3,14 @@
  * made where the result is stored, so the popup and the side panel never list the sentences of unrelated texts.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dictionaryPath, loadDictionaryFromDisk } from '../../../scripts/lib/dictionary-node';
 import { alignPage } from '../../../utils/extension/alignment-service';
 import { readTabAlignment, watchTabAlignment, type TabAlignment } from '../../../utils/extension/tab-alignments';
 import type { AlignPageMessage } from '../../../utils/messaging';
+import { DISPLAY_TABLES_FILE } from '../../../utils/text/display-script';
 
 const body = (text: string) => ({ blocks: [{ text, role: 'body' as const }] });
 
@@ -30,11 +32,21 @@ beforeAll(() => {
   loadDictionaryFromDisk();
 });
 
+/** The extension's files the worker asked for, in order. */
+let fetched: string[] = [];
+
 beforeEach(() => {
   fakeBrowser.reset();
-  // The worker fetches its dictionary from the extension's files; here they are the built files on disk.
+  fetched = [];
+  // The worker fetches its dictionary and conversion tables from the extension's files; here they are the files
+  // `npm run dict` wrote on disk.
   const dictionary = readFileSync(dictionaryPath, 'utf8');
-  vi.stubGlobal('fetch', async (url: string) => new Response(String(url).endsWith('-version.txt') ? 'test' : dictionary));
+  vi.stubGlobal('fetch', async (url: string) => {
+    const file = String(url);
+    fetched.push(file);
+    if (file.endsWith(DISPLAY_TABLES_FILE)) return new Response(readFileSync(path.resolve(path.dirname(dictionaryPath), '..', DISPLAY_TABLES_FILE), 'utf8'));
+    return new Response(file.endsWith('-version.txt') ? 'test' : dictionary);
+  });
 });
 
 afterEach(() => vi.unstubAllGlobals());
@@ -58,8 +70,15 @@ describe('the worker’s verdict on a page', () => {
     expect(await readTabAlignment(7)).toBeNull();
   });
 
+  it('reads no conversion tables for a reader who sees Chinese as on the page', async () => {
+    const answer = await alignPage(translated, 7);
+    expect(answer.zhDisplay).toBeNull();
+    expect(fetched.filter((file) => file.endsWith(DISPLAY_TABLES_FILE))).toEqual([]);
+  });
+
   it('shows Chinese as the reader chose, Traditional here, in the answer and in what the side panel lists', async () => {
     const answer = await alignPage({ ...translated, displayScript: 'Hant-TW' }, 7);
+    expect(fetched.filter((file) => file.endsWith(DISPLAY_TABLES_FILE)).length).toBe(1);
     expect(answer.zhDisplay?.script).toBe('Hant');
     expect(answer.zhDisplay?.sentences[0]).toBe('今天上午，市長參觀了新建的圖書館。');
     const kept = await readTabAlignment(7);

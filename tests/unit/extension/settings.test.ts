@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, isSiteEnabled, migrateSettings, siteHostname, withSiteEnabled, type Migration } from '../../../utils/settings/schema';
-import { loadSettings, saveSettings, updateSettings } from '../../../utils/settings/store';
+import { loadSettings, saveSettings, toggleSiteOf, updateSettings } from '../../../utils/settings/store';
 
 describe('settings schema', () => {
   it('gives the defaults when nothing is stored', () => {
@@ -119,5 +119,29 @@ describe('withSiteEnabled', () => {
     const off = withSiteEnabled(withSiteEnabled({ ...DEFAULT_SETTINGS, disabledSites: ['a.example'] }, 'b.example', false), 'b.example', false);
     expect(off.disabledSites).toEqual(['a.example', 'b.example']);
     expect(withSiteEnabled(off, 'b.example', true).disabledSites).toEqual(['a.example']);
+  });
+});
+
+describe('the shortcut that turns Parallax on or off for a site', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('turns the tab’s site off, then on again, and leaves other sites alone', async () => {
+    await updateSettings((s) => ({ ...s, disabledSites: ['other.org'] }));
+    await toggleSiteOf({ url: 'https://news.example.com/story?id=1' });
+    let settings = await loadSettings();
+    expect(isSiteEnabled(settings, 'news.example.com')).toBe(false);
+    expect(settings.disabledSites).toContain('other.org');
+    await toggleSiteOf({ url: 'https://news.example.com/another' });
+    settings = await loadSettings();
+    expect(isSiteEnabled(settings, 'news.example.com')).toBe(true);
+    expect(settings.disabledSites).toEqual(['other.org']);
+  });
+
+  it('changes nothing for a tab without a web address', async () => {
+    const before = await loadSettings();
+    await toggleSiteOf({ url: 'about:blank' });
+    await toggleSiteOf({});
+    await toggleSiteOf(undefined);
+    expect(await loadSettings()).toEqual(before);
   });
 });

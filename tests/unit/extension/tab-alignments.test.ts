@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { clearTabAlignment, readTabAlignment, saveTabAlignment, summarize, watchTabAlignment, type TabAlignment } from '../../../utils/extension/tab-alignments';
+import { clearTabAlignment, fromStored, readTabAlignment, saveTabAlignment, summarize, toStored, watchTabAlignment, type TabAlignment } from '../../../utils/extension/tab-alignments';
 
 const alignment: TabAlignment = {
   url: 'https://example.com/',
@@ -36,6 +36,20 @@ describe('per-tab alignments', () => {
     stop();
     await saveTabAlignment(5, alignment);
     expect(seen).toEqual(['Example', null]);
+  });
+
+  it('reads back exactly what was kept, kept as a few strings', async () => {
+    const awkward: TabAlignment = {
+      ...alignment,
+      zh: ['一，二；三。', '', '含有/分号;和逗号,的句子。'],
+      en: ['Commas, slashes/ and; semicolons.', 'Ünïcode 😀 text.', ''],
+      result: { beads: [[[0], [0, 1]], [[], [2]], [[1, 2], []]], scores: [0.123456789, 1 / 3, 0] },
+    };
+    await saveTabAlignment(3, awkward);
+    expect(await readTabAlignment(3)).toEqual(awkward);
+    const stored = toStored(awkward);
+    expect(Object.values(stored).every((value) => typeof value !== 'object')).toBe(true);
+    expect(fromStored(toStored({ ...alignment, zh: [], en: [], result: { beads: [], scores: [] } }))).toEqual({ ...alignment, zh: [], en: [], result: { beads: [], scores: [] } });
   });
 
   it('counts pairs and unmatched sentences', () => {

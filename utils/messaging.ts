@@ -53,6 +53,30 @@ export interface BeadHoveredMessage {
   en: number[];
 }
 
+/**
+ * What the content script decided about its page and what it measured, kept out of the page (where any script
+ * could read it) and given only to the extension's own contexts: tests and benchmarks ask for it through them.
+ */
+export interface PageFindings {
+  /** 'reading' until the page is read; 'off' where the reader switched Parallax off for the site. */
+  state: 'reading' | 'off' | 'not-bilingual' | 'aligning' | 'ready' | 'unrelated' | 'error';
+  zhSentences?: number;
+  enSentences?: number;
+  pairs?: number;
+  unmatched?: number;
+  /** The worker's time splitting the sentences and aligning them. */
+  splitMs?: number;
+  alignMs?: number;
+  /** Milliseconds from the start of navigation until hovering worked. */
+  readyMs?: number;
+  /** Main-thread time reading the page (pauses excluded), the part of it finding the article, its longest slice. */
+  readPageMs?: number;
+  findArticleMs?: number;
+  longestSliceMs?: number;
+  /** The part of `readPageMs` spent making the worker's sentences into the page's own. */
+  makeSentencesMs?: number;
+}
+
 /** Messages handled by the background. */
 export interface BackgroundProtocol {
   alignPage(message: AlignPageMessage): AlignPageAnswer;
@@ -63,6 +87,7 @@ export interface BackgroundProtocol {
 /** Messages handled by the content script of a tab. */
 export interface ContentProtocol {
   revealBead(message: RevealBeadMessage): boolean;
+  pageFindings(message: Record<string, never>): PageFindings;
 }
 
 /**
@@ -122,6 +147,7 @@ const validators: { [T in MessageType]: (payload: unknown) => payload is Payload
   revealBead: (p): p is RevealBeadMessage => isRecord(p) && isIndexArray(p.zh) && isIndexArray(p.en),
   beadHovered: (p): p is BeadHoveredMessage => isRecord(p) && isIndexArray(p.zh) && isIndexArray(p.en) && p.zh.length + p.en.length > 0,
   pageCleared: (p): p is Record<string, never> => isRecord(p) && Object.keys(p).length === 0,
+  pageFindings: (p): p is Record<string, never> => isRecord(p) && Object.keys(p).length === 0,
 };
 
 export function isEnvelope(message: unknown): message is Envelope {

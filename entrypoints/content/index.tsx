@@ -84,6 +84,7 @@ export default defineContentScript({
     });
     handleMessages<ContentProtocol>({
       revealBead: ({ zh, en }) => controller.page?.reveal(zh, en) ?? false,
+      pageFindings: () => controller.findings,
     });
 
     await controller.start();

@@ -41,26 +41,7 @@ export async function waitFor<T>(probe: () => Promise<T | null | undefined | fal
   }
 }
 
-export interface PageFindings {
-  zhSentences: number;
-  enSentences: number;
-  pairs: number;
-  unmatched: number;
-  alignMs: number;
-  /** Milliseconds from the start of navigation until hovering worked. */
-  readyMs: number;
-}
-
-/** What Parallax found on the page, as its UI host reports it. */
-export async function readFindings(page: BrowserPage): Promise<PageFindings> {
-  // No helper functions inside the evaluated code: tsx would wrap them in a `__name` call the page does not have.
-  const [zhSentences, enSentences, pairs, unmatched, alignMs, readyMs] = await page.evaluate(
-    () => ['zh-sentences', 'en-sentences', 'pairs', 'unmatched', 'align-ms', 'ready-ms'].map((name) => Number(document.querySelector('parallax-ui')?.getAttribute(`data-${name}`) ?? NaN)),
-    null,
-  );
-  return { zhSentences: zhSentences!, enSentences: enSentences!, pairs: pairs!, unmatched: unmatched!, alignMs: alignMs!, readyMs: readyMs! };
-}
-
+/** The UI's state as the page sees it on the UI host (counts and timings are not on the page: `ChromiumSession.pageFindings`). */
 export function uiState(page: BrowserPage): Promise<string | null> {
   return page.evaluate(() => document.querySelector('parallax-ui')?.getAttribute('data-state') ?? null, null);
 }
@@ -86,7 +67,8 @@ export interface TextSpot {
  */
 export function pointOnSpot(page: BrowserPage, spot: TextSpot): Promise<{ x: number; y: number; visible: boolean } | null> {
   return page.evaluate(({ needle, occurrence, from, to }: TextSpot) => {
-    // The body and every open shadow root in it, searched in turn (no helper functions: see readFindings).
+    // The body and every open shadow root in it, searched in turn (no helper functions: tsx would wrap them in a
+    // `__name` call the page does not have).
     const roots: Array<Element | ShadowRoot> = [document.body];
     for (const element of document.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
     let seen = 0;

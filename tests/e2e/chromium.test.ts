@@ -13,6 +13,7 @@ readerSuite('Chromium', async () => {
   return {
     newPage: async () => (await session.context.newPage()) as unknown as BrowserPage,
     openSidePanelFor: async (pageUrl) => (await session.openSidePanel(pageUrl)) as unknown as BrowserPage,
+    pageFindings: (pageUrl) => session.pageFindings(pageUrl),
     close: () => session.close(),
   };
 });

@@ -7,6 +7,7 @@ readerSuite('Firefox', async () => {
   return {
     newPage: async () => (await session.browser.newPage()) as unknown as BrowserPage,
     openSidePanelFor: null,
+    pageFindings: null,
     close: () => session.close(),
   };
 });

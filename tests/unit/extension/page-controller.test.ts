@@ -71,11 +71,18 @@ function harness(overrides: Partial<PageControllerDeps> = {}): Harness {
 describe('the page controller', () => {
   beforeEach(() => load('side-by-side.html'));
 
-  it('reads and aligns a bilingual page, and publishes what it found', async () => {
+  it('reads and aligns a bilingual page, and keeps what it found off the page', async () => {
     const h = harness();
     await h.controller.start();
     expect(h.host()?.getAttribute('data-state')).toBe('ready');
-    expect(Number(h.host()?.getAttribute('data-pairs'))).toBeGreaterThan(0);
+    const findings = h.controller.findings;
+    expect(findings.state).toBe('ready');
+    expect(findings.pairs).toBeGreaterThan(0);
+    expect(findings.zhSentences).toBeGreaterThan(0);
+    expect(findings.readPageMs).toBeGreaterThanOrEqual(findings.findArticleMs!);
+    // The page sees the UI's state and theme, never a count or a timing, on the host or in its User Timing entries.
+    expect(h.host()!.getAttributeNames().filter((name) => name.startsWith('data-')).sort()).toEqual(['data-state', 'data-theme']);
+    expect(performance.getEntries().filter((entry) => entry.name.startsWith('parallax'))).toEqual([]);
     expect(h.controller.page).not.toBeNull();
     expect(h.cleared).toBe(0);
     // The tooltip's colours follow the reader's theme.
@@ -93,6 +100,17 @@ describe('the page controller', () => {
     expect(h.host()).toBeNull();
     expect(h.controller.page).toBeNull();
     expect(h.cleared).toBe(1);
+    expect(h.controller.findings).toEqual({ state: 'off' });
+  });
+
+  it('decides that a page with one language is not bilingual, without asking the worker or showing anything', async () => {
+    load('silent-chinese-only.html');
+    const h = harness();
+    expect(h.controller.findings.state).toBe('reading');
+    await h.controller.start();
+    expect(h.controller.findings.state).toBe('not-bilingual');
+    expect(h.requests).toBe(0);
+    expect(h.host()).toBeNull();
   });
 
   it('forgets the page when a new view of a single-page app is not bilingual', async () => {
@@ -108,6 +126,7 @@ describe('the page controller', () => {
     const h = harness({ alignPage: async (message) => ({ ...alignInProcess(message), related: false }) });
     await h.controller.start();
     expect(h.host()?.getAttribute('data-state')).toBe('unrelated');
+    expect(h.controller.findings.state).toBe('unrelated');
     expect(h.controller.page).toBeNull();
   });
 
@@ -128,6 +147,7 @@ describe('the page controller', () => {
     answers[0]!({ ...alignInProcess(messages[0]!), related: false });
     await first;
     expect(h.host()?.getAttribute('data-state')).toBe('aligning');
+    expect(h.controller.findings).toEqual({ state: 'aligning' });
     answers[1]!(alignInProcess(messages[1]!));
     await second;
     expect(h.host()?.getAttribute('data-state')).toBe('ready');
@@ -147,6 +167,7 @@ describe('the page controller', () => {
       console.warn = warn;
     }
     expect(h.host()?.getAttribute('data-state')).toBe('error');
+    expect(h.controller.findings.state).toBe('error');
   });
 });
 

@@ -19,8 +19,11 @@ export interface BrowserPage {
 export interface ExpectedSeed {
   page: string;
   zhScript: 'Hant' | 'Hans';
-  /** `locate` is longer text around the sentence, where the sentence alone also appears elsewhere on the page. */
-  pairs: Array<{ hover: 'zh' | 'en'; sentence: string; locate?: string; counterpartIncludes: string; caption?: boolean }>;
+  /**
+   * `locate` is longer text around the sentence, where the sentence alone also appears elsewhere on the page;
+   * `counterpart` is every sentence its bead shows, whole, as the gold links them (checked in read-page.test.ts).
+   */
+  pairs: Array<{ hover: 'zh' | 'en'; sentence: string; locate?: string; counterpart: string[]; caption?: boolean }>;
   unmatched: Array<{ hover: 'zh' | 'en'; sentence: string }>;
   sidePanelPairsAtLeast: number;
 }

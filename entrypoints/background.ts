@@ -15,7 +15,7 @@ async function toggleSiteOf(tab: { url?: string } | undefined): Promise<void> {
 
 export default defineBackground(() => {
   handleMessages<BackgroundProtocol>({
-    alignPage: (message, sender) => alignPage(message, sender.tabId),
+    alignPage: (message, sender) => alignPage(message, sender),
     pageCleared: async (_, sender) => {
       if (sender.tabId !== undefined) await clearTabAlignment(sender.tabId);
     },

@@ -165,6 +165,8 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
         return r.pairs.length >= expected.sidePanelPairsAtLeast ? r : null;
       }, `${expected.sidePanelPairsAtLeast} pairs in the side panel`);
       expect(reading.pairs.every((p) => p.zhLang === `zh-${expected.zhScript}` && p.enLang === 'en')).toBe(true);
+      // The title is the one the browser gives for the tab, not one the page's message could claim.
+      expect(await panel.evaluate(() => document.querySelector('h1')?.textContent ?? null, null)).toBe(await page.evaluate(() => document.title, null));
       const body = expected.pairs.filter((p) => p.hover === 'zh' && !p.caption);
       for (const pair of body) {
         expect(reading.pairs.filter((p) => p.zh.includes(pair.sentence)).map((p) => p.en)).toEqual([pair.counterpart.join(' ')]);

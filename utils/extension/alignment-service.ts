@@ -7,7 +7,7 @@ import { align } from '../align/aligner';
 import { looksLikeTranslations } from '../align/summary';
 import { DICTIONARY_FILE, DICTIONARY_VERSION_FILE, parseDictionary, type Dictionary } from '../align/dictionary';
 import { readStoredDictionary, storeDictionary } from './dictionary-store';
-import type { AlignPageAnswer, AlignPageMessage, ChineseDisplay } from '../messaging';
+import type { AlignPageAnswer, AlignPageMessage, ChineseDisplay, Sender } from '../messaging';
 import { shownScript, toDisplayScript } from '../text/display-script';
 import { placesOf, splitPage, toAlignRequest } from '../page/split-page';
 import { clearTabAlignment, saveTabAlignment } from './tab-alignments';
@@ -62,9 +62,13 @@ async function extensionResponse(file: string, signal?: AbortSignal): Promise<Re
   return response;
 }
 
-/** Splits the page's blocks into sentences, aligns them, and answers with both. */
-export async function alignPage(message: AlignPageMessage, tabId: number | undefined): Promise<AlignPageAnswer> {
+/**
+ * Splits the page's blocks into sentences, aligns them, and answers with both; the result is kept for the sender's
+ * tab under the address and title the browser gives for it.
+ */
+export async function alignPage(message: AlignPageMessage, sender: Sender): Promise<AlignPageAnswer> {
   const { page } = message;
+  const { tabId } = sender;
   const splitStarted = performance.now();
   const sentences = splitPage(page);
   const splitMs = Math.round(performance.now() - splitStarted);
@@ -74,8 +78,8 @@ export async function alignPage(message: AlignPageMessage, tabId: number | undef
       ? null
       : { script: shownScript(message.zhScript, message.displayScript), sentences: sentences.zh.map((s) => toDisplayScript(s.text, message.zhScript, message.displayScript)) };
   const base = {
-    url: message.url,
-    title: message.title,
+    url: sender.url ?? '',
+    title: sender.title ?? '',
     zhScript: zhDisplay?.script ?? message.zhScript,
     zh: zhDisplay?.sentences ?? sentences.zh.map((s) => s.text),
     en: sentences.en.map((s) => s.text),

@@ -103,8 +103,6 @@ export class PageController {
     try {
       const answer = await deps.alignPage({
         page: reading.text,
-        url: location?.href ?? '',
-        title: doc.title,
         zhScript: reading.zhScript,
         displayScript: deps.settings().displayScript,
       });

@@ -13,8 +13,11 @@ import type { AlignPageMessage } from '../../../utils/messaging';
 const body = (text: string) => ({ blocks: [{ text, role: 'body' as const }] });
 
 function message(zh: string, en: string): AlignPageMessage {
-  return { page: { zh: body(zh), en: body(en), blockPairs: [] }, url: 'https://example.com/news', title: 'News', zhScript: 'Hans', displayScript: 'page' };
+  return { page: { zh: body(zh), en: body(en), blockPairs: [] }, zhScript: 'Hans', displayScript: 'page' };
 }
+
+/** The content script of tab 7, as the browser describes it. */
+const tab7 = { tabId: 7, url: 'https://example.com/news', title: 'News' };
 
 const translated = message(
   '今天上午，市长参观了新建的图书馆。图书馆有三层，藏书五万册。孩子们最喜欢三楼的科学书。',
@@ -43,23 +46,26 @@ describe('the worker’s verdict on a page', () => {
   it('keeps the result of two translations, after saying it is aligning', async () => {
     const states: Array<TabAlignment['status'] | null> = [];
     const stop = watchTabAlignment(7, (a) => states.push(a?.status ?? null));
-    const answer = await alignPage(translated, 7);
+    const answer = await alignPage(translated, tab7);
     stop();
     expect(answer.related).toBe(true);
     expect(states).toEqual(['aligning', 'ready']);
-    expect((await readTabAlignment(7))?.result.beads.length).toBeGreaterThan(0);
+    const kept = await readTabAlignment(7);
+    expect(kept?.result.beads.length).toBeGreaterThan(0);
+    // Kept under the address and title the browser gave for the sender's tab.
+    expect([kept?.url, kept?.title]).toEqual(['https://example.com/news', 'News']);
   });
 
   it('keeps nothing for texts that are not translations of each other, and forgets what the tab showed before', async () => {
-    await alignPage(translated, 7);
+    await alignPage(translated, tab7);
     expect(await readTabAlignment(7)).not.toBeNull();
-    const answer = await alignPage(unrelated, 7);
+    const answer = await alignPage(unrelated, tab7);
     expect(answer.related).toBe(false);
     expect(await readTabAlignment(7)).toBeNull();
   });
 
   it('shows Chinese as the reader chose, Traditional here, in the answer and in what the side panel lists', async () => {
-    const answer = await alignPage({ ...translated, displayScript: 'Hant-TW' }, 7);
+    const answer = await alignPage({ ...translated, displayScript: 'Hant-TW' }, tab7);
     expect(answer.zhDisplay?.script).toBe('Hant');
     expect(answer.zhDisplay?.sentences[0]).toBe('今天上午，市長參觀了新建的圖書館。');
     const kept = await readTabAlignment(7);

@@ -232,6 +232,42 @@ export function tooltipBox(page: BrowserPage): Promise<ScreenBox | null> {
   }, null);
 }
 
+/**
+ * How the tooltip is drawn: the computed styles a page's own rules could change through the UI host (inherited
+ * ones) or by refusing the extension's style sheet, and whether the tooltip is what the window shows at its centre.
+ * Null when no tooltip is shown.
+ */
+export function tooltipRendering(page: BrowserPage): Promise<Record<string, string | boolean> | null> {
+  return page.evaluate(() => {
+    const host = document.querySelector('parallax-ui');
+    const tooltip = host?.shadowRoot?.querySelector('[role="tooltip"]');
+    if (!host || !tooltip) return null;
+    const counterpart = tooltip.querySelector('[lang]') ?? tooltip;
+    const box = tooltip.getBoundingClientRect();
+    const style = getComputedStyle(tooltip);
+    const text = getComputedStyle(counterpart);
+    return {
+      onTop: document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === host,
+      position: style.position,
+      visibility: style.visibility,
+      opacity: style.opacity,
+      color: style.color,
+      backgroundColor: style.backgroundColor,
+      fontSize: text.fontSize,
+      fontStyle: text.fontStyle,
+      fontFamily: text.fontFamily,
+      lineHeight: text.lineHeight,
+      letterSpacing: text.letterSpacing,
+      wordSpacing: text.wordSpacing,
+      textTransform: text.textTransform,
+      textShadow: text.textShadow,
+      textAlign: text.textAlign,
+      whiteSpace: text.whiteSpace,
+      cursor: text.cursor,
+    };
+  }, null);
+}
+
 /** The box around a text on screen (the first place it stands in one text node of the body). */
 export function textBox(page: BrowserPage, text: string): Promise<ScreenBox | null> {
   return page.evaluate((needle: string) => {

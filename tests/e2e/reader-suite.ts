@@ -16,6 +16,7 @@ import {
   selectionState,
   textBox,
   tooltipBox,
+  tooltipRendering,
   clickTooltipButton,
   uiState,
   waitFor,
@@ -207,6 +208,42 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
         }
       });
     }
+
+    /** The tooltip over the first expected pair of a layout fixture, as drawn. */
+    async function renderingOn(file: string): Promise<Record<string, string | boolean> | null> {
+      const other = await browser.newPage();
+      await other.goto(`${server.url}/layouts/${file}`);
+      await waitUntilReady(other);
+      const pair = (layoutOf(file) as LayoutExpectation).pairs[0]!;
+      await hoverSentence(other, pair.hover === 'en' ? pair.en : pair.zh);
+      return tooltipRendering(other);
+    }
+
+    it('on pages that restyle every element or refuse every style, the tooltip is drawn as on a plain page', async () => {
+      const plain = await renderingOn('side-by-side.html');
+      expect(plain?.onTop).toBe(true);
+      expect(plain?.position).toBe('fixed');
+      for (const file of layoutFiles.filter((f) => f.startsWith('hostile-'))) {
+        expect(await renderingOn(file), file).toEqual(plain);
+      }
+    });
+
+    it('when the page replaces its body, Parallax comes back on the new one, once', async () => {
+      const other = await browser.newPage();
+      await other.goto(`${server.url}/layouts/side-by-side.html`);
+      await waitUntilReady(other);
+      await other.evaluate(() => {
+        const body = document.createElement('body');
+        body.innerHTML = document.querySelector('main')!.outerHTML;
+        document.body = body;
+      }, null);
+      await waitFor(async () => (await other.evaluate(() => document.body.querySelector('parallax-ui')?.getAttribute('data-state'), null)) === 'ready', 'Parallax on the new body');
+      expect(await other.evaluate(() => document.querySelectorAll('parallax-ui').length, null)).toBe(1);
+      for (const pair of (layoutOf('side-by-side.html') as LayoutExpectation).pairs) {
+        const tooltip = await hoverSentence(other, pair.hover === 'en' ? pair.en : pair.zh);
+        expect(tooltip.counterparts.map((c) => c.text).join(' ')).toBe(pair.hover === 'en' ? pair.zh : pair.en);
+      }
+    });
 
     for (const file of layoutFiles.filter((f) => layoutOf(f).unrelated)) {
       it(`on ${file}, whose two languages are not one article, shows no tooltip`, async () => {

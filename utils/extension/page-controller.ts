@@ -94,6 +94,12 @@ export class PageController {
       this.removeUi();
       return;
     }
+    if (this.ui && !this.ui.host.isConnected) {
+      // The page took the UI out of its document (it replaced its body): a new one is mounted in the page as it is
+      // now. The tab's result is about to be replaced, so the worker need not be told to forget it.
+      this.ui.remove();
+      this.ui = null;
+    }
     this.ui ??= await deps.mountUi();
     if (current !== this.generation) return;
     const ui = this.ui;

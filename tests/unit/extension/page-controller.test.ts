@@ -122,6 +122,22 @@ describe('the page controller', () => {
     expect(h.cleared).toBe(1);
   });
 
+  it('mounts a new UI when the page has thrown the old one out with its body', async () => {
+    const h = harness();
+    await h.controller.start();
+    const first = h.host()!;
+    const body = document.createElement('body');
+    body.innerHTML = document.querySelector('main')!.outerHTML;
+    // What `document.body = body` does, which happy-dom lacks.
+    document.documentElement.replaceChild(body, document.body);
+    await h.controller.start();
+    expect(first.isConnected).toBe(false);
+    expect(document.querySelectorAll('parallax-ui')).toHaveLength(1);
+    expect(h.host()).not.toBe(first);
+    expect(h.host()?.getAttribute('data-state')).toBe('ready');
+    expect(h.controller.page).not.toBeNull();
+  });
+
   it('shows nothing over two texts the worker finds unrelated', async () => {
     const h = harness({ alignPage: async (message) => ({ ...alignInProcess(message), related: false }) });
     await h.controller.start();

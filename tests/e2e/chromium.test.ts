@@ -10,7 +10,13 @@ import { readerSuite } from './reader-suite';
 
 readerSuite('Chromium', async () => {
   const session = await launchChromium({ headless: true });
+  const requests: string[] = [];
+  session.context.on('request', (request) => void requests.push(request.url()));
   return {
+    requests: () => requests,
+    // The style sheet of the tooltip is web-accessible with a dynamic address (use_dynamic_url), whose host is a
+    // random identifier for the session rather than the extension's id, so that a page cannot tell it is installed.
+    isOwnFile: (url) => url.startsWith(`chrome-extension://${session.extensionId}/`) || /^chrome-extension:\/\/[0-9a-f-]{36}\/content-scripts\/content\.css$/.test(url),
     newPage: async () => (await session.context.newPage()) as unknown as BrowserPage,
     openSidePanelFor: async (pageUrl) => (await session.openSidePanel(pageUrl)) as unknown as BrowserPage,
     pageFindings: (pageUrl) => session.pageFindings(pageUrl),

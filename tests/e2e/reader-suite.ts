@@ -44,6 +44,10 @@ export interface BrowserUnderTest {
    * never told); null where the automation protocol cannot reach the extension's contexts (Firefox).
    */
   pageFindings: ((pageUrl: string) => Promise<PageFindings | null>) | null;
+  /** Every address the browser's pages (and, where the protocol shows them, the extension's worker) asked for so far. */
+  requests(): string[];
+  /** Whether an address is one of the extension's own files. */
+  isOwnFile(url: string): boolean;
   close(): Promise<void>;
 }
 
@@ -338,6 +342,15 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
       await other.goto(url);
       const firstText = await other.evaluate(() => (document.querySelector('article p')?.textContent ?? '').trim().slice(0, 12), null);
       await expectSilentThenAwake(other, url, firstText);
+    });
+
+    // Last, once every test above has aligned, hovered and opened the side panel.
+    it('asked for nothing but the test server’s pages and the extension’s own files', () => {
+      const requests = browser.requests();
+      // The recorder works: the seed page itself was asked for.
+      expect(requests).toContain(pageUrl);
+      const foreign = requests.filter((url) => !url.startsWith(`${server.url}/`) && !browser.isOwnFile(url) && !url.startsWith('data:') && url !== 'about:blank');
+      expect(foreign).toEqual([]);
     });
   });
 }

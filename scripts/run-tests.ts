@@ -64,7 +64,8 @@ function vitestSuite(name: string, configArgs: string[]): void {
 check('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 check('lint', 'npx', ['eslint', '.']);
 vitestSuite('unit', []);
-const built = check('build', 'npm', ['run', '-s', 'build']);
+// `npm run zip` builds both extensions, as `npm run build` does, and packages them for the stores.
+const built = check('build and package', 'npm', ['run', '-s', 'zip']);
 if (built) {
   check('web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--self-hosted']);
 }

@@ -201,8 +201,16 @@ export function isEnvelope(message: unknown): message is Envelope {
   return type !== null && validators[type]((message as Record<string, unknown>).payload);
 }
 
+/**
+ * The other side went away before it answered: most often Chrome stopped the extension's worker mid-task (it stops
+ * one that runs long, or when it needs the memory). The message may be sent again: that starts a new worker.
+ */
+export class ConnectionLostError extends Error {
+  override name = 'ConnectionLostError';
+}
+
 function unwrap<V>(answer: unknown): V {
-  if (!isRecord(answer) || typeof answer.ok !== 'boolean') throw new Error('No answer from the other side of the extension.');
+  if (!isRecord(answer) || typeof answer.ok !== 'boolean') throw new ConnectionLostError('No answer from the other side of the extension.');
   if (answer.ok) return answer.value as V;
   const error = isRecord(answer.error) ? answer.error : {};
   const rethrown = new Error(typeof error.message === 'string' ? error.message : 'Unknown error');
@@ -215,7 +223,12 @@ export function serializeError(error: unknown): { name: string; message: string 
 }
 
 export async function sendToBackground<T extends keyof BackgroundProtocol>(type: T, payload: PayloadOf<T>): Promise<AnswerOf<T>> {
-  return unwrap<AnswerOf<T>>(await browser.runtime.sendMessage({ type, payload }));
+  // The browser rejects the message itself only when the channel closed without an answer: errors the handler
+  // throws come back as answers.
+  const answer = await browser.runtime.sendMessage({ type, payload }).catch((error: unknown) => {
+    throw new ConnectionLostError(error instanceof Error ? error.message : String(error));
+  });
+  return unwrap<AnswerOf<T>>(answer);
 }
 
 export async function sendToTab<T extends keyof ContentProtocol>(tabId: number, type: T, payload: PayloadOf<T>): Promise<AnswerOf<T>> {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from '../../scripts/lib/launch';
-import { dictionaryLoad, dictionaryStored, expectedSeed, fixturesDir, hoverSentence, readTooltip, waitFor, waitUntilReady, type BrowserPage } from '../../scripts/lib/reader';
+import { dictionaryLoad, dictionaryStored, expectedSeed, fixturesDir, hoverSentence, readTooltip, uiState, waitFor, waitUntilReady, type BrowserPage } from '../../scripts/lib/reader';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
 import { readerSuite } from './reader-suite';
 
@@ -193,3 +193,29 @@ describe('Chromium: the popup', () => {
   });
 });
 
+
+describe('Chromium: the worker stopped mid-alignment', () => {
+  const chromium = chromiumWithFixtures({ headless: true });
+  const expected = expectedSeed();
+
+  it('the page still gets its alignment, once, and the popup and panel its result', async () => {
+    const page = (await chromium.session.context.newPage()) as unknown as BrowserPage;
+    const pageUrl = `${chromium.server.url}/${expected.page}?worker-stopped`;
+    await page.goto(pageUrl);
+    // The content script has sent the page's text: Chrome stops the worker while it aligns, as it does one that
+    // runs too long or when the browser needs the memory.
+    await waitFor(async () => (await uiState(page)) === 'aligning', 'the page to be sent to the worker', 20_000);
+    await chromium.session.stopWorker();
+    await waitUntilReady(page);
+    // The worker running now loaded the dictionary itself: only the page asking again could have started it, so it
+    // did the alignment the stopped one did not finish.
+    expect((await dictionaryLoad(chromium.session)).durationMs).toBeGreaterThan(0);
+    const pair = expected.pairs[0]!;
+    expect((await hoverSentence(page, pair.locate ?? pair.sentence)).counterparts.map((c) => c.text)).toEqual(pair.counterpart);
+    expect(await page.evaluate(() => document.querySelectorAll('parallax-ui').length, null)).toBe(1);
+    const findings = await chromium.session.pageFindings(pageUrl);
+    expect(findings?.state).toBe('ready');
+    const panel = await chromium.session.openSidePanel(pageUrl);
+    await panel.waitForSelector('[data-pair]');
+  });
+});

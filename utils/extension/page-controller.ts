@@ -107,10 +107,12 @@ export class PageController {
     this.found = { state: 'aligning' };
     this.setState('aligning');
     try {
-      const answer = await deps.alignPage({
-        page: reading.text,
-        zhScript: reading.zhScript,
-        displayScript: deps.settings().displayScript,
+      const request: AlignPageMessage = { page: reading.text, zhScript: reading.zhScript, displayScript: deps.settings().displayScript };
+      const answer = await deps.alignPage(request).catch((error: unknown) => {
+        // Chrome stopped the worker before it answered: asking again starts a new one, which aligns the page anew.
+        // Once only: a second loss is a failure the reader is told of.
+        if (error instanceof Error && error.name === 'ConnectionLostError' && current === this.generation) return deps.alignPage(request);
+        throw error;
       });
       if (current !== this.generation || this.ui !== ui) return;
       const sentencesStart = performance.now();

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
+  ConnectionLostError,
   handleMessages,
   isEnvelope,
   notifySidePanel,
@@ -206,6 +207,17 @@ describe('across the boundary', () => {
       expect(await deliver({ type: 'pageFindings', payload: {} }, sender)).toEqual({ ok: true, value: { state: 'not-bilingual' } });
     }
     expect(revealed).toEqual([[2], [2], [2]]);
+  });
+
+  it('says the connection was lost when the worker went away without an answer', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((() => Promise.reject(new Error('The message port closed before a response was received.'))) as never);
+    await expect(sendToBackground('pageCleared', {})).rejects.toBeInstanceOf(ConnectionLostError);
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((() => Promise.resolve(undefined)) as never);
+    await expect(sendToBackground('pageCleared', {})).rejects.toBeInstanceOf(ConnectionLostError);
+    // An error the handler threw is an answer, not a lost connection.
+    sendFrom(senders.topFrame);
+    handleMessages<BackgroundProtocol>({ alignPage: () => alignAnswer, pageCleared: () => Promise.reject(new RangeError('no')) });
+    await expect(sendToBackground('pageCleared', {})).rejects.toMatchObject({ name: 'RangeError' });
   });
 
   it('tells an open side panel, and is silent when none is open', async () => {

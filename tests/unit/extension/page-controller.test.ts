@@ -11,7 +11,7 @@ import { align } from '../../../utils/align/aligner';
 import type { Dictionary } from '../../../utils/align/dictionary';
 import { looksLikeTranslations } from '../../../utils/align/summary';
 import { PageController, type PageControllerDeps } from '../../../utils/extension/page-controller';
-import type { AlignPageAnswer, AlignPageMessage } from '../../../utils/messaging';
+import { ConnectionLostError, type AlignPageAnswer, type AlignPageMessage } from '../../../utils/messaging';
 import { splitPage, toAlignRequest } from '../../../utils/page/split-page';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings/schema';
 
@@ -167,6 +167,48 @@ describe('the page controller', () => {
     answers[1]!(alignInProcess(messages[1]!));
     await second;
     expect(h.host()?.getAttribute('data-state')).toBe('ready');
+  });
+
+  it('asks again, once, when the worker was stopped before it answered', async () => {
+    let asked = 0;
+    const h = harness({
+      alignPage: async (message) => {
+        asked += 1;
+        if (asked === 1) throw new ConnectionLostError('The message port closed before a response was received.');
+        return alignInProcess(message);
+      },
+    });
+    await h.controller.start();
+    expect(asked).toBe(2);
+    expect(h.controller.findings.state).toBe('ready');
+    expect(h.controller.page).not.toBeNull();
+  });
+
+  it('gives up when the worker is lost twice, and does not ask again after an error the worker answered', async () => {
+    const warn = console.warn;
+    console.warn = () => undefined;
+    try {
+      let asked = 0;
+      const lost = harness({
+        alignPage: async () => {
+          asked += 1;
+          throw new ConnectionLostError('gone');
+        },
+      });
+      await lost.controller.start();
+      expect([asked, lost.controller.findings.state]).toEqual([2, 'error']);
+      asked = 0;
+      const failed = harness({
+        alignPage: async () => {
+          asked += 1;
+          throw new RangeError('The dictionary could not be loaded (404).');
+        },
+      });
+      await failed.controller.start();
+      expect([asked, failed.controller.findings.state]).toEqual([1, 'error']);
+    } finally {
+      console.warn = warn;
+    }
   });
 
   it('says so when the worker fails', async () => {

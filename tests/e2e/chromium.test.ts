@@ -219,3 +219,38 @@ describe('Chromium: the worker stopped mid-alignment', () => {
     await panel.waitForSelector('[data-pair]');
   });
 });
+
+describe('Chromium: a tab that moves on or closes', () => {
+  const chromium = chromiumWithFixtures({ headless: true });
+  const expected = expectedSeed();
+
+  /** What the worker keeps for each tab (session storage), by tab id, with the page each result is of. */
+  async function keptTabs(): Promise<Record<string, string>> {
+    const worker = chromium.session.context.serviceWorkers().at(-1) ?? (await chromium.session.context.waitForEvent('serviceworker'));
+    return worker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: { session: { get(keys: null): Promise<Record<string, { url: string }>> } } } }).chrome;
+      const all = await api.storage.session.get(null);
+      return Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith('tab:')).map(([key, value]) => [key, value.url]));
+    });
+  }
+
+  it('a tab that leaves a page while it is aligned is never given that page’s result, and a closed tab keeps nothing', async () => {
+    const page = await chromium.session.context.newPage();
+    const seedUrl = `${chromium.server.url}/${expected.page}?moves-on`;
+    await page.goto(seedUrl);
+    await waitFor(async () => (await uiState(page as unknown as BrowserPage)) === 'aligning', 'the page to be sent to the worker');
+    const englishUrl = `${chromium.server.url}/seed/english-only.html`;
+    await page.goto(englishUrl);
+    await waitFor(async () => (await chromium.session.pageFindings(englishUrl))?.state === 'not-bilingual', 'the new page to be read');
+    // Long enough for the old page's alignment (its worker loads the dictionary from the package) to have ended.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(Object.values(await keptTabs())).not.toContain(seedUrl);
+    expect(Object.values(await keptTabs())).toEqual([]);
+
+    await page.goto(seedUrl);
+    await waitUntilReady(page as unknown as BrowserPage);
+    await waitFor(async () => Object.values(await keptTabs()).includes(seedUrl), 'the result to be kept for the tab');
+    await page.close();
+    await waitFor(async () => Object.keys(await keptTabs()).length === 0, 'the closed tab’s result to be freed');
+  });
+});

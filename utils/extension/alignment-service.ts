@@ -10,7 +10,7 @@ import { readStoredDictionary, storeDictionary } from './dictionary-store';
 import type { AlignPageAnswer, AlignPageMessage, ChineseDisplay, Sender } from '../messaging';
 import { shownScript, toDisplayScript } from '../text/display-script';
 import { placesOf, splitPage, toAlignRequest } from '../page/split-page';
-import { clearTabAlignment, saveTabAlignment } from './tab-alignments';
+import { clearTabAlignment, readTabAlignment, saveTabAlignment, type TabAlignment } from './tab-alignments';
 
 let dictionary: Promise<Dictionary> | null = null;
 
@@ -62,13 +62,36 @@ async function extensionResponse(file: string, signal?: AbortSignal): Promise<Re
   return response;
 }
 
+const withoutFragment = (url: string) => url.replace(/#.*$/, '');
+
+/**
+ * Whether the tab still shows the page that sent its text: a tab closed, or gone to another page, while its old page
+ * was aligned must not be given that page's result (the side panel and popup would show it over the new page, and a
+ * closed tab's would never be freed). A move within the page (#section) is the same page.
+ */
+async function tabStillShows(tabId: number, url: string | undefined): Promise<boolean> {
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  return tab?.url !== undefined && url !== undefined && withoutFragment(tab.url) === withoutFragment(url);
+}
+
 /**
  * Splits the page's blocks into sentences, aligns them, and answers with both; the result is kept for the sender's
- * tab under the address and title the browser gives for it.
+ * tab under the address and title the browser gives for it, while the tab still shows that page.
  */
 export async function alignPage(message: AlignPageMessage, sender: Sender): Promise<AlignPageAnswer> {
   const { page } = message;
-  const { tabId } = sender;
+  // Null forgets the tab's result. Only while the tab shows the page: once it has moved on, the next page's result may
+  // be kept by now, and what this page left (its 'aligning') goes.
+  const keep = async (alignment: TabAlignment | null) => {
+    const { tabId } = sender;
+    if (tabId === undefined) return;
+    if (!(await tabStillShows(tabId, sender.url))) {
+      if ((await readTabAlignment(tabId))?.url === sender.url) await clearTabAlignment(tabId);
+      return;
+    }
+    if (alignment === null) await clearTabAlignment(tabId);
+    else await saveTabAlignment(tabId, alignment);
+  };
   const splitStarted = performance.now();
   const sentences = splitPage(page);
   const splitMs = Math.round(performance.now() - splitStarted);
@@ -85,7 +108,7 @@ export async function alignPage(message: AlignPageMessage, sender: Sender): Prom
     en: sentences.en.map((s) => s.text),
   };
   const empty = { beads: [], scores: [] };
-  if (tabId !== undefined) await saveTabAlignment(tabId, { ...base, status: 'aligning', result: empty, alignMs: 0, updatedAt: Date.now() });
+  await keep({ ...base, status: 'aligning', result: empty, alignMs: 0, updatedAt: Date.now() });
   try {
     const loaded = await loadDictionary();
     const started = performance.now();
@@ -98,22 +121,10 @@ export async function alignPage(message: AlignPageMessage, sender: Sender): Prom
         : null;
     const alignMs = Math.round(performance.now() - started);
     const related = looksLikeTranslations(result, sentences.zh.length, sentences.en.length);
-    if (tabId !== undefined) {
-      if (related) await saveTabAlignment(tabId, { ...base, status: 'ready', result, alignMs, updatedAt: Date.now() });
-      else await clearTabAlignment(tabId);
-    }
+    await keep(related ? { ...base, status: 'ready', result, alignMs, updatedAt: Date.now() } : null);
     return { sentences: placesOf(sentences), related, result, altResult, zhDisplay, splitMs, alignMs };
   } catch (error) {
-    if (tabId !== undefined) {
-      await saveTabAlignment(tabId, {
-        ...base,
-        status: 'error',
-        error: error instanceof Error ? error.message : String(error),
-        result: empty,
-        alignMs: 0,
-        updatedAt: Date.now(),
-      });
-    }
+    await keep({ ...base, status: 'error', error: error instanceof Error ? error.message : String(error), result: empty, alignMs: 0, updatedAt: Date.now() });
     throw error;
   }
 }

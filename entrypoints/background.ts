@@ -8,7 +8,7 @@ import { toggleSiteOf } from '@/utils/settings/store';
 
 export default defineBackground(() => {
   handleMessages<BackgroundProtocol>({
-    alignPage: (message, sender) => alignPage(message, sender.tabId),
+    alignPage: (message, sender) => alignPage(message, sender),
     pageCleared: async (_, sender) => {
       if (sender.tabId !== undefined) await clearTabAlignment(sender.tabId);
     },

@@ -17,7 +17,7 @@ import { toAlignRequest } from '../utils/page/split-page';
 import { machineLine, median, writeBenchmarkSection } from './lib/benchmarks-md';
 import { dictionaryPath, loadDictionaryFromDisk } from './lib/dictionary-node';
 import { CHROME_BUILD, launchChromium } from './lib/launch';
-import { dictionaryLoad, dictionaryStored, expectedSeed, fixturesDir, readFindings, waitFor, waitUntilReady, type BrowserPage } from './lib/reader';
+import { dictionaryLoad, dictionaryStored, expectedSeed, fixturesDir, waitFor, waitUntilReady, type BrowserPage } from './lib/reader';
 import { realPages } from './lib/real-pages';
 import { serveDirectory } from './lib/serve';
 
@@ -101,11 +101,15 @@ for (let start = 0; start < BROWSER_STARTS; start += 1) {
       const session = await launchChromium({ headless: true, profile });
       const load = async (query: string) => {
         const page = await session.context.newPage();
-        await (page as unknown as BrowserPage).goto(`${server.url}/${expected.page}?${query}`);
+        const url = `${server.url}/${expected.page}?${query}`;
+        await (page as unknown as BrowserPage).goto(url);
         await waitUntilReady(page as unknown as BrowserPage);
-        const findings = await readFindings(page as unknown as BrowserPage);
+        const findings = await waitFor(async () => {
+          const found = await session.pageFindings(url);
+          return found?.readyMs !== undefined ? found : null;
+        }, 'the content script\'s findings');
         await page.close();
-        return findings;
+        return { readyMs: findings.readyMs!, alignMs: findings.alignMs! };
       };
       const dictionaryLoadFrom = async (expectedSource: 'package' | 'stored') => {
         const { durationMs, source } = await dictionaryLoad(session);
@@ -137,13 +141,13 @@ for (let start = 0; start < BROWSER_STARTS; start += 1) {
   }
 }
 
-// Main-thread time the content script spends reading a page: its `parallax:read-page` User Timing measure.
+// Main-thread time the content script spends reading a page, as it reports it to the extension (`readPageMs`).
 const generatedDir = path.resolve('tmp/bench-pages');
 writeGeneratedPages(generatedDir);
 const generatedServer = await serveDirectory(generatedDir);
 const readPage: Record<string, number[]> = {};
 const longestSlice: Record<string, number> = {};
-// The part of `parallax:read-page` spent making the sentences the background split into the page's own.
+// The part of `readPageMs` spent making the sentences the background split into the page's own.
 const makeSentences: Record<string, number[]> = {};
 const textContent: Record<string, number[]> = {};
 const findArticle: Record<string, number[]> = {};
@@ -165,16 +169,13 @@ try {
     findArticle[label] = [];
     for (let k = 0; k < READ_LOADS; k += 1) {
       const page = await pageSession.context.newPage();
-      await page.goto(file === 'EN' ? `${server.url}/seed/english-only.html` : `${generatedServer.url}/${file}`);
+      const url = file === 'EN' ? `${server.url}/seed/english-only.html` : `${generatedServer.url}/${file}`;
+      await page.goto(url);
       const [busy, longest, sentences, article] = await waitFor(
-        () =>
-          page.evaluate(() => {
-            const busyEntry = performance.getEntriesByName('parallax:read-page')[0];
-            const sliceEntry = performance.getEntriesByName('parallax:read-page-longest-slice')[0];
-            const sentencesEntry = performance.getEntriesByName('parallax:make-sentences')[0];
-            const articleEntry = performance.getEntriesByName('parallax:find-article')[0];
-            return busyEntry && sliceEntry && articleEntry ? [busyEntry.duration, sliceEntry.duration, sentencesEntry?.duration ?? 0, articleEntry.duration] : null;
-          }),
+        async () => {
+          const found = await pageSession.pageFindings(url);
+          return found?.readPageMs !== undefined && [found.readPageMs, found.longestSliceMs!, found.makeSentencesMs!, found.findArticleMs!];
+        },
         'the content script to read the page',
         60_000,
       );
@@ -239,7 +240,7 @@ lines.push(dictionaryLine(dictionaryMs.browserRestart, 'after the browser restar
 lines.push(`- Later loads, median of ${warm.length}: ${median(warm).toFixed(0)} ms (min ${Math.min(...warm)}, max ${Math.max(...warm)}).`);
 lines.push(`- Alignment inside the worker, median: ${median(warmAlignMs).toFixed(0)} ms on later loads, ${median(coldAlignMs).toFixed(0)} ms on the first load after a start (the aligner's code not yet optimised).`, '');
 lines.push(`### Reading the page (Chromium, main thread, ${READ_LOADS} loads each)`, '');
-lines.push('The content script\'s User Timing measures: `parallax:read-page` is the main-thread time of the quick look and, on a bilingual page, of finding the blocks and telling the article from the site around it (`parallax:find-article`, with the layout\'s visibility checks) (read in slices with pauses between them, which are not counted) and of making the sentences, which the background worker splits, into the page\'s own (`parallax:make-sentences`, one task, also counted in `parallax:read-page`); `parallax:read-page-longest-slice` is the longest single slice or task of these.', '');
+lines.push('The content script\'s own measures, which it gives the extension and never the page: `readPageMs` is the main-thread time of the quick look and, on a bilingual page, of finding the blocks and telling the article from the site around it (`findArticleMs`, with the layout\'s visibility checks) (read in slices with pauses between them, which are not counted) and of making the sentences, which the background worker splits, into the page\'s own (`makeSentencesMs`, one task, also counted in `readPageMs`); `longestSliceMs` is the longest single slice or task of these.', '');
 lines.push('The last column times one `document.body.textContent` call in the page after the content script is done: the browser building the text of the page, which the quick look reads whole (a Chinese article may stand after any amount of English).', '');
 lines.push('| page | busy ms, median | busy ms, max | of which finding the article ms, median | of which making sentences ms, median | longest slice ms, max | `textContent` alone ms, median |', '|---|---|---|---|---|---|---|');
 for (const [label, times] of Object.entries(readPage)) {

@@ -1,14 +1,14 @@
 /**
  * `npm start` (`npm start -- --browser firefox`): builds the extension, serves the demo pages on 127.0.0.1 and opens
- * a browser with the extension on the demo page. Without a display it runs headless, prints what it found and
- * writes a screenshot of a hover.
+ * a browser with the extension on the demo page. Without a display it runs headless, prints what it found (in
+ * Chromium) and writes a screenshot of a hover.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { findChromium, findFirefox, INSTALL_BROWSERS } from './lib/browsers';
 import { launchChromium, launchFirefox } from './lib/launch';
-import { expectedSeed, fixturesDir, hoverSentence, readFindings, waitUntilReady, type BrowserPage } from './lib/reader';
+import { expectedSeed, fixturesDir, hoverSentence, waitFor, waitUntilReady, type BrowserPage } from './lib/reader';
 import { serveDirectory } from './lib/serve';
 
 function parseBrowser(argv: string[]): 'chromium' | 'firefox' {
@@ -57,13 +57,21 @@ if (hasDisplay) {
 } else {
   try {
     await waitUntilReady(page);
-    const findings = await readFindings(page);
     console.log(`No display: ran ${browserName} headless on ${demoUrl}`);
-    console.log(`  Chinese sentences: ${findings.zhSentences}`);
-    console.log(`  English sentences: ${findings.enSentences}`);
-    console.log(`  pairs:             ${findings.pairs}`);
-    console.log(`  unmatched:         ${findings.unmatched}`);
-    console.log(`  time to align:     ${findings.alignMs} ms (navigation start to hover-ready: ${findings.readyMs} ms)`);
+    if (browserName === 'chromium') {
+      // The content script tells its findings to the extension only, never to the page: they are asked through the
+      // extension's worker, which Firefox's automation protocol cannot reach.
+      const chromium = session as Awaited<ReturnType<typeof launchChromium>>;
+      const findings = await waitFor(async () => {
+        const found = await chromium.pageFindings(demoUrl);
+        return found?.state === 'ready' ? found : null;
+      }, 'the content script\'s findings');
+      console.log(`  Chinese sentences: ${findings.zhSentences}`);
+      console.log(`  English sentences: ${findings.enSentences}`);
+      console.log(`  pairs:             ${findings.pairs}`);
+      console.log(`  unmatched:         ${findings.unmatched}`);
+      console.log(`  time to align:     ${findings.alignMs} ms (navigation start to hover-ready: ${findings.readyMs} ms)`);
+    }
     const pair = expected.pairs[0]!;
     const tooltip = await hoverSentence(page, pair.locate ?? pair.sentence);
     console.log(`  hovering "${pair.sentence}" shows: ${tooltip.counterparts.map((c) => c.text).join(' ')}`);

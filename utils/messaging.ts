@@ -1,7 +1,10 @@
 /**
  * The one message protocol between the extension's contexts. Every message is `{ type, payload }`; every answer
  * is `{ ok: true, value }` or `{ ok: false, error: { name, message } }`, so an error thrown on one side is
- * rethrown as an Error on the other. Everything that arrives is checked before it is used.
+ * rethrown as an Error on the other. Everything that arrives is checked before it is used: its type is one of the
+ * listener's own (an own property, so that `constructor` or `toString` is no type), its payload has that type's
+ * shape, and its sender is the kind that type may come from. What the browser says of the sender (the tab, the
+ * page's address and title) is taken from the browser, never from the payload, which the page could shape.
  */
 import { browser } from 'wxt/browser';
 import type { AlignResult } from './align/types';
@@ -9,11 +12,12 @@ import type { PageText, SentencePlaces } from './page/split-page';
 import type { ChineseScript } from './page/types';
 import { DISPLAY_SCRIPTS, type DisplayScript } from './settings/schema';
 
-/** A page's blocks to split into sentences and align: the splitting is the background's, off the page's thread. */
+/**
+ * A page's blocks to split into sentences and align: the splitting is the background's, off the page's thread. The
+ * page's address and title are the sender's, as the browser gives them (`Sender`).
+ */
 export interface AlignPageMessage {
   page: PageText;
-  url: string;
-  title: string;
   zhScript: ChineseScript;
   /** How the reader chose to see Chinese: the worker converts what is shown, the page is never changed. */
   displayScript: DisplayScript;
@@ -53,6 +57,30 @@ export interface BeadHoveredMessage {
   en: number[];
 }
 
+/**
+ * What the content script decided about its page and what it measured, kept out of the page (where any script
+ * could read it) and given only to the extension's own contexts: tests and benchmarks ask for it through them.
+ */
+export interface PageFindings {
+  /** 'reading' until the page is read; 'off' where the reader switched Parallax off for the site. */
+  state: 'reading' | 'off' | 'not-bilingual' | 'aligning' | 'ready' | 'unrelated' | 'error';
+  zhSentences?: number;
+  enSentences?: number;
+  pairs?: number;
+  unmatched?: number;
+  /** The worker's time splitting the sentences and aligning them. */
+  splitMs?: number;
+  alignMs?: number;
+  /** Milliseconds from the start of navigation until hovering worked. */
+  readyMs?: number;
+  /** Main-thread time reading the page (pauses excluded), the part of it finding the article, its longest slice. */
+  readPageMs?: number;
+  findArticleMs?: number;
+  longestSliceMs?: number;
+  /** The part of `readPageMs` spent making the worker's sentences into the page's own. */
+  makeSentencesMs?: number;
+}
+
 /** Messages handled by the background. */
 export interface BackgroundProtocol {
   alignPage(message: AlignPageMessage): AlignPageAnswer;
@@ -63,6 +91,7 @@ export interface BackgroundProtocol {
 /** Messages handled by the content script of a tab. */
 export interface ContentProtocol {
   revealBead(message: RevealBeadMessage): boolean;
+  pageFindings(message: Record<string, never>): PageFindings;
 }
 
 /**
@@ -74,6 +103,45 @@ export interface SidePanelProtocol {
 }
 
 type Protocol = BackgroundProtocol & ContentProtocol & SidePanelProtocol;
+
+/**
+ * Who may send each message: the content script of a tab's top frame (the only frame it runs in: a script in a
+ * frame is either not ours or a page's frame we never read), or the extension's own worker and pages.
+ */
+type SenderKind = 'top-frame' | 'extension';
+const SENT_BY: { [T in keyof Protocol]: SenderKind } = {
+  alignPage: 'top-frame',
+  pageCleared: 'top-frame',
+  beadHovered: 'top-frame',
+  revealBead: 'extension',
+  pageFindings: 'extension',
+};
+
+/** The browser's account of a message's sender (runtime.MessageSender), the part this protocol reads. */
+export interface BrowserSender {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number; url?: string; title?: string };
+}
+
+/** The sender as handlers see it: for a content script, its tab and the page's address and title. */
+export interface Sender {
+  tabId?: number;
+  url?: string;
+  title?: string;
+}
+
+/**
+ * Which kind of sender the browser says this is, or null for one no message may come from: another extension, or a
+ * frame below the top. An extension page opened in a tab (the side panel in a tab of its own) has a tab too, and
+ * is told apart by its address.
+ */
+export function senderKind(sender: BrowserSender, runtime: { id: string; extensionOrigin: string }): SenderKind | null {
+  if (sender.id !== runtime.id) return null;
+  if (sender.tab === undefined || sender.url?.startsWith(runtime.extensionOrigin)) return 'extension';
+  return sender.frameId === 0 && sender.tab.id !== undefined ? 'top-frame' : null;
+}
 type MessageType = keyof Protocol;
 type PayloadOf<T extends MessageType> = Parameters<Protocol[T]>[0];
 type AnswerOf<T extends MessageType> = ReturnType<Protocol[T]>;
@@ -115,22 +183,34 @@ const validators: { [T in MessageType]: (payload: unknown) => payload is Payload
     isTextSide(p.page.en) &&
     isBlockPairs(p.page.blockPairs) &&
     (p.page.zhAlt === undefined || (isTextSide(p.page.zhAlt) && isBlockPairs((p.page.zhAlt as Record<string, unknown>).blockPairs))) &&
-    typeof p.url === 'string' &&
-    typeof p.title === 'string' &&
     (p.zhScript === 'Hant' || p.zhScript === 'Hans') &&
     (DISPLAY_SCRIPTS as readonly unknown[]).includes(p.displayScript),
   revealBead: (p): p is RevealBeadMessage => isRecord(p) && isIndexArray(p.zh) && isIndexArray(p.en),
   beadHovered: (p): p is BeadHoveredMessage => isRecord(p) && isIndexArray(p.zh) && isIndexArray(p.en) && p.zh.length + p.en.length > 0,
   pageCleared: (p): p is Record<string, never> => isRecord(p) && Object.keys(p).length === 0,
+  pageFindings: (p): p is Record<string, never> => isRecord(p) && Object.keys(p).length === 0,
 };
 
+/** A message's type, when it is a string that names one of `types`' own entries (never an inherited name). */
+function ownType<K extends string>(message: unknown, types: Partial<Record<K, unknown>>): K | null {
+  return isRecord(message) && typeof message.type === 'string' && Object.hasOwn(types, message.type) ? (message.type as K) : null;
+}
+
 export function isEnvelope(message: unknown): message is Envelope {
-  if (!isRecord(message) || typeof message.type !== 'string' || !(message.type in validators)) return false;
-  return validators[message.type as MessageType](message.payload);
+  const type = ownType<MessageType>(message, validators);
+  return type !== null && validators[type]((message as Record<string, unknown>).payload);
+}
+
+/**
+ * The other side went away before it answered: most often Chrome stopped the extension's worker mid-task (it stops
+ * one that runs long, or when it needs the memory). The message may be sent again: that starts a new worker.
+ */
+export class ConnectionLostError extends Error {
+  override name = 'ConnectionLostError';
 }
 
 function unwrap<V>(answer: unknown): V {
-  if (!isRecord(answer) || typeof answer.ok !== 'boolean') throw new Error('No answer from the other side of the extension.');
+  if (!isRecord(answer) || typeof answer.ok !== 'boolean') throw new ConnectionLostError('No answer from the other side of the extension.');
   if (answer.ok) return answer.value as V;
   const error = isRecord(answer.error) ? answer.error : {};
   const rethrown = new Error(typeof error.message === 'string' ? error.message : 'Unknown error');
@@ -143,7 +223,12 @@ export function serializeError(error: unknown): { name: string; message: string 
 }
 
 export async function sendToBackground<T extends keyof BackgroundProtocol>(type: T, payload: PayloadOf<T>): Promise<AnswerOf<T>> {
-  return unwrap<AnswerOf<T>>(await browser.runtime.sendMessage({ type, payload }));
+  // The browser rejects the message itself only when the channel closed without an answer: errors the handler
+  // throws come back as answers.
+  const answer = await browser.runtime.sendMessage({ type, payload }).catch((error: unknown) => {
+    throw new ConnectionLostError(error instanceof Error ? error.message : String(error));
+  });
+  return unwrap<AnswerOf<T>>(answer);
 }
 
 export async function sendToTab<T extends keyof ContentProtocol>(tabId: number, type: T, payload: PayloadOf<T>): Promise<AnswerOf<T>> {
@@ -159,23 +244,28 @@ export async function notifySidePanel<T extends keyof SidePanelProtocol>(type: T
 }
 
 export type Handlers<P> = {
-  [T in keyof P]: P[T] extends (payload: infer A) => infer R ? (payload: A, sender: { tabId?: number }) => R | Promise<R> : never;
+  [T in keyof P]: P[T] extends (payload: infer A) => infer R ? (payload: A, sender: Sender) => R | Promise<R> : never;
 };
 
 /**
  * Listens for the messages of one protocol. Messages of other types are left to other listeners; malformed ones
- * of a known type are answered with an error. Returns a function that stops listening, for pages that come and go.
+ * of a known type, and ones from a sender that type may not come from, are answered with an error. Returns a
+ * function that stops listening, for pages that come and go.
  */
 export function handleMessages<P extends BackgroundProtocol | ContentProtocol | SidePanelProtocol>(handlers: Handlers<P>): () => void {
+  const runtime = { id: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   // `sendResponse` and `return true` rather than a returned Promise: both the polyfill and WXT's fake browser in
   // unit tests deliver it.
-  const listener = (message: unknown, sender: { tab?: { id?: number } }, sendResponse: (answer: Answer<unknown>) => void) => {
-    if (!isRecord(message) || typeof message.type !== 'string' || !(message.type in handlers)) return undefined;
+  const listener = (message: unknown, sender: BrowserSender, sendResponse: (answer: Answer<unknown>) => void) => {
+    const type = ownType<MessageType>(message, handlers as Partial<Record<MessageType, unknown>>);
+    if (type === null) return undefined;
     const answer = async (): Promise<Answer<unknown>> => {
-      if (!isEnvelope(message)) return { ok: false, error: { name: 'TypeError', message: `Malformed ${String(message.type)} message.` } };
+      if (senderKind(sender, runtime) !== SENT_BY[type]) return { ok: false, error: { name: 'SecurityError', message: `A ${type} message may not come from there.` } };
+      if (!isEnvelope(message)) return { ok: false, error: { name: 'TypeError', message: `Malformed ${type} message.` } };
       try {
-        const handler = handlers[message.type as keyof Handlers<P>] as (payload: unknown, sender: { tabId?: number }) => unknown;
-        return { ok: true, value: await handler(message.payload, { tabId: sender.tab?.id }) };
+        const handler = handlers[type as keyof Handlers<P>] as (payload: unknown, sender: Sender) => unknown;
+        const from: Sender = SENT_BY[type] === 'top-frame' ? { tabId: sender.tab?.id, url: sender.url ?? sender.tab?.url, title: sender.tab?.title } : {};
+        return { ok: true, value: await handler(message.payload, from) };
       } catch (error) {
         return { ok: false, error: serializeError(error) };
       }

@@ -56,6 +56,10 @@ export default defineContentScript({
     );
     let pointer = { x: -1, y: -1 };
     ctx.addEventListener(document, 'pointermove', (event: PointerEvent) => {
+      // After the extension is reloaded or updated, the browser leaves this script in pages already open, cut off
+      // from the extension; nothing tells it so. Asking the context finds out (the extension's id is gone), and its
+      // onInvalidated below takes the UI away: the first move of the reader's pointer clears a page left behind.
+      if (ctx.isInvalid) return;
       if (!controller.page) return;
       // Browsers send a move without moving when the page scrolls under a resting pointer (as a step with the keys
       // may scroll it): only the reader's own moves count.
@@ -87,6 +91,7 @@ export default defineContentScript({
     });
     handleMessages<ContentProtocol>({
       revealBead: ({ zh, en }) => controller.page?.reveal(zh, en) ?? false,
+      pageFindings: () => controller.findings,
     });
 
     await controller.start();

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
+import type { PageFindings } from '../../utils/messaging';
 import { CHROMIUM_ARGS, findChromium, findFirefox, INSTALL_BROWSERS } from './browsers';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -19,6 +20,12 @@ export interface ChromiumSession {
   extensionId: string;
   /** The current extension worker's User Timing entry of this name (its first), or null before it has one. */
   workerEntry(name: string): Promise<{ duration: number; detail: unknown } | null>;
+  /**
+   * What the content script of the tab that has `pageUrl` open decided and measured, asked from the extension's
+   * worker as the extension's own pages may ask (the page itself never sees it); null where no content script
+   * answers (not injected yet, or a page it does not run on).
+   */
+  pageFindings(pageUrl: string): Promise<PageFindings | null>;
   /** Stops the extension's worker, as Chrome does after 30 idle seconds; the next message starts a new one. */
   stopWorker(): Promise<void>;
   /** The side panel's page, in a tab of its own, showing the tab that has `pageUrl` open. */
@@ -55,6 +62,16 @@ export async function launchChromium(options: { headless: boolean; profile?: str
         const entry = performance.getEntriesByName(entryName)[0] as PerformanceMeasure | undefined;
         return entry ? { duration: entry.duration, detail: entry.detail as unknown } : null;
       }, name);
+    },
+    async pageFindings(pageUrl) {
+      const current = context.serviceWorkers().at(-1) ?? (await context.waitForEvent('serviceworker'));
+      return current.evaluate(async (url) => {
+        const api = (globalThis as unknown as { chrome: { tabs: { query(q: { url: string }): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<unknown> } } }).chrome;
+        const [tab] = await api.tabs.query({ url });
+        if (tab?.id === undefined) return null;
+        const answer = (await api.tabs.sendMessage(tab.id, { type: 'pageFindings', payload: {} }).catch(() => null)) as { ok: boolean; value?: PageFindings } | null;
+        return answer?.ok ? answer.value! : null;
+      }, pageUrl);
     },
     async stopWorker() {
       const page = await context.newPage();

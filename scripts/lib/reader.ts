@@ -19,8 +19,11 @@ export interface BrowserPage {
 export interface ExpectedSeed {
   page: string;
   zhScript: 'Hant' | 'Hans';
-  /** `locate` is longer text around the sentence, where the sentence alone also appears elsewhere on the page. */
-  pairs: Array<{ hover: 'zh' | 'en'; sentence: string; locate?: string; counterpartIncludes: string; caption?: boolean }>;
+  /**
+   * `locate` is longer text around the sentence, where the sentence alone also appears elsewhere on the page;
+   * `counterpart` is every sentence its bead shows, whole, as the gold links them (checked in read-page.test.ts).
+   */
+  pairs: Array<{ hover: 'zh' | 'en'; sentence: string; locate?: string; counterpart: string[]; caption?: boolean }>;
   unmatched: Array<{ hover: 'zh' | 'en'; sentence: string }>;
   sidePanelPairsAtLeast: number;
 }
@@ -41,26 +44,7 @@ export async function waitFor<T>(probe: () => Promise<T | null | undefined | fal
   }
 }
 
-export interface PageFindings {
-  zhSentences: number;
-  enSentences: number;
-  pairs: number;
-  unmatched: number;
-  alignMs: number;
-  /** Milliseconds from the start of navigation until hovering worked. */
-  readyMs: number;
-}
-
-/** What Parallax found on the page, as its UI host reports it. */
-export async function readFindings(page: BrowserPage): Promise<PageFindings> {
-  // No helper functions inside the evaluated code: tsx would wrap them in a `__name` call the page does not have.
-  const [zhSentences, enSentences, pairs, unmatched, alignMs, readyMs] = await page.evaluate(
-    () => ['zh-sentences', 'en-sentences', 'pairs', 'unmatched', 'align-ms', 'ready-ms'].map((name) => Number(document.querySelector('parallax-ui')?.getAttribute(`data-${name}`) ?? NaN)),
-    null,
-  );
-  return { zhSentences: zhSentences!, enSentences: enSentences!, pairs: pairs!, unmatched: unmatched!, alignMs: alignMs!, readyMs: readyMs! };
-}
-
+/** The UI's state as the page sees it on the UI host (counts and timings are not on the page: `ChromiumSession.pageFindings`). */
 export function uiState(page: BrowserPage): Promise<string | null> {
   return page.evaluate(() => document.querySelector('parallax-ui')?.getAttribute('data-state') ?? null, null);
 }
@@ -86,7 +70,8 @@ export interface TextSpot {
  */
 export function pointOnSpot(page: BrowserPage, spot: TextSpot): Promise<{ x: number; y: number; visible: boolean } | null> {
   return page.evaluate(({ needle, occurrence, from, to }: TextSpot) => {
-    // The body and every open shadow root in it, searched in turn (no helper functions: see readFindings).
+    // The body and every open shadow root in it, searched in turn (no helper functions: tsx would wrap them in a
+    // `__name` call the page does not have).
     const roots: Array<Element | ShadowRoot> = [document.body];
     for (const element of document.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
     let seen = 0;
@@ -244,6 +229,42 @@ export function tooltipBox(page: BrowserPage): Promise<ScreenBox | null> {
     if (!tooltip) return null;
     const r = tooltip.getBoundingClientRect();
     return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+  }, null);
+}
+
+/**
+ * How the tooltip is drawn: the computed styles a page's own rules could change through the UI host (inherited
+ * ones) or by refusing the extension's style sheet, and whether the tooltip is what the window shows at its centre.
+ * Null when no tooltip is shown.
+ */
+export function tooltipRendering(page: BrowserPage): Promise<Record<string, string | boolean> | null> {
+  return page.evaluate(() => {
+    const host = document.querySelector('parallax-ui');
+    const tooltip = host?.shadowRoot?.querySelector('[role="tooltip"]');
+    if (!host || !tooltip) return null;
+    const counterpart = tooltip.querySelector('[lang]') ?? tooltip;
+    const box = tooltip.getBoundingClientRect();
+    const style = getComputedStyle(tooltip);
+    const text = getComputedStyle(counterpart);
+    return {
+      onTop: document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === host,
+      position: style.position,
+      visibility: style.visibility,
+      opacity: style.opacity,
+      color: style.color,
+      backgroundColor: style.backgroundColor,
+      fontSize: text.fontSize,
+      fontStyle: text.fontStyle,
+      fontFamily: text.fontFamily,
+      lineHeight: text.lineHeight,
+      letterSpacing: text.letterSpacing,
+      wordSpacing: text.wordSpacing,
+      textTransform: text.textTransform,
+      textShadow: text.textShadow,
+      textAlign: text.textAlign,
+      whiteSpace: text.whiteSpace,
+      cursor: text.cursor,
+    };
   }, null);
 }
 

@@ -12,6 +12,9 @@ import {
   expectedSeed,
   fixturesDir,
   hoverSentence,
+  pointOnText,
+  readTooltip,
+  uiState,
   waitFor,
   waitUntilReady,
   type BrowserPage,
@@ -21,7 +24,13 @@ import { readerSuite } from './reader-suite';
 
 readerSuite('Chromium', async () => {
   const session = await launchChromium({ headless: true });
+  const requests: string[] = [];
+  session.context.on('request', (request) => void requests.push(request.url()));
   return {
+    requests: () => requests,
+    // The style sheet of the tooltip is web-accessible with a dynamic address (use_dynamic_url), whose host is a
+    // random identifier for the session rather than the extension's id, so that a page cannot tell it is installed.
+    isOwnFile: (url) => url.startsWith(`chrome-extension://${session.extensionId}/`) || /^chrome-extension:\/\/[0-9a-f-]{36}\/content-scripts\/content\.css$/.test(url),
     newPage: async () => (await session.context.newPage()) as unknown as BrowserPage,
     openSidePanelFor: async (pageUrl) => (await session.openSidePanel(pageUrl)) as unknown as BrowserPage,
     async openOptions() {
@@ -33,6 +42,7 @@ readerSuite('Chromium', async () => {
       const [download] = await Promise.all([(panel as unknown as Page).waitForEvent('download'), clickElement(panel, `[data-export="${format}"]`)]);
       return { fileName: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
     },
+    pageFindings: (pageUrl) => session.pageFindings(pageUrl),
     close: () => session.close(),
   };
 });
@@ -82,7 +92,7 @@ describe('Chromium: the dictionary across restarts', () => {
     const page = await openSeedPage('worker-restarted');
     expect(await dictionarySource()).toBe('stored');
     const tooltip = await hoverSentence(page, pair.locate ?? pair.sentence);
-    expect(tooltip.counterparts.map((c) => c.text).join(' ')).toContain(pair.counterpartIncludes);
+    expect(tooltip.counterparts.map((c) => c.text)).toEqual(pair.counterpart);
   });
 
   it('after the browser restarts, its first worker reads the stored dictionary too', async () => {
@@ -91,7 +101,7 @@ describe('Chromium: the dictionary across restarts', () => {
     const page = await openSeedPage('browser-restarted');
     expect(await dictionarySource()).toBe('stored');
     const tooltip = await hoverSentence(page, pair.locate ?? pair.sentence);
-    expect(tooltip.counterparts.map((c) => c.text).join(' ')).toContain(pair.counterpartIncludes);
+    expect(tooltip.counterparts.map((c) => c.text)).toEqual(pair.counterpart);
   });
 });
 
@@ -129,13 +139,13 @@ describe('Chromium: Chinese shown in the script the reader chose', () => {
     await options.getByLabel('Chinese shown as').selectOption('Hans');
     // The page is read and aligned again with the new setting; its tooltip then shows the converted text.
     const pair = expected.pairs.find((p) => p.hover === 'en' && !p.caption)!;
-    const simplified = OpenCC.Converter({ from: 'tw', to: 'cn' })(pair.counterpartIncludes);
-    expect(simplified).not.toBe(pair.counterpartIncludes);
+    const simplified = pair.counterpart.map(OpenCC.Converter({ from: 'tw', to: 'cn' }));
+    expect(simplified).not.toEqual(pair.counterpart);
     const tooltip = await waitFor(async () => {
       const reading = await hoverSentence(page, pair.locate ?? pair.sentence).catch(() => null);
       return reading?.counterparts.some((c) => c.lang === 'zh-Hans') ? reading : null;
     }, 'the tooltip in Simplified Chinese');
-    expect(tooltip.counterparts.map((c) => c.text).join(' ')).toContain(simplified);
+    expect(tooltip.counterparts.map((c) => c.text)).toEqual(simplified);
     const panel = await chromium.session.openSidePanel(pageUrl);
     await panel.waitForSelector('[data-pair] .zh[lang="zh-Hans"]');
     expect(await panel.locator('[data-pair] .zh[lang="zh-Hant"]').count()).toBe(0);
@@ -165,3 +175,86 @@ describe('Chromium: the popup', () => {
   });
 });
 
+
+describe('Chromium: the worker stopped mid-alignment', () => {
+  const chromium = chromiumWithFixtures({ headless: true });
+  const expected = expectedSeed();
+
+  it('the page still gets its alignment, once, and the popup and panel its result', async () => {
+    const page = (await chromium.session.context.newPage()) as unknown as BrowserPage;
+    const pageUrl = `${chromium.server.url}/${expected.page}?worker-stopped`;
+    await page.goto(pageUrl);
+    // The content script has sent the page's text: Chrome stops the worker while it aligns, as it does one that
+    // runs too long or when the browser needs the memory.
+    await waitFor(async () => (await uiState(page)) === 'aligning', 'the page to be sent to the worker', 20_000);
+    await chromium.session.stopWorker();
+    await waitUntilReady(page);
+    // The worker running now loaded the dictionary itself: only the page asking again could have started it, so it
+    // did the alignment the stopped one did not finish.
+    expect((await dictionaryLoad(chromium.session)).durationMs).toBeGreaterThan(0);
+    const pair = expected.pairs[0]!;
+    expect((await hoverSentence(page, pair.locate ?? pair.sentence)).counterparts.map((c) => c.text)).toEqual(pair.counterpart);
+    expect(await page.evaluate(() => document.querySelectorAll('parallax-ui').length, null)).toBe(1);
+    const findings = await chromium.session.pageFindings(pageUrl);
+    expect(findings?.state).toBe('ready');
+    const panel = await chromium.session.openSidePanel(pageUrl);
+    await panel.waitForSelector('[data-pair]');
+  });
+});
+
+describe('Chromium: a tab that moves on or closes', () => {
+  const chromium = chromiumWithFixtures({ headless: true });
+  const expected = expectedSeed();
+
+  /** What the worker keeps for each tab (session storage), by tab id, with the page each result is of. */
+  async function keptTabs(): Promise<Record<string, string>> {
+    const worker = chromium.session.context.serviceWorkers().at(-1) ?? (await chromium.session.context.waitForEvent('serviceworker'));
+    return worker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: { session: { get(keys: null): Promise<Record<string, { url: string }>> } } } }).chrome;
+      const all = await api.storage.session.get(null);
+      return Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith('tab:')).map(([key, value]) => [key, value.url]));
+    });
+  }
+
+  it('a tab that leaves a page while it is aligned is never given that page’s result, and a closed tab keeps nothing', async () => {
+    const page = await chromium.session.context.newPage();
+    const seedUrl = `${chromium.server.url}/${expected.page}?moves-on`;
+    await page.goto(seedUrl);
+    await waitFor(async () => (await uiState(page as unknown as BrowserPage)) === 'aligning', 'the page to be sent to the worker');
+    const englishUrl = `${chromium.server.url}/seed/english-only.html`;
+    await page.goto(englishUrl);
+    await waitFor(async () => (await chromium.session.pageFindings(englishUrl))?.state === 'not-bilingual', 'the new page to be read');
+    // Long enough for the old page's alignment (its worker loads the dictionary from the package) to have ended.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(Object.values(await keptTabs())).not.toContain(seedUrl);
+    expect(Object.values(await keptTabs())).toEqual([]);
+
+    await page.goto(seedUrl);
+    await waitUntilReady(page as unknown as BrowserPage);
+    await waitFor(async () => Object.values(await keptTabs()).includes(seedUrl), 'the result to be kept for the tab');
+    await page.close();
+    await waitFor(async () => Object.keys(await keptTabs()).length === 0, 'the closed tab’s result to be freed');
+  });
+});
+
+describe('Chromium: the extension reloaded while a page is open', () => {
+  const chromium = chromiumWithFixtures({ headless: true });
+  const expected = expectedSeed();
+
+  it('the old content script takes its UI away at the reader’s first move, and shows no tooltip', async () => {
+    const page = (await chromium.session.context.newPage()) as unknown as BrowserPage;
+    await page.goto(`${chromium.server.url}/${expected.page}?reloaded`);
+    await waitUntilReady(page);
+    const worker = chromium.session.context.serviceWorkers().at(-1)!;
+    // As an update does: the extension restarts, and pages already open keep the old content script.
+    await worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
+    // The reader points at a sentence: the old script finds it is cut off and takes its UI away, showing nothing.
+    const pair = expected.pairs[0]!;
+    const { x, y } = await pointOnText(page, pair.locate ?? pair.sentence);
+    await page.mouse.move(1, 1);
+    await page.mouse.move(x, y);
+    await waitFor(async () => (await page.evaluate(() => document.querySelectorAll('parallax-ui').length, null)) === 0, 'the old UI to leave the page');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await readTooltip(page)).toBeNull();
+  });
+});

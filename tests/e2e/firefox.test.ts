@@ -9,8 +9,16 @@ readerSuite('Firefox', async () => {
   // run on the same page, sidepanel.html, opened in a tab (see launchFirefox).
   const session = await launchFirefox({ headless: true, forTests: true });
   const downloadsDir = session.downloadsDir!;
+  const requests: string[] = [];
   return {
-    newPage: async () => (await session.browser.newPage()) as unknown as BrowserPage,
+    newPage: async () => {
+      const page = await session.browser.newPage();
+      page.on('request', (request) => void requests.push(request.url()));
+      return page as unknown as BrowserPage;
+    },
+    requests: () => requests,
+    // The extension's files: their host is a UUID the browser draws for the install, and this is the only extension.
+    isOwnFile: (url) => url.startsWith('moz-extension://'),
     openSidePanelFor: async (pageUrl) => (await session.openSidePanel(pageUrl)) as unknown as BrowserPage,
     openOptions: async () => (await session.openExtensionPage('options.html')) as unknown as BrowserPage,
     async exportFile(panel, format) {
@@ -31,6 +39,7 @@ readerSuite('Firefox', async () => {
       }, `the ${format} download`);
       return { fileName, text: readFileSync(path.join(downloadsDir, fileName), 'utf8') };
     },
+    pageFindings: null,
     close: () => session.close(),
   };
 });

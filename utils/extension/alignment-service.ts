@@ -7,10 +7,10 @@ import { align } from '../align/aligner';
 import { looksLikeTranslations } from '../align/summary';
 import { DICTIONARY_FILE, DICTIONARY_VERSION_FILE, parseDictionary, type Dictionary } from '../align/dictionary';
 import { readStoredDictionary, storeDictionary } from './dictionary-store';
-import type { AlignPageAnswer, AlignPageMessage, ChineseDisplay } from '../messaging';
+import type { AlignPageAnswer, AlignPageMessage, ChineseDisplay, Sender } from '../messaging';
 import { DISPLAY_TABLES_FILE, displayConverters, shownScript, type PackedTables } from '../text/display-script';
 import { placesOf, splitPage, toAlignRequest } from '../page/split-page';
-import { clearTabAlignment, saveTabAlignment } from './tab-alignments';
+import { clearTabAlignment, readTabAlignment, saveTabAlignment, type TabAlignment } from './tab-alignments';
 
 let dictionary: Promise<Dictionary> | null = null;
 
@@ -66,9 +66,36 @@ async function extensionResponse(file: string, signal?: AbortSignal): Promise<Re
   return response;
 }
 
-/** Splits the page's blocks into sentences, aligns them, and answers with both. */
-export async function alignPage(message: AlignPageMessage, tabId: number | undefined): Promise<AlignPageAnswer> {
+const withoutFragment = (url: string) => url.replace(/#.*$/, '');
+
+/**
+ * Whether the tab still shows the page that sent its text: a tab closed, or gone to another page, while its old page
+ * was aligned must not be given that page's result (the side panel and popup would show it over the new page, and a
+ * closed tab's would never be freed). A move within the page (#section) is the same page.
+ */
+async function tabStillShows(tabId: number, url: string | undefined): Promise<boolean> {
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  return tab?.url !== undefined && url !== undefined && withoutFragment(tab.url) === withoutFragment(url);
+}
+
+/**
+ * Splits the page's blocks into sentences, aligns them, and answers with both; the result is kept for the sender's
+ * tab under the address and title the browser gives for it, while the tab still shows that page.
+ */
+export async function alignPage(message: AlignPageMessage, sender: Sender): Promise<AlignPageAnswer> {
   const { page } = message;
+  // Null forgets the tab's result. Only while the tab shows the page: once it has moved on, the next page's result may
+  // be kept by now, and what this page left (its 'aligning') goes.
+  const keep = async (alignment: TabAlignment | null) => {
+    const { tabId } = sender;
+    if (tabId === undefined) return;
+    if (!(await tabStillShows(tabId, sender.url))) {
+      if ((await readTabAlignment(tabId))?.url === sender.url) await clearTabAlignment(tabId);
+      return;
+    }
+    if (alignment === null) await clearTabAlignment(tabId);
+    else await saveTabAlignment(tabId, alignment);
+  };
   const splitStarted = performance.now();
   const sentences = splitPage(page);
   const splitMs = Math.round(performance.now() - splitStarted);
@@ -76,14 +103,14 @@ export async function alignPage(message: AlignPageMessage, tabId: number | undef
   const convert = await toDisplay.converter(message.zhScript, message.displayScript);
   const zhDisplay: ChineseDisplay | null = convert && { script: shownScript(message.zhScript, message.displayScript), sentences: sentences.zh.map((s) => convert(s.text)) };
   const base = {
-    url: message.url,
-    title: message.title,
+    url: sender.url ?? '',
+    title: sender.title ?? '',
     zhScript: zhDisplay?.script ?? message.zhScript,
     zh: zhDisplay?.sentences ?? sentences.zh.map((s) => s.text),
     en: sentences.en.map((s) => s.text),
   };
   const empty = { beads: [], scores: [] };
-  if (tabId !== undefined) await saveTabAlignment(tabId, { ...base, status: 'aligning', result: empty, alignMs: 0, updatedAt: Date.now() });
+  await keep({ ...base, status: 'aligning', result: empty, alignMs: 0, updatedAt: Date.now() });
   try {
     const loaded = await loadDictionary();
     const started = performance.now();
@@ -96,22 +123,10 @@ export async function alignPage(message: AlignPageMessage, tabId: number | undef
         : null;
     const alignMs = Math.round(performance.now() - started);
     const related = looksLikeTranslations(result, sentences.zh.length, sentences.en.length);
-    if (tabId !== undefined) {
-      if (related) await saveTabAlignment(tabId, { ...base, status: 'ready', result, alignMs, updatedAt: Date.now() });
-      else await clearTabAlignment(tabId);
-    }
+    await keep(related ? { ...base, status: 'ready', result, alignMs, updatedAt: Date.now() } : null);
     return { sentences: placesOf(sentences), related, result, altResult, zhDisplay, splitMs, alignMs };
   } catch (error) {
-    if (tabId !== undefined) {
-      await saveTabAlignment(tabId, {
-        ...base,
-        status: 'error',
-        error: error instanceof Error ? error.message : String(error),
-        result: empty,
-        alignMs: 0,
-        updatedAt: Date.now(),
-      });
-    }
+    await keep({ ...base, status: 'error', error: error instanceof Error ? error.message : String(error), result: empty, alignMs: 0, updatedAt: Date.now() });
     throw error;
   }
 }

@@ -51,8 +51,16 @@ export function toJson(alignment: TabAlignment): string {
   return `${JSON.stringify(exportedAlignment(alignment), null, 2)}\n`;
 }
 
-/** A TSV field: a tab or line break inside a sentence would start a new column or row. */
-const tsvField = (text: string) => text.replace(/[\t\r\n]+/g, ' ');
+/**
+ * A TSV field: a tab or line break inside a sentence would start a new column or row (Unicode's line and paragraph
+ * separators too, in editors that honour them). A field that starts as a formula would be run by the spreadsheet
+ * that opens the file (a page's "=HYPERLINK(…)" as a link the reader did not write): an apostrophe makes it text,
+ * as OWASP advises for CSV.
+ */
+export function tsvField(text: string): string {
+  const flat = text.replace(/[\t\r\n\u2028\u2029]+/g, ' ');
+  return /^[=+\-@]/.test(flat) ? `'${flat}` : flat;
+}
 
 export function toTsv(alignment: TabAlignment): string {
   const lines = ['zh\ten\tscore'];

@@ -4,7 +4,7 @@
  * in as dependencies, so the whole cycle runs in tests without a browser.
  */
 import { summarizeBeads } from '../align/summary';
-import type { AlignPageAnswer, AlignPageMessage } from '../messaging';
+import type { AlignPageAnswer, AlignPageMessage, PageFindings } from '../messaging';
 import { readBilingualPageInSlices } from '../page/read-page';
 import { watchPageChanges, type PageWatcher } from '../page/watch';
 import { isSiteEnabled, type Settings } from '../settings/schema';
@@ -12,9 +12,12 @@ import { preferredChineseScript } from '../text/script';
 import { installHighlightStyle, removeHighlightStyle } from './highlights';
 import { AlignedPage, type HoverView } from './page-session';
 
-/** What the page shows of Parallax: published on the UI host as `data-state` for tests and benchmarks. */
+/**
+ * What the page shows of Parallax: the UI host's `data-state`, which the page could tell anyway from the UI being
+ * there and answering hovers. Counts and timings are not published on the page (any page script could read them,
+ * and User Timing entries too, which the page shares with the content script): they stay in `findings`.
+ */
 export type PageState = 'aligning' | 'ready' | 'unrelated' | 'error';
-
 /** The in-page UI: a host element in the page and the tooltip view inside its shadow root. */
 export interface PageUi {
   host: Element;
@@ -41,11 +44,20 @@ export class PageController {
   private aligned: AlignedPage | null = null;
   private ui: PageUi | null = null;
   private watcher: PageWatcher | null = null;
+  private found: PageFindings = { state: 'reading' };
 
   constructor(private readonly deps: PageControllerDeps) {}
 
   get page(): AlignedPage | null {
     return this.aligned;
+  }
+
+  /**
+   * What the latest reading decided and measured, for the extension's own contexts (tests and benchmarks ask
+   * through them): 'not-bilingual' proves the content script ran on a silent page and decided.
+   */
+  get findings(): PageFindings {
+    return this.found;
   }
 
   /** Reads and aligns the page, replacing any earlier reading; answers for an earlier reading are dropped. */
@@ -56,57 +68,67 @@ export class PageController {
     this.aligned?.clear();
     this.aligned = null;
     const location = doc.location;
-    if (!isSiteEnabled(deps.settings(), location?.hostname ?? '')) return this.stop();
+    if (!isSiteEnabled(deps.settings(), location?.hostname ?? '')) {
+      this.stop();
+      this.found = { state: 'off' };
+      return;
+    }
+    this.found = { state: 'reading' };
     // Watching starts before the reading, which takes a while on long pages: a change made meanwhile (a
     // single-page app replacing its view right after changing the address) must not be missed.
     this.watcher ??= (deps.watchPage ?? watchPageChanges)(doc, () => void this.start());
-    const readStart = performance.now();
     const { reading, busyMs, longestSliceMs, findArticleMs } = await readBilingualPageInSlices(doc, { preferredScript: preferredChineseScript(deps.languages) });
     if (current !== this.generation) return;
-    // User Timing measures of the main-thread time spent reading (pauses excluded), of the part of it spent finding
-    // the article, and of the longest slice: visible in the browser's performance tools, and read by `npm run
-    // bench`. On a bilingual page they are taken once the sentences the worker split have been made into the page's
-    // own, on this thread too.
-    performance.measure('parallax:find-article', { start: readStart, duration: findArticleMs });
-    const measureReading = (sentencesMs: number) => {
-      performance.measure('parallax:read-page', { start: readStart, duration: busyMs + sentencesMs });
-      performance.measure('parallax:read-page-longest-slice', { start: readStart, duration: Math.max(longestSliceMs, sentencesMs) });
-    };
+    // Main-thread time spent reading (pauses excluded), the part of it spent finding the article, and the longest
+    // slice; on a bilingual page they include making the sentences the worker split into the page's own, on this
+    // thread too. Read by `npm run bench`.
+    const readingTimes = (sentencesMs: number) => ({
+      readPageMs: busyMs + sentencesMs,
+      findArticleMs,
+      longestSliceMs: Math.max(longestSliceMs, sentencesMs),
+      makeSentencesMs: sentencesMs,
+    });
     reading?.shadowRoots.forEach((root) => this.watcher?.observe(root));
     if (!reading) {
-      measureReading(0);
+      this.found = { state: 'not-bilingual', ...readingTimes(0) };
       this.removeUi();
       return;
+    }
+    if (this.ui && !this.ui.host.isConnected) {
+      // The page took the UI out of its document (it replaced its body): a new one is mounted in the page as it is
+      // now. The tab's result is about to be replaced, so the worker need not be told to forget it.
+      this.ui.remove();
+      this.ui = null;
     }
     this.ui ??= await deps.mountUi();
     if (current !== this.generation) return;
     const ui = this.ui;
     ui.host.setAttribute('data-theme', deps.settings().theme);
+    this.found = { state: 'aligning' };
     this.setState('aligning');
     try {
-      const answer = await deps.alignPage({
-        page: reading.text,
-        url: location?.href ?? '',
-        title: doc.title,
-        zhScript: reading.zhScript,
-        displayScript: deps.settings().displayScript,
+      const request: AlignPageMessage = { page: reading.text, zhScript: reading.zhScript, displayScript: deps.settings().displayScript };
+      const answer = await deps.alignPage(request).catch((error: unknown) => {
+        // Chrome stopped the worker before it answered: asking again starts a new one, which aligns the page anew.
+        // Once only: a second loss is a failure the reader is told of.
+        if (error instanceof Error && error.name === 'ConnectionLostError' && current === this.generation) return deps.alignPage(request);
+        throw error;
       });
       if (current !== this.generation || this.ui !== ui) return;
       const sentencesStart = performance.now();
       const page = reading.withSentences(answer.sentences);
-      const sentencesMs = performance.now() - sentencesStart;
-      performance.measure('parallax:make-sentences', { start: sentencesStart, duration: sentencesMs });
-      measureReading(sentencesMs);
       const summary = summarizeBeads(answer.result.beads);
-      this.publish({
-        'zh-sentences': page.zh.sentences.length,
-        'en-sentences': page.en.sentences.length,
+      const found = {
+        ...readingTimes(performance.now() - sentencesStart),
+        zhSentences: page.zh.sentences.length,
+        enSentences: page.en.sentences.length,
         pairs: summary.pairs,
         unmatched: summary.unmatchedZh + summary.unmatchedEn,
-        'split-ms': answer.splitMs,
-        'align-ms': answer.alignMs,
-      });
+        splitMs: answer.splitMs,
+        alignMs: answer.alignMs,
+      };
       if (!answer.related) {
+        this.found = { state: 'unrelated', ...found };
         this.setState('unrelated');
         return;
       }
@@ -116,11 +138,11 @@ export class PageController {
         onPairShown: deps.pairShown,
         zhDisplay: answer.zhDisplay,
       });
-      this.publish({ 'ready-ms': Math.round(performance.now()) });
+      this.found = { state: 'ready', ...found, readyMs: Math.round(performance.now()) };
       this.setState('ready');
     } catch (error) {
       if (current !== this.generation) return;
-      measureReading(0);
+      this.found = { state: 'error', ...readingTimes(0) };
       console.warn('Parallax could not align this page:', error);
       this.setState('error');
     }
@@ -147,9 +169,5 @@ export class PageController {
 
   private setState(state: PageState): void {
     this.ui?.host.setAttribute('data-state', state);
-  }
-
-  private publish(values: Record<string, number>): void {
-    for (const [name, value] of Object.entries(values)) this.ui?.host.setAttribute(`data-${name}`, String(value));
   }
 }

@@ -28,7 +28,8 @@ export function watchPageChanges(doc: Document, onChange: () => void): PageWatch
   const watched = new WeakSet<Node>();
   const observer = new MutationObserver((mutations) => {
     const relevant = mutations.some((m) => {
-      if (isOwnNode(m.target)) return false;
+      // The head's text is no article: a title that ticks like a clock must not make the page be read again.
+      if (isOwnNode(m.target) || doc.head?.contains(m.target)) return false;
       if (m.type === 'characterData') return true;
       return [...m.addedNodes, ...m.removedNodes].some((n) => !isOwnNode(n) && carriesText(n));
     });
@@ -42,7 +43,9 @@ export function watchPageChanges(doc: Document, onChange: () => void): PageWatch
     watched.add(root);
     observer.observe(root, options);
   };
-  observe(doc.body ?? doc.documentElement);
+  // The whole document rather than the body: a page may replace its body (document.body = …), and the new one's
+  // text must be read as the old one's was.
+  observe(doc.documentElement);
   return {
     observe,
     stop() {

@@ -15,7 +15,14 @@ import { DISPLAY_TABLES_FILE } from '../../../utils/text/display-script';
 const body = (text: string) => ({ blocks: [{ text, role: 'body' as const }] });
 
 function message(zh: string, en: string): AlignPageMessage {
-  return { page: { zh: body(zh), en: body(en), blockPairs: [] }, url: 'https://example.com/news', title: 'News', zhScript: 'Hans', displayScript: 'page' };
+  return { page: { zh: body(zh), en: body(en), blockPairs: [] }, zhScript: 'Hans', displayScript: 'page' };
+}
+
+/** The content script of the tab opened on the news page (`openTab`), as the browser describes it. */
+let tab7 = { tabId: 7, url: 'https://example.com/news', title: 'News' };
+async function openTab(): Promise<void> {
+  const tab = await fakeBrowser.tabs.create({ url: 'https://example.com/news' });
+  tab7 = { ...tab7, tabId: tab.id! };
 }
 
 const translated = message(
@@ -35,9 +42,10 @@ beforeAll(() => {
 /** The extension's files the worker asked for, in order. */
 let fetched: string[] = [];
 
-beforeEach(() => {
+beforeEach(async () => {
   fakeBrowser.reset();
   fetched = [];
+  await openTab();
   // The worker fetches its dictionary and conversion tables from the extension's files; here they are the files
   // `npm run dict` wrote on disk.
   const dictionary = readFileSync(dictionaryPath, 'utf8');
@@ -49,39 +57,45 @@ beforeEach(() => {
   });
 });
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
 
 describe('the worker’s verdict on a page', () => {
   it('keeps the result of two translations, after saying it is aligning', async () => {
     const states: Array<TabAlignment['status'] | null> = [];
-    const stop = watchTabAlignment(7, (a) => states.push(a?.status ?? null));
-    const answer = await alignPage(translated, 7);
+    const stop = watchTabAlignment(tab7.tabId, (a) => states.push(a?.status ?? null));
+    const answer = await alignPage(translated, tab7);
     stop();
     expect(answer.related).toBe(true);
     expect(states).toEqual(['aligning', 'ready']);
-    expect((await readTabAlignment(7))?.result.beads.length).toBeGreaterThan(0);
+    const kept = await readTabAlignment(tab7.tabId);
+    expect(kept?.result.beads.length).toBeGreaterThan(0);
+    // Kept under the address and title the browser gave for the sender's tab.
+    expect([kept?.url, kept?.title]).toEqual(['https://example.com/news', 'News']);
   });
 
   it('keeps nothing for texts that are not translations of each other, and forgets what the tab showed before', async () => {
-    await alignPage(translated, 7);
-    expect(await readTabAlignment(7)).not.toBeNull();
-    const answer = await alignPage(unrelated, 7);
+    await alignPage(translated, tab7);
+    expect(await readTabAlignment(tab7.tabId)).not.toBeNull();
+    const answer = await alignPage(unrelated, tab7);
     expect(answer.related).toBe(false);
-    expect(await readTabAlignment(7)).toBeNull();
+    expect(await readTabAlignment(tab7.tabId)).toBeNull();
   });
 
   it('reads no conversion tables for a reader who sees Chinese as on the page', async () => {
-    const answer = await alignPage(translated, 7);
+    const answer = await alignPage(translated, tab7);
     expect(answer.zhDisplay).toBeNull();
     expect(fetched.filter((file) => file.endsWith(DISPLAY_TABLES_FILE))).toEqual([]);
   });
 
   it('shows Chinese as the reader chose, Traditional here, in the answer and in what the side panel lists', async () => {
-    const answer = await alignPage({ ...translated, displayScript: 'Hant-TW' }, 7);
+    const answer = await alignPage({ ...translated, displayScript: 'Hant-TW' }, tab7);
     expect(fetched.filter((file) => file.endsWith(DISPLAY_TABLES_FILE)).length).toBe(1);
     expect(answer.zhDisplay?.script).toBe('Hant');
     expect(answer.zhDisplay?.sentences[0]).toBe('今天上午，市長參觀了新建的圖書館。');
-    const kept = await readTabAlignment(7);
+    const kept = await readTabAlignment(tab7.tabId);
     expect(kept?.zhScript).toBe('Hant');
     expect(kept?.zh[0]).toBe('今天上午，市長參觀了新建的圖書館。');
     // The page's own text is what was aligned: the answer says where each sentence stands in it, without the text.
@@ -91,3 +105,36 @@ describe('the worker’s verdict on a page', () => {
   });
 });
 
+describe('a tab that moves on while its page is aligned', () => {
+  it('is not given the old page’s result when it has gone to another page', async () => {
+    const aligning = alignPage(translated, tab7);
+    await fakeBrowser.tabs.update(tab7.tabId, { url: 'https://example.com/other' });
+    expect((await aligning).related).toBe(true);
+    expect(await readTabAlignment(tab7.tabId)).toBeNull();
+  });
+
+  it('keeps the result when the tab only moved within the page', async () => {
+    const aligning = alignPage(translated, tab7);
+    await fakeBrowser.tabs.update(tab7.tabId, { url: 'https://example.com/news#comments' });
+    await aligning;
+    expect((await readTabAlignment(tab7.tabId))?.status).toBe('ready');
+  });
+
+  it('keeps nothing for a tab closed meanwhile', async () => {
+    const aligning = alignPage(translated, tab7);
+    // As the browser answers for a closed tab (the fake browser's own tabs.remove cannot close this one).
+    vi.spyOn(fakeBrowser.tabs, 'get').mockRejectedValue(new Error(`No tab with id: ${tab7.tabId}.`));
+    await aligning;
+    expect(await readTabAlignment(tab7.tabId)).toBeNull();
+  });
+
+  it('does not forget the next page’s result when the old page turns out unrelated', async () => {
+    const next = { ...tab7, url: 'https://example.com/other' };
+    await alignPage(unrelated, tab7);
+    await fakeBrowser.tabs.update(tab7.tabId, { url: next.url });
+    await alignPage(translated, next);
+    const late = alignPage(unrelated, tab7);
+    await late;
+    expect((await readTabAlignment(tab7.tabId))?.url).toBe(next.url);
+  });
+});

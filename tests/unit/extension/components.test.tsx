@@ -154,6 +154,14 @@ describe('SidePanel', () => {
     expect(root.querySelector('.summary')!.textContent).toBe('3 pairs, 1 of low confidence · 1 Chinese only · 1 English only');
   });
 
+  it('shows page text as text, never as markup, in the title, the pairs and the unmatched sentences', async () => {
+    const markup = '<img src=x onerror="alert(1)"><script>alert(2)</script><b>bold</b>';
+    const root = await mountPanel({}, { ...alignment, title: markup, zh: [`一${markup}。`, ...alignment.zh.slice(1)], en: [`One ${markup}.`, ...alignment.en.slice(1)] });
+    expect(root.querySelector('h1')!.textContent).toBe(markup);
+    expect(pairTexts(root)[0]).toEqual([`一${markup}。`, `One ${markup}.`]);
+    expect(root.querySelectorAll('img, script, b')).toHaveLength(0);
+  });
+
   it('says when the page is being aligned, and when there is no article', async () => {
     const aligning = await mountPanel({}, { ...alignment, status: 'aligning', result: { beads: [], scores: [] } });
     expect(aligning.querySelector('.status')!.textContent).toBe('Aligning…');

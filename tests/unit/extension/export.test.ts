@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { exportFileName, toJson, toTmx, toTsv, xmlText } from '../../../utils/extension/export';
+import { exportFileName, toJson, toTmx, toTsv, tsvField, xmlText } from '../../../utils/extension/export';
 import type { TabAlignment } from '../../../utils/extension/tab-alignments';
 
 const alignment: TabAlignment = {
@@ -58,6 +58,18 @@ describe('TSV', () => {
       ['兩個 句子 換行。', 'Two sentences.', '0.5'],
       ['控制\u0001字元\u0008。', 'Control characters.', '0.25'],
     ]);
+  });
+
+  it('keeps a spreadsheet from running page text as a formula', () => {
+    expect(['=HYPERLINK("https://evil.example","Click")', '+1+1', '-2+3', '@SUM(A1)'].map(tsvField)).toEqual([
+      '\'=HYPERLINK("https://evil.example","Click")',
+      "'+1+1",
+      "'-2+3",
+      "'@SUM(A1)",
+    ]);
+    // Only at the start: a formula sign inside a sentence is text already.
+    expect(tsvField('1 + 1 = 2, said A@B.')).toBe('1 + 1 = 2, said A@B.');
+    expect(tsvField('Line\u2028and\u2029paragraph')).toBe('Line and paragraph');
   });
 });
 

@@ -6,8 +6,13 @@ import { followHoveredBead } from '../../../utils/extension/hovered-bead';
 describe('the side panel following the page', () => {
   beforeEach(() => fakeBrowser.reset());
 
+  // As the browser describes the content script of a tab's top frame.
   const hover = (tabId: number, payload: unknown) =>
-    fakeBrowser.runtime.onMessage.trigger({ type: 'beadHovered', payload }, { tab: { id: tabId } as Browser.tabs.Tab }, () => undefined);
+    fakeBrowser.runtime.onMessage.trigger(
+      { type: 'beadHovered', payload },
+      { id: fakeBrowser.runtime.id, url: 'https://example.com/', frameId: 0, tab: { id: tabId } as Browser.tabs.Tab },
+      () => undefined,
+    );
 
   it('keeps the beads hovered on its own tab only, until it stops', async () => {
     const seen: Array<[number[], number[]]> = [];

@@ -1,13 +1,24 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleMessages, isEnvelope, notifySidePanel, sendToBackground, serializeError, type BackgroundProtocol, type SidePanelProtocol } from '../../../utils/messaging';
+import {
+  ConnectionLostError,
+  handleMessages,
+  isEnvelope,
+  notifySidePanel,
+  sendToBackground,
+  senderKind,
+  serializeError,
+  type BackgroundProtocol,
+  type BrowserSender,
+  type ContentProtocol,
+  type Sender,
+  type SidePanelProtocol,
+} from '../../../utils/messaging';
 
 const validAlign = {
   type: 'alignPage',
   payload: {
     page: { zh: { blocks: [{ text: '你好。', role: 'body' }] }, en: { blocks: [{ text: 'Hello.', role: 'body' }] }, blockPairs: [[0, 0]] },
-    url: 'https://example.com/a',
-    title: 'A',
     zhScript: 'Hans',
     displayScript: 'page',
   },
@@ -19,6 +30,7 @@ describe('message validation', () => {
     expect(isEnvelope({ type: 'revealBead', payload: { zh: [1, 2], en: [] } })).toBe(true);
     expect(isEnvelope({ type: 'pageCleared', payload: {} })).toBe(true);
     expect(isEnvelope({ type: 'beadHovered', payload: { zh: [3], en: [] } })).toBe(true);
+    expect(isEnvelope({ type: 'pageFindings', payload: {} })).toBe(true);
   });
 
   it('accepts a page with a second Chinese version', () => {
@@ -39,6 +51,12 @@ describe('message validation', () => {
     ['a hovered bead of no sentence', { type: 'beadHovered', payload: { zh: [], en: [] } }],
     ['a hovered bead without its English side', { type: 'beadHovered', payload: { zh: [1] } }],
     ['a cleared page with a payload', { type: 'pageCleared', payload: { tabId: 3 } }],
+    ['a findings question with a payload', { type: 'pageFindings', payload: { all: true } }],
+    // Names every object inherits: `in` finds them on the validators' prototype, an own-property check does not.
+    ['the type constructor', { type: 'constructor', payload: {} }],
+    ['the type toString', { type: 'toString', payload: {} }],
+    ['the type __proto__', { type: '__proto__', payload: {} }],
+    ['the type hasOwnProperty', { type: 'hasOwnProperty', payload: {} }],
     ['a string', 'alignPage'],
     ['null', null],
   ])('rejects %s', (_, message) => {
@@ -46,16 +64,77 @@ describe('message validation', () => {
   });
 });
 
+const EXTENSION_ID = 'test-extension-id';
+const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
+/** Senders as the browser describes them. */
+const senders = {
+  topFrame: { id: EXTENSION_ID, url: 'https://example.com/a', frameId: 0, tab: { id: 3, url: 'https://example.com/a', title: 'A' } },
+  subframe: { id: EXTENSION_ID, url: 'https://ads.example.net/frame', frameId: 12, tab: { id: 3, url: 'https://example.com/a', title: 'A' } },
+  worker: { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}background.js` },
+  sidePanel: { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}sidepanel.html` },
+  sidePanelInTab: { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}sidepanel.html?tabId=3`, frameId: 0, tab: { id: 9, url: `${EXTENSION_ORIGIN}sidepanel.html?tabId=3`, title: 'Parallax' } },
+  otherExtension: { id: 'another-extension', url: 'chrome-extension://another-extension/background.js' },
+  otherExtensionScript: { id: 'another-extension', url: 'https://example.com/a', frameId: 0, tab: { id: 3, url: 'https://example.com/a', title: 'A' } },
+} satisfies Record<string, BrowserSender>;
+
+/** Delivers a message to the listeners as the browser would from `sender`; undefined when no listener answers. */
+async function deliver(message: unknown, sender: BrowserSender): Promise<unknown> {
+  let respond: (answer: unknown) => void = () => undefined;
+  const answered = new Promise((resolve) => (respond = resolve));
+  const results = await fakeBrowser.runtime.onMessage.trigger(message, sender as never, respond as never);
+  return results.some((r) => (r as unknown) === true) ? answered : undefined;
+}
+
+/** Makes `browser.runtime.sendMessage` come from `sender`, as it does in a real browser. */
+function sendFrom(sender: BrowserSender): void {
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: unknown) => deliver(message, sender)) as never);
+}
+
+describe('who may send what', () => {
+  const runtime = { id: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN };
+  it.each([
+    ['the top frame’s content script', senders.topFrame, 'top-frame'],
+    ['a content script in a frame', senders.subframe, null],
+    ['the worker', senders.worker, 'extension'],
+    ['the side panel', senders.sidePanel, 'extension'],
+    ['the side panel opened in a tab', senders.sidePanelInTab, 'extension'],
+    ['another extension’s worker', senders.otherExtension, null],
+    ['another extension’s content script', senders.otherExtensionScript, null],
+    ['a sender with no id', { url: 'https://example.com/a', frameId: 0, tab: { id: 3 } }, null],
+  ] as const)('tells %s', (_, sender, kind) => {
+    expect(senderKind(sender, runtime)).toBe(kind);
+  });
+});
+
 describe('across the boundary', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+    sendFrom(senders.topFrame);
+  });
+
+  const alignAnswer = { sentences: { zh: [], en: [] }, related: true, result: { beads: [], scores: [] }, altResult: null, zhDisplay: null, splitMs: 0, alignMs: 0 };
 
   it('answers with the handler’s value', async () => {
     handleMessages<BackgroundProtocol>({
-      alignPage: (message) => ({ sentences: { zh: [], en: [] }, related: true, result: { beads: [[[0], [0]]], scores: [message.page.zh.blocks.length] }, altResult: null, zhDisplay: null, splitMs: 1, alignMs: 3 }),
+      alignPage: (message) => ({ ...alignAnswer, result: { beads: [[[0], [0]]], scores: [message.page.zh.blocks.length] }, splitMs: 1, alignMs: 3 }),
       pageCleared: () => undefined,
     });
     const answer = await sendToBackground('alignPage', validAlign.payload as never);
     expect(answer).toEqual({ sentences: { zh: [], en: [] }, related: true, result: { beads: [[[0], [0]]], scores: [1] }, altResult: null, zhDisplay: null, splitMs: 1, alignMs: 3 });
+  });
+
+  it('gives the handler the page’s address and title as the browser has them, whatever the payload says', async () => {
+    const seen: Sender[] = [];
+    handleMessages<BackgroundProtocol>({
+      alignPage: (_, sender) => {
+        seen.push(sender);
+        return alignAnswer;
+      },
+      pageCleared: () => undefined,
+    });
+    await sendToBackground('alignPage', { ...validAlign.payload, url: 'https://bank.example/', title: 'Your bank' } as never);
+    expect(seen).toEqual([{ tabId: 3, url: 'https://example.com/a', title: 'A' }]);
   });
 
   it('rethrows the handler’s error on the caller’s side, with its name and message', async () => {
@@ -75,7 +154,7 @@ describe('across the boundary', () => {
     handleMessages<BackgroundProtocol>({
       alignPage: () => {
         called = true;
-        return { sentences: { zh: [], en: [] }, related: true, result: { beads: [], scores: [] }, altResult: null, zhDisplay: null, splitMs: 0, alignMs: 0 };
+        return alignAnswer;
       },
       pageCleared: () => undefined,
     });
@@ -83,12 +162,75 @@ describe('across the boundary', () => {
     expect(called).toBe(false);
   });
 
+  it('leaves messages whose type is an inherited name to other listeners, calling no handler', async () => {
+    const calls: string[] = [];
+    handleMessages<BackgroundProtocol>({
+      alignPage: () => {
+        calls.push('alignPage');
+        return alignAnswer;
+      },
+      pageCleared: () => void calls.push('pageCleared'),
+    });
+    for (const type of ['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty']) {
+      expect(await deliver({ type, payload: {} }, senders.topFrame), type).toBeUndefined();
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses the worker’s messages from anywhere but a tab’s top frame of this extension', async () => {
+    const calls: Array<number | undefined> = [];
+    handleMessages<BackgroundProtocol>({ alignPage: () => alignAnswer, pageCleared: (_, sender) => void calls.push(sender.tabId) });
+    for (const sender of [senders.subframe, senders.otherExtension, senders.otherExtensionScript, senders.sidePanel, senders.sidePanelInTab]) {
+      expect(await deliver({ type: 'pageCleared', payload: {} }, sender)).toEqual({ ok: false, error: { name: 'SecurityError', message: 'A pageCleared message may not come from there.' } });
+    }
+    expect(calls).toEqual([]);
+    expect(await deliver({ type: 'pageCleared', payload: {} }, senders.topFrame)).toEqual({ ok: true, value: undefined });
+    expect(calls).toEqual([3]);
+  });
+
+  it('lets only the extension’s own worker and pages ask a content script', async () => {
+    const revealed: number[][] = [];
+    handleMessages<ContentProtocol>({
+      revealBead: ({ zh }) => {
+        revealed.push(zh);
+        return true;
+      },
+      pageFindings: () => ({ state: 'not-bilingual' }),
+    });
+    for (const sender of [senders.topFrame, senders.subframe, senders.otherExtension]) {
+      expect(await deliver({ type: 'revealBead', payload: { zh: [1], en: [] } }, sender)).toMatchObject({ ok: false, error: { name: 'SecurityError' } });
+      expect(await deliver({ type: 'pageFindings', payload: {} }, sender)).toMatchObject({ ok: false, error: { name: 'SecurityError' } });
+    }
+    expect(revealed).toEqual([]);
+    for (const sender of [senders.worker, senders.sidePanel, senders.sidePanelInTab]) {
+      expect(await deliver({ type: 'revealBead', payload: { zh: [2], en: [] } }, sender)).toEqual({ ok: true, value: true });
+      expect(await deliver({ type: 'pageFindings', payload: {} }, sender)).toEqual({ ok: true, value: { state: 'not-bilingual' } });
+    }
+    expect(revealed).toEqual([[2], [2], [2]]);
+  });
+
+  it('says the connection was lost when the worker went away without an answer', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((() => Promise.reject(new Error('The message port closed before a response was received.'))) as never);
+    await expect(sendToBackground('pageCleared', {})).rejects.toBeInstanceOf(ConnectionLostError);
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((() => Promise.resolve(undefined)) as never);
+    await expect(sendToBackground('pageCleared', {})).rejects.toBeInstanceOf(ConnectionLostError);
+    // An error the handler threw is an answer, not a lost connection.
+    sendFrom(senders.topFrame);
+    handleMessages<BackgroundProtocol>({ alignPage: () => alignAnswer, pageCleared: () => Promise.reject(new RangeError('no')) });
+    await expect(sendToBackground('pageCleared', {})).rejects.toMatchObject({ name: 'RangeError' });
+  });
+
   it('tells an open side panel, and is silent when none is open', async () => {
+    vi.restoreAllMocks();
     await expect(notifySidePanel('beadHovered', { zh: [1], en: [] })).resolves.toBeUndefined();
-    const hovered: unknown[] = [];
-    handleMessages<SidePanelProtocol>({ beadHovered: (message) => void hovered.push(message) });
+    sendFrom(senders.topFrame);
+    const hovered: Array<[unknown, number | undefined]> = [];
+    handleMessages<SidePanelProtocol>({ beadHovered: (message, sender) => void hovered.push([message, sender.tabId]) });
     await notifySidePanel('beadHovered', { zh: [1], en: [2] });
-    expect(hovered).toEqual([{ zh: [1], en: [2] }]);
+    expect(hovered).toEqual([[{ zh: [1], en: [2] }, 3]]);
+    // A frame's script cannot move the panel.
+    expect(await deliver({ type: 'beadHovered', payload: { zh: [4], en: [] } }, senders.subframe)).toMatchObject({ ok: false });
+    expect(hovered).toHaveLength(1);
   });
 
   it('serialises what is thrown, Error or not', () => {

@@ -11,7 +11,7 @@ import { align } from '../../../utils/align/aligner';
 import type { Dictionary } from '../../../utils/align/dictionary';
 import { looksLikeTranslations } from '../../../utils/align/summary';
 import { PageController, type PageControllerDeps } from '../../../utils/extension/page-controller';
-import type { AlignPageAnswer, AlignPageMessage } from '../../../utils/messaging';
+import { ConnectionLostError, type AlignPageAnswer, type AlignPageMessage } from '../../../utils/messaging';
 import { splitPage, toAlignRequest } from '../../../utils/page/split-page';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings/schema';
 
@@ -71,11 +71,18 @@ function harness(overrides: Partial<PageControllerDeps> = {}): Harness {
 describe('the page controller', () => {
   beforeEach(() => load('side-by-side.html'));
 
-  it('reads and aligns a bilingual page, and publishes what it found', async () => {
+  it('reads and aligns a bilingual page, and keeps what it found off the page', async () => {
     const h = harness();
     await h.controller.start();
     expect(h.host()?.getAttribute('data-state')).toBe('ready');
-    expect(Number(h.host()?.getAttribute('data-pairs'))).toBeGreaterThan(0);
+    const findings = h.controller.findings;
+    expect(findings.state).toBe('ready');
+    expect(findings.pairs).toBeGreaterThan(0);
+    expect(findings.zhSentences).toBeGreaterThan(0);
+    expect(findings.readPageMs).toBeGreaterThanOrEqual(findings.findArticleMs!);
+    // The page sees the UI's state and theme, never a count or a timing, on the host or in its User Timing entries.
+    expect(h.host()!.getAttributeNames().filter((name) => name.startsWith('data-')).sort()).toEqual(['data-state', 'data-theme']);
+    expect(performance.getEntries().filter((entry) => entry.name.startsWith('parallax'))).toEqual([]);
     expect(h.controller.page).not.toBeNull();
     expect(h.cleared).toBe(0);
     // The tooltip's colours follow the reader's theme.
@@ -93,6 +100,17 @@ describe('the page controller', () => {
     expect(h.host()).toBeNull();
     expect(h.controller.page).toBeNull();
     expect(h.cleared).toBe(1);
+    expect(h.controller.findings).toEqual({ state: 'off' });
+  });
+
+  it('decides that a page with one language is not bilingual, without asking the worker or showing anything', async () => {
+    load('silent-chinese-only.html');
+    const h = harness();
+    expect(h.controller.findings.state).toBe('reading');
+    await h.controller.start();
+    expect(h.controller.findings.state).toBe('not-bilingual');
+    expect(h.requests).toBe(0);
+    expect(h.host()).toBeNull();
   });
 
   it('forgets the page when a new view of a single-page app is not bilingual', async () => {
@@ -104,10 +122,27 @@ describe('the page controller', () => {
     expect(h.cleared).toBe(1);
   });
 
+  it('mounts a new UI when the page has thrown the old one out with its body', async () => {
+    const h = harness();
+    await h.controller.start();
+    const first = h.host()!;
+    const body = document.createElement('body');
+    body.innerHTML = document.querySelector('main')!.outerHTML;
+    // What `document.body = body` does, which happy-dom lacks.
+    document.documentElement.replaceChild(body, document.body);
+    await h.controller.start();
+    expect(first.isConnected).toBe(false);
+    expect(document.querySelectorAll('parallax-ui')).toHaveLength(1);
+    expect(h.host()).not.toBe(first);
+    expect(h.host()?.getAttribute('data-state')).toBe('ready');
+    expect(h.controller.page).not.toBeNull();
+  });
+
   it('shows nothing over two texts the worker finds unrelated', async () => {
     const h = harness({ alignPage: async (message) => ({ ...alignInProcess(message), related: false }) });
     await h.controller.start();
     expect(h.host()?.getAttribute('data-state')).toBe('unrelated');
+    expect(h.controller.findings.state).toBe('unrelated');
     expect(h.controller.page).toBeNull();
   });
 
@@ -128,9 +163,52 @@ describe('the page controller', () => {
     answers[0]!({ ...alignInProcess(messages[0]!), related: false });
     await first;
     expect(h.host()?.getAttribute('data-state')).toBe('aligning');
+    expect(h.controller.findings).toEqual({ state: 'aligning' });
     answers[1]!(alignInProcess(messages[1]!));
     await second;
     expect(h.host()?.getAttribute('data-state')).toBe('ready');
+  });
+
+  it('asks again, once, when the worker was stopped before it answered', async () => {
+    let asked = 0;
+    const h = harness({
+      alignPage: async (message) => {
+        asked += 1;
+        if (asked === 1) throw new ConnectionLostError('The message port closed before a response was received.');
+        return alignInProcess(message);
+      },
+    });
+    await h.controller.start();
+    expect(asked).toBe(2);
+    expect(h.controller.findings.state).toBe('ready');
+    expect(h.controller.page).not.toBeNull();
+  });
+
+  it('gives up when the worker is lost twice, and does not ask again after an error the worker answered', async () => {
+    const warn = console.warn;
+    console.warn = () => undefined;
+    try {
+      let asked = 0;
+      const lost = harness({
+        alignPage: async () => {
+          asked += 1;
+          throw new ConnectionLostError('gone');
+        },
+      });
+      await lost.controller.start();
+      expect([asked, lost.controller.findings.state]).toEqual([2, 'error']);
+      asked = 0;
+      const failed = harness({
+        alignPage: async () => {
+          asked += 1;
+          throw new RangeError('The dictionary could not be loaded (404).');
+        },
+      });
+      await failed.controller.start();
+      expect([asked, failed.controller.findings.state]).toEqual([1, 'error']);
+    } finally {
+      console.warn = warn;
+    }
   });
 
   it('says so when the worker fails', async () => {
@@ -147,6 +225,7 @@ describe('the page controller', () => {
       console.warn = warn;
     }
     expect(h.host()?.getAttribute('data-state')).toBe('error');
+    expect(h.controller.findings.state).toBe('error');
   });
 });
 

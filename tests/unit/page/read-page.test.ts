@@ -6,6 +6,7 @@ import { loadDictionaryFromDisk } from '../../../scripts/lib/dictionary-node';
 import { align } from '../../../utils/align/aligner';
 import type { Dictionary } from '../../../utils/align/dictionary';
 import { looksLikeTranslations } from '../../../utils/align/summary';
+import type { HoverGold } from '../../../utils/eval/hover-f1';
 import { readBilingualPage } from '../../../utils/page/read-page';
 import { toAlignRequest } from '../../../utils/page/split-page';
 import { loadPage } from './load-page';
@@ -153,8 +154,9 @@ describe('the seed page', () => {
     expect(page.en.sentences[0]!.text).toBe('We will stay firmly rooted in Chinese culture.');
   });
 
-  it('pairs the sentences and captions its expected result names, and leaves the preface quote unmatched', () => {
+  it('pairs the sentences and captions its expected result names, each in a bead of exactly its gold shape, and leaves the preface quote unmatched', () => {
     const expected = JSON.parse(readFileSync(path.resolve(__dirname, '../../fixtures/seed/xinhua-moscow.expected.json'), 'utf8')) as SeedExpected;
+    const gold = JSON.parse(readFileSync(path.resolve(__dirname, '../../fixtures/seed/xinhua-moscow.gold.json'), 'utf8')) as HoverGold;
     loadPage(path.resolve(__dirname, '../../fixtures/seed/xinhua-moscow.html'));
     const request = toAlignRequest(readBilingualPage(document)!);
     const { beads } = align(request, dictionary);
@@ -164,20 +166,25 @@ describe('the seed page', () => {
       const sentences = request[side].sentences;
       const index = sentences.findIndex((s, k) => s.includes(sentence) && (s + (sentences[k + 1] ?? '')).includes(locate));
       expect(index, sentence).toBeGreaterThanOrEqual(0);
-      return beads.find((bead) => bead[side === 'zh' ? 0 : 1].includes(index))!;
+      return { index, bead: beads.find((bead) => bead[side === 'zh' ? 0 : 1].includes(index))! };
     };
     for (const pair of expected.pairs) {
-      const bead = beadOf(pair.hover, pair.sentence, pair.locate);
-      const counterpart = bead[other(pair.hover) === 'zh' ? 0 : 1].map((k) => request[other(pair.hover)].sentences[k]).join(' ');
-      expect(counterpart, pair.sentence).toContain(pair.counterpartIncludes);
+      const { index, bead } = beadOf(pair.hover, pair.sentence, pair.locate);
+      // The whole bead: the hovered sentence alone on its side, and on the other exactly the expected counterpart,
+      // which is what the gold links to the hovered sentence. A bead that took in a neighbour fails here.
+      const side = pair.hover === 'zh' ? 0 : 1;
+      expect(bead[side], pair.sentence).toEqual([index]);
+      expect(bead[1 - side]!.map((k) => request[other(pair.hover)].sentences[k]), pair.sentence).toEqual(pair.counterpart);
+      const linked = gold.links.filter((link) => link[side] === index).map((link) => gold[other(pair.hover)][link[1 - side]!]);
+      expect(linked, `the gold's counterpart of ${pair.sentence}`).toEqual(pair.counterpart);
     }
     for (const lone of expected.unmatched) {
-      expect(beadOf(lone.hover, lone.sentence)[other(lone.hover) === 'zh' ? 0 : 1], lone.sentence).toEqual([]);
+      expect(beadOf(lone.hover, lone.sentence).bead[other(lone.hover) === 'zh' ? 0 : 1], lone.sentence).toEqual([]);
     }
   });
 });
 
 interface SeedExpected {
-  pairs: Array<{ hover: 'zh' | 'en'; sentence: string; locate?: string; counterpartIncludes: string }>;
+  pairs: Array<{ hover: 'zh' | 'en'; sentence: string; locate?: string; counterpart: string[] }>;
   unmatched: Array<{ hover: 'zh' | 'en'; sentence: string }>;
 }

@@ -52,6 +52,26 @@ describe('page watcher', () => {
     expect(calls).toBe(0);
   });
 
+  it('sees a body the page puts in place of the old one, and not the head’s title ticking', async () => {
+    document.body.innerHTML = '<main><p>Text.</p></main>';
+    let calls = 0;
+    watcher = watchPageChanges(document, () => (calls += 1));
+    for (let tick = 0; tick < 3; tick += 1) document.title = `12:00:0${tick} — News`;
+    document.head.insertAdjacentHTML('beforeend', '<style>p { color: red }</style>');
+    await wait(600);
+    expect(calls).toBe(0);
+    const body = document.createElement('body');
+    body.innerHTML = '<main><p>A new view.</p></main>';
+    // What `document.body = body` does, which happy-dom lacks.
+    document.documentElement.replaceChild(body, document.body);
+    await wait(600);
+    expect(calls).toBe(1);
+    // And the new body is watched as the old one was.
+    document.querySelector('main')!.insertAdjacentHTML('beforeend', '<p>More text in the new view.</p>');
+    await wait(600);
+    expect(calls).toBe(2);
+  });
+
   it('watches shadow roots it is given, and nothing after it stops', async () => {
     document.body.innerHTML = '<story-card></story-card>';
     const shadow = document.querySelector('story-card')!.attachShadow({ mode: 'open' });

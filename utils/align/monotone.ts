@@ -38,17 +38,13 @@ export interface MonotoneOptions {
   alone?: { zh: ReadonlySet<number>; en: ReadonlySet<number> };
 }
 
-/** For each position p, how many of the positions before p hold a sentence that must stand alone. */
-function aloneBefore(indices: number[], alone: ReadonlySet<number> | undefined): Int32Array {
-  const counts = new Int32Array(indices.length + 1);
-  for (let p = 0; p < indices.length; p += 1) counts[p + 1] = counts[p]! + (alone?.has(indices[p]!) ? 1 : 0);
-  return counts;
-}
-
-/** For each position p, how many of the Chinese sentences before p end open (see PreparedZh.endsOpen). */
-function openEndsBefore(sentences: PreparedZh[]): Int32Array {
-  const counts = new Int32Array(sentences.length + 1);
-  for (let p = 0; p < sentences.length; p += 1) counts[p + 1] = counts[p]! + (sentences[p]!.endsOpen ? 1 : 0);
+/**
+ * For each position p, how many of the positions before p the condition holds at: whether a span of positions holds
+ * any is then two lookups.
+ */
+function countsBefore(length: number, holds: (p: number) => boolean): Int32Array {
+  const counts = new Int32Array(length + 1);
+  for (let p = 0; p < length; p += 1) counts[p + 1] = counts[p]! + (holds(p) ? 1 : 0);
   return counts;
 }
 
@@ -112,6 +108,8 @@ class BandEvidence {
   private readonly rowStart: Int32Array;
   private readonly rowEnd: Int32Array;
   private readonly rows: Array<Array<PairEvidence | undefined> | undefined>;
+  /** Rows before this one are out of the program's reach: their pairs are computed when asked, and not kept. */
+  private reachFrom = 0;
   constructor(
     private readonly zh: PreparedZh[],
     private readonly en: PreparedEn[],
@@ -131,15 +129,18 @@ class BandEvidence {
   /** The program is at row `i`: sentences before i - MAX_BEAD_SIDE are out of its reach. */
   advanceTo(i: number): void {
     const done = i - MAX_BEAD_SIDE - 1;
-    if (done >= 0) this.rows[done] = undefined;
+    if (done < 0) return;
+    this.rows[done] = undefined;
+    this.reachFrom = done + 1;
   }
   /** Once the program is done, nothing is kept: the chosen beads are scored again from scratch. */
   release(): void {
     this.rows.fill(undefined);
+    this.reachFrom = this.rows.length;
   }
   get(i: number, j: number): PairEvidence {
     const start = this.rowStart[i]!;
-    if (j < start || j >= this.rowEnd[i]!) return pairEvidence(this.zh[i]!, this.en[j]!);
+    if (i < this.reachFrom || j < start || j >= this.rowEnd[i]!) return pairEvidence(this.zh[i]!, this.en[j]!);
     let row = this.rows[i];
     if (!row) this.rows[i] = row = new Array<PairEvidence | undefined>(this.rowEnd[i]! - start);
     return (row[j - start] ??= pairEvidence(this.zh[i]!, this.en[j]!));
@@ -394,9 +395,10 @@ export function alignMonotone(
   const enPrefix = prefixLengths(subEn);
   const zhSeparations = separations(zhIndices, options.apart?.zh);
   const enSeparations = separations(enIndices, options.apart?.en);
-  const zhAlone = aloneBefore(zhIndices, options.alone?.zh);
-  const enAlone = aloneBefore(enIndices, options.alone?.en);
-  const zhOpenEnds = openEndsBefore(subZh);
+  // Sentences that must stand alone, and Chinese sentences that end open (see PreparedZh.endsOpen).
+  const zhAlone = countsBefore(n, (p) => options.alone?.zh.has(zhIndices[p]!) ?? false);
+  const enAlone = countsBefore(m, (p) => options.alone?.en.has(enIndices[p]!) ?? false);
+  const zhOpenEnds = countsBefore(n, (p) => subZh[p]!.endsOpen);
   const SKIP_ZH = BEAD_SHAPES.length;
   const SKIP_EN = BEAD_SHAPES.length + 1;
   const { policy } = options;

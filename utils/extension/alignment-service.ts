@@ -62,7 +62,7 @@ const toDisplay = displayConverters(async () => (await (await extensionResponse(
 
 async function extensionResponse(file: string, signal?: AbortSignal): Promise<Response> {
   const response = await fetch(browser.runtime.getURL(`/${file}` as '/'), { signal });
-  if (!response.ok) throw new Error(`The dictionary could not be loaded (${response.status}).`);
+  if (!response.ok) throw new Error(`The extension's file ${file} could not be loaded (${response.status}).`);
   return response;
 }
 

@@ -20,12 +20,11 @@ export function segmentWords(text: string, dictionary: Dictionary): string[] {
       continue;
     }
     let matched = width;
-    const lengths = dictionary.wordLengthsFrom(char);
-    let longest = Math.min(31 - Math.clz32(lengths), text.length - i);
-    // Most pairs of characters begin no longer headword: one search then spares the longer lookups.
-    if (longest > 2 && !dictionary.hasLongerWordAt(text, i)) longest = 2;
+    const headwords = dictionary.headwordsFrom(text.charCodeAt(i));
+    let longest = Math.min(31 - Math.clz32(headwords.lengths), text.length - i);
+    if (longest > 2 && !headwords.longerAfter.has(text.charCodeAt(i + 1))) longest = 2;
     for (let len = longest; len > width; len -= 1) {
-      if (lengths & (1 << len) && dictionary.hasWord(text.slice(i, i + len))) {
+      if (headwords.lengths & (1 << len) && headwords.words.has(text.slice(i, i + len))) {
         matched = len;
         break;
       }

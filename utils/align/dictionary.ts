@@ -10,8 +10,6 @@
  *   `#stems`    one line: the English stems, space-separated, the most used first
  *   `#words`    `<simplified headword>\t<stem codes>`, sorted by headword (UTF-16 code units)
  *   `#pinyin`   `<character>\t<syllable> <syllable> ...`, sorted by character: toneless readings, for names
- *   `#lengths`  `<character>\t<mask>`: bit n set when a headword of n code units starts with the character
- *   `#starts`   one line: the first two code units of every longer headword, sorted
  * Headwords and characters are written as keys: each UTF-16 code unit as three digits of base 94 (`!` to `~`), most
  * significant first, so that keys sort as the words they stand for. A file of ASCII alone reaches the worker as a
  * string of one byte a character, in about half the time a file with Chinese characters in it takes (BENCHMARKS.md).
@@ -26,13 +24,12 @@ export const DICTIONARY_FILE = 'dict/cedict.txt';
 export const DICTIONARY_VERSION_FILE = 'dict/cedict-version.txt';
 
 /** First line of the file: a file written in another format is rebuilt, never misread. */
-export const DICTIONARY_HEADER = '#parallax-dictionary 3';
+export const DICTIONARY_HEADER = '#parallax-dictionary 4';
 
 /** Longer headwords (idioms of many characters, titles) are not matched: they would only slow segmentation. */
 export const MAX_WORD_LENGTH = 8;
 
 export interface Dictionary {
-  hasWord(word: string): boolean;
   /** English stems of a simplified headword's glosses. */
   stemsOf(word: string): readonly string[] | undefined;
   /** Toneless pinyin syllables of a single character. */
@@ -41,16 +38,17 @@ export interface Dictionary {
   entries(): Iterable<[word: string, stems: readonly string[]]>;
   readonly wordCount: number;
   readonly characterCount: number;
-  /**
-   * Lengths, in UTF-16 code units, of the headwords that start with this character: bit n is set when there is
-   * one of length n (lengths up to 8). Segmentation tries only those.
-   */
-  wordLengthsFrom(char: string): number;
-  /**
-   * Whether some headword of three code units or more may start with the two code units at `at` in `text`. The
-   * table leaves out pairs with surrogates, so for those it cannot rule a longer word out and says true.
-   */
-  hasLongerWordAt(text: string, at: number): boolean;
+  /** The headwords that start with this UTF-16 code unit: segmentation asks about every character of a page. */
+  headwordsFrom(firstUnit: number): Headwords;
+}
+
+/** The headwords that start with one code unit. */
+export interface Headwords {
+  readonly words: ReadonlySet<string>;
+  /** Bit n is set when one of them is n code units long (lengths up to 8): segmentation tries only those. */
+  readonly lengths: number;
+  /** Second code units of those of three code units or more: most pairs of characters begin no longer headword. */
+  readonly longerAfter: ReadonlySet<number>;
 }
 
 const TAB = 9;
@@ -112,17 +110,6 @@ export function formatDictionary(words: Map<string, Iterable<string>>, readings:
   for (const [char, syllables] of [...readings].map(([char, syllables]): [string, string[]] => [char, [...syllables]]).sort(byKey)) {
     if (syllables.length > 0) lines.push(`${encodeKey(char)}\t${syllables.join(' ')}`);
   }
-  const lengths = new Map<string, number>();
-  for (const [word] of kept) {
-    const first = String.fromCodePoint(word.codePointAt(0)!);
-    lengths.set(first, (lengths.get(first) ?? 0) | (1 << word.length));
-  }
-  lines.push('#lengths');
-  for (const [first, mask] of lengths) lines.push(`${encodeKey(first)}\t${mask}`);
-  // Pairs with surrogates are left out: `hasLongerWordAt` answers true for them.
-  const starts = new Set<string>();
-  for (const [word] of kept) if (word.length > 2 && !/[\ud800-\udfff]/.test(word.slice(0, 2))) starts.add(word.slice(0, 2));
-  lines.push('#starts', [...starts].sort().map(encodeKey).join(''));
   return `${lines.join('\n')}\n`;
 }
 
@@ -178,6 +165,26 @@ class SortedLines {
     }
     return -1;
   }
+  /**
+   * Every line whose key starts with the key of the code unit `code`, in order: such lines stand together, since
+   * keys sort as the words they stand for.
+   */
+  *linesStartingWith(code: number): Iterable<number> {
+    this.setKey(String.fromCharCode(code));
+    let low = 0;
+    let high = this.points.length - 1;
+    // The last point whose line's key sorts before the code unit's: the lines sought start there or later.
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.compare(this.points[mid]!) <= 0) high = mid - 1;
+      else low = mid;
+    }
+    for (let line = this.points[low] ?? this.end; line < this.end; line = this.lineEnd(line) + 1) {
+      const order = this.comparePrefix(line);
+      if (order < 0) return;
+      if (order === 0) yield line;
+    }
+  }
   /** The word or character the line is about. */
   key(line: number): string {
     return decodeKey(this.text.slice(line, this.text.indexOf('\t', line)));
@@ -197,6 +204,14 @@ class SortedLines {
       for (let place = 0; place < KEY_WIDTH; place += 1) this.keyDigits[k * KEY_WIDTH + place] = keyDigit(word.charCodeAt(k), place);
     }
   }
+  /** The key set by `setKey` against as many digits of the key of the line at `start`. */
+  private comparePrefix(start: number): number {
+    for (let k = 0; k < this.keyLength; k += 1) {
+      const order = this.keyDigits[k]! - this.text.charCodeAt(start + k);
+      if (order !== 0) return order;
+    }
+    return 0;
+  }
   /**
    * The key set by `setKey` against the key of the line at `start`, without slicing the line. A line's key that
    * ends first (at the tab, which sorts before every digit) sorts first.
@@ -215,7 +230,7 @@ function findSections(text: string): Map<string, { start: number; end: number }>
   if (!text.startsWith(`${DICTIONARY_HEADER}\n`)) {
     throw new Error('The dictionary file is in another format: build it again with `npm run dict`.');
   }
-  const names = ['stems', 'words', 'pinyin', 'lengths', 'starts'];
+  const names = ['stems', 'words', 'pinyin'];
   // Each header is looked for after the one before it: a search from the start would scan most of the file again.
   let from = 0;
   const headers = names.map((name) => {
@@ -239,19 +254,6 @@ export function parseDictionary(text: string): Dictionary {
   const stemTable = text.slice(section('stems').start, section('stems').end - 1).split(' ');
   const words = new SortedLines(text, section('words').start, section('words').end);
   const pinyin = new SortedLines(text, section('pinyin').start, section('pinyin').end);
-  // Segmentation asks for every character of a page: by code unit in a table for the Basic Multilingual Plane,
-  // where a Map's string hashing cost more than the rest of the lookup.
-  const lengthsByUnit = new Uint16Array(0x10000);
-  const lengthsBeyondPlane = new Map<string, number>();
-  const lengths = new SortedLines(text, section('lengths').start, section('lengths').end);
-  for (const line of lengths.lines()) {
-    const first = lengths.key(line);
-    const mask = Number(lengths.value(line));
-    if (first.length === 1) lengthsByUnit[first.charCodeAt(0)] = mask;
-    else lengthsBeyondPlane.set(first, mask);
-  }
-  const starts = text.slice(section('starts').start, section('starts').end).replace(/\n$/, '');
-
   const decodeStems = (codes: string): readonly string[] => {
     const stems: string[] = [];
     let number = 0;
@@ -274,9 +276,28 @@ export function parseDictionary(text: string): Dictionary {
     stemsByWord.set(word, stems);
     return stems;
   };
+  // Segmentation asks whether each of a page's strings of up to eight characters is a word, and a binary search of
+  // the text for each was most of its time: the headwords that start with a code unit are read into a Set the first
+  // time one is asked for. A page has a few thousand characters, so the sets hold a small part of the dictionary.
+  const headwordsByFirstUnit = new Map<number, Headwords>();
+  const headwordsFrom = (firstUnit: number): Headwords => {
+    let headwords = headwordsByFirstUnit.get(firstUnit);
+    if (!headwords) {
+      const found = new Set<string>();
+      const longerAfter = new Set<number>();
+      let lengths = 0;
+      for (const line of words.linesStartingWith(firstUnit)) {
+        const word = words.key(line);
+        found.add(word);
+        lengths |= 1 << word.length;
+        if (word.length > 2) longerAfter.add(word.charCodeAt(1));
+      }
+      headwordsByFirstUnit.set(firstUnit, (headwords = { words: found, lengths, longerAfter }));
+    }
+    return headwords;
+  };
   const readingsByChar = new Map<string, readonly string[] | undefined>();
   return {
-    hasWord: (word) => words.find(word) >= 0,
     stemsOf,
     readingsOf: (char) => {
       if (readingsByChar.has(char)) return readingsByChar.get(char);
@@ -294,31 +315,6 @@ export function parseDictionary(text: string): Dictionary {
     get characterCount() {
       return pinyin.count;
     },
-    wordLengthsFrom: (char) => (char.length === 1 ? lengthsByUnit[char.charCodeAt(0)]! : (lengthsBeyondPlane.get(char) ?? 0)),
-    hasLongerWordAt: (text, at) => {
-      const first = text.charCodeAt(at);
-      const second = text.charCodeAt(at + 1);
-      return isSurrogate(first) || isSurrogate(second) || hasPair(starts, first, second);
-    },
+    headwordsFrom,
   };
-}
-
-/** Binary search of the pair (first, second) in a sorted string of the keys of two-code-unit pairs. */
-function hasPair(pairs: string, first: number, second: number): boolean {
-  const key = first * 0x10000 + second;
-  const width = 2 * KEY_WIDTH;
-  let low = 0;
-  let high = pairs.length / width - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const value = codeAt(pairs, width * mid) * 0x10000 + codeAt(pairs, width * mid + KEY_WIDTH);
-    if (value === key) return true;
-    if (value < key) low = mid + 1;
-    else high = mid - 1;
-  }
-  return false;
-}
-
-function isSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdfff;
 }

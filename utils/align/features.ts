@@ -11,8 +11,9 @@ import { segmentWords } from './chinese';
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
   private readonly wordTranslations = new Map<string, readonly number[] | null>();
-  private readonly nameReadings = new Map<string, readonly number[] | null>();
   private readonly englishNames = new Set<string>();
+  /** Every beginning of an English name the document has (q, qi, …, qingyang): where a reading can still lead. */
+  private readonly englishNameStarts = new Set<string>();
   id(token: string): number {
     let id = this.ids.get(token);
     if (id === undefined) this.ids.set(token, (id = this.ids.size));
@@ -20,22 +21,25 @@ export class Vocabulary {
   }
   /** The id of a name the English has (`@trinket`, from Trinket). */
   englishNameId(name: string): number {
-    this.englishNames.add(name);
+    if (!this.englishNames.has(name)) {
+      this.englishNames.add(name);
+      for (let end = 1; end <= name.length; end += 1) this.englishNameStarts.add(name.slice(0, end));
+    }
     return this.id(`@${name}`);
   }
   /**
-   * Ids of the pinyin readings (`@qingyang`) of a run of characters that the English has as names, once per
-   * document: names repeat. A reading no English name has could never match, and most runs of characters are no
-   * names, so they are left out rather than carried through every comparison.
+   * Ids of the pinyin readings (`@qingyang`) that the English has as names. A reading no English name has could
+   * never match, and most runs of characters are no names, so they are left out rather than carried through every
+   * comparison.
    */
-  nameReadingsOf(chars: string, dictionary: Dictionary): readonly number[] | null {
-    let ids = this.nameReadings.get(chars);
-    if (ids === undefined) {
-      const readings = pinyinReadings([...chars], dictionary).filter((r) => r.length >= 4 && this.englishNames.has(r));
-      ids = readings.length > 0 ? readings.map((r) => this.id(`@${r}`)) : null;
-      this.nameReadings.set(chars, ids);
-    }
+  nameReadingIds(readings: readonly string[]): number[] | null {
+    let ids: number[] | null = null;
+    for (const reading of readings) if (reading.length >= 4 && this.englishNames.has(reading)) (ids ??= []).push(this.id(`@${reading}`));
     return ids;
+  }
+  /** Whether one of these readings begins an English name of the document, so that a longer run may read as one. */
+  beginsEnglishName(readings: readonly string[]): boolean {
+    return readings.some((reading) => this.englishNameStarts.has(reading));
   }
   /** Ids of a dictionary word's stems, looked up once per document: a text repeats its words. */
   translationsOf(word: string, dictionary: Dictionary): readonly number[] | null {
@@ -142,16 +146,16 @@ function contentLength(text: string): number {
   return text.match(CONTENT_CHAR)?.length ?? 0;
 }
 
-function pinyinReadings(chars: string[], dictionary: Dictionary): string[] {
-  let readings = [''];
-  for (const char of chars) {
-    const syllables = dictionary.readingsOf(char);
-    if (!syllables || syllables.length === 0) return [];
-    const next: string[] = [];
-    for (const reading of readings) for (const s of syllables.slice(0, 3)) next.push(reading + s);
-    readings = next.slice(0, 9);
-  }
-  return readings;
+/**
+ * The readings of a run of characters with one more character: each reading goes on with the character's first three
+ * syllables, and the first nine readings are kept. None when the character has no reading.
+ */
+function readingsWith(readings: readonly string[], char: string, dictionary: Dictionary): string[] {
+  const syllables = dictionary.readingsOf(char);
+  if (!syllables || syllables.length === 0) return [];
+  const next: string[] = [];
+  for (const reading of readings) for (const s of syllables.slice(0, 3)) next.push(reading + s);
+  return next.slice(0, 9);
 }
 
 function learnableStrings(words: string[]): string[] {
@@ -193,10 +197,13 @@ export function zhFeatures(text: string, dictionary: Dictionary, vocabulary: Voc
   if (current.length > 0) singles.push(current);
   for (const run of singles) {
     for (let i = 0; i < run.length; i += 1) {
+      let readings: readonly string[] = [''];
       for (let len = 1; len <= 3 && i + len <= run.length; len += 1) {
-        const chars = run.slice(i, i + len).join('');
-        const translations = vocabulary.nameReadingsOf(chars, dictionary);
-        if (translations) units.push({ translations, optional: true, key: chars });
+        readings = readingsWith(readings, run[i + len - 1]!, dictionary);
+        const translations = vocabulary.nameReadingIds(readings);
+        if (translations) units.push({ translations, optional: true, key: run.slice(i, i + len).join('') });
+        // Longer runs read as these readings and more: none can be a name once none of these begins one.
+        if (!vocabulary.beginsEnglishName(readings)) break;
       }
     }
   }

@@ -33,16 +33,22 @@ export function documentWeights(zh: ZhSentence[], en: EnSentence[]): DocumentWei
       zhDf[slot]! += 1;
     }
   });
-  const enDf = new Map<number, number>();
-  for (const sentence of en) for (const id of sentence.tokens) enDf.set(id, (enDf.get(id) ?? 0) + 1);
+  // Token ids are the document's vocabulary numbers, dense from 0: counted in an array, not a Map.
+  let maxId = -1;
+  for (const sentence of en) for (const id of sentence.tokens) if (id > maxId) maxId = id;
+  const enDf = new Int32Array(maxId + 1);
+  for (const sentence of en) for (const id of sentence.tokens) enDf[id]! += 1;
   const zhCount = Math.max(zh.length, 1);
   const enCount = Math.max(en.length, 1);
+  const zhWeights = zhDf.map((df) => Math.log(1 + zhCount / df));
+  const unseenZhWeight = Math.log(1 + zhCount);
+  const unseenEnWeight = Math.log(1 + enCount);
   return {
     zhUnitWeight: (key) => {
       const slot = zhSlots.get(key);
-      return Math.log(1 + zhCount / (slot === undefined ? 1 : zhDf[slot]!));
+      return slot === undefined ? unseenZhWeight : zhWeights[slot]!;
     },
-    enTokenWeight: (id) => Math.log(1 + enCount / (enDf.get(id) ?? 1)),
+    enTokenWeight: (id) => (id <= maxId && enDf[id]! > 0 ? Math.log(1 + enCount / enDf[id]!) : unseenEnWeight),
   };
 }
 
@@ -82,6 +88,30 @@ export interface PreparedEn {
 }
 
 /**
+ * Where each id's latest entry stands in the table being built, by id (ids are a document's vocabulary numbers,
+ * dense from 0), valid where `latestStamp` holds the build's stamp: a table per sentence is built for every sentence,
+ * and a Map per build cost more than the rest of the build.
+ */
+let latestSlot = new Int32Array(1024);
+let latestStamp = new Int32Array(1024);
+let buildStamp = 0;
+
+function startBuild(maxId: number): number {
+  if (maxId >= latestSlot.length) {
+    const size = Math.max(maxId + 1, latestSlot.length * 2);
+    latestSlot = new Int32Array(size);
+    latestStamp = new Int32Array(size);
+    buildStamp = 0;
+  }
+  buildStamp += 1;
+  if (buildStamp === 2 ** 31 - 1) {
+    latestStamp.fill(0);
+    buildStamp = 1;
+  }
+  return buildStamp;
+}
+
+/**
  * Which units of a Chinese sentence an English token id may render: an open-addressing hash table of (id, unit)
  * entries in one typed array. Every sentence needs one and every pair of sentences looks up in it, and Maps of
  * arrays cost more to build than the lookups they serve.
@@ -95,18 +125,22 @@ export class TranslationTable {
   readonly mask: number;
   constructor(units: Array<{ translations: readonly number[] }>) {
     let count = 0;
-    for (const unit of units) count += unit.translations.length;
+    let maxId = 0;
+    for (const unit of units) {
+      count += unit.translations.length;
+      for (const id of unit.translations) if (id > maxId) maxId = id;
+    }
     const bits = Math.max(3, 32 - Math.clz32(count + (count >> 1)));
     this.shift = 32 - bits;
     this.mask = (1 << bits) - 1;
     this.entries = new Int32Array(2 << bits);
-    // Where each id's latest entry stands: a new one goes in the first free slot after it, since every slot from
-    // the id's own slot up to there is taken. Probing from the id's own slot each time instead walks all its earlier
-    // entries, which is quadratic where one word repeats thousands of times in a sentence (a page's 50,000 的
-    // without a stop took 106 s to align).
-    const latest = new Map<number, number>();
+    // A new entry goes in the first free slot after its id's latest one, since every slot from the id's own slot
+    // up to there is taken. Probing from the id's own slot each time instead walks all its earlier entries, which is
+    // quadratic where one word repeats thousands of times in a sentence (a page's 50,000 的 without a stop took
+    // 106 s to align).
+    const stamp = startBuild(maxId);
     units.forEach((unit, index) => {
-      for (const id of unit.translations) this.add(id, index, latest);
+      for (const id of unit.translations) this.add(id, index, stamp);
     });
   }
   /** The slot the probe for `id` starts at (Fibonacci hashing). */
@@ -114,15 +148,17 @@ export class TranslationTable {
     return Math.imul(id, 0x9e3779b1) >>> this.shift;
   }
   /** Units come in order, so the same unit again can only be the id's latest entry. */
-  private add(id: number, unit: number, latest: Map<number, number>): void {
-    const last = latest.get(id);
-    if (last !== undefined && this.entries[2 * last + 1] === unit) return;
-    let slot = last === undefined ? this.slotOf(id) : (last + 1) & this.mask;
+  private add(id: number, unit: number, stamp: number): void {
+    const seen = latestStamp[id] === stamp;
+    const last = latestSlot[id]!;
+    if (seen && this.entries[2 * last + 1] === unit) return;
+    let slot = seen ? (last + 1) & this.mask : this.slotOf(id);
     while (this.entries[2 * slot] !== 0) slot = (slot + 1) & this.mask;
     this.entries[2 * slot] = id + 1;
     this.entries[2 * slot + 1] = unit;
-    latest.set(id, slot);
-    if (last === undefined) this.ids.push(id);
+    latestSlot[id] = slot;
+    latestStamp[id] = stamp;
+    if (!seen) this.ids.push(id);
   }
 }
 

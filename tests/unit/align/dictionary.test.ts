@@ -4,17 +4,17 @@ import { segmentWords } from '../../../utils/align/chinese';
 import { formatDictionary, MAX_WORD_LENGTH, parseDictionary, type Dictionary } from '../../../utils/align/dictionary';
 
 let dictionary: Dictionary;
+const headwordsOf = (d: Dictionary, word: string) => d.headwordsFrom(word.charCodeAt(0));
+const isWord = (d: Dictionary, word: string) => word.length > 0 && headwordsOf(d, word).words.has(word);
 beforeAll(() => {
   dictionary = loadDictionaryFromDisk();
 });
 
 describe('the built dictionary', () => {
   it('knows the lengths of the headwords a character starts, and the pairs that begin longer ones', () => {
-    expect(dictionary.wordLengthsFrom('中') & (1 << 7)).toBeTruthy(); // 中华人民共和国
-    expect(dictionary.hasLongerWordAt('中华人民', 0)).toBe(true);
-    expect(dictionary.hasLongerWordAt('了了', 0)).toBe(false);
-    // The table leaves surrogates out, so it cannot rule a longer word out there.
-    expect(dictionary.hasLongerWordAt('了𠀋', 0)).toBe(true);
+    expect(headwordsOf(dictionary, '中').lengths & (1 << 7)).toBeTruthy(); // 中华人民共和国
+    expect(headwordsOf(dictionary, '中').longerAfter.has('华'.charCodeAt(0))).toBe(true);
+    expect(headwordsOf(dictionary, '了').longerAfter.has('了'.charCodeAt(0))).toBe(false);
   });
 
   it('segments by the longest headword, unknown characters alone', () => {
@@ -42,9 +42,9 @@ describe('the file format', () => {
       if (word.length > MAX_WORD_LENGTH || stems.length === 0) expect(parsed.stemsOf(word)).toBeUndefined();
       else expect(parsed.stemsOf(word)).toEqual(stems);
     }
-    expect(parsed.hasWord('中国')).toBe(true);
-    expect(parsed.hasWord('中国话')).toBe(false);
-    expect(parsed.hasWord('')).toBe(false);
+    expect(isWord(parsed, '中国')).toBe(true);
+    expect(isWord(parsed, '中国话')).toBe(false);
+    expect(isWord(parsed, '中华人民共和国万岁')).toBe(false);
     expect(parsed.readingsOf('中')).toEqual(['zhong']);
     expect(parsed.readingsOf('人')).toBeUndefined();
     expect(parsed.wordCount).toBe(3004);
@@ -53,10 +53,13 @@ describe('the file format', () => {
   });
 
   it('knows the lengths of the headwords a character starts, and the pairs that begin longer ones', () => {
-    expect(parsed.wordLengthsFrom('中')).toBe((1 << 1) | (1 << 2) | (1 << 3));
-    expect(parsed.hasLongerWordAt('中国人', 0)).toBe(true);
-    expect(parsed.hasLongerWordAt('国人', 0)).toBe(false);
+    expect(headwordsOf(parsed, '中').lengths).toBe((1 << 1) | (1 << 2) | (1 << 3));
+    expect([...headwordsOf(parsed, '中').longerAfter]).toEqual(['国'.charCodeAt(0)]);
+    expect(headwordsOf(parsed, '国').lengths).toBe(0);
     expect(segmentWords('中国人好', parsed)).toEqual(['中国人', '好']);
+    // A character beyond the Basic Multilingual Plane: its headwords start with its first code unit.
+    expect(headwordsOf(parsed, '𠀋').lengths).toBe(1 << 4);
+    expect(isWord(parsed, '𠀋𠀋')).toBe(true);
   });
 
   it('finds words among lines longer and shorter than the stretch between index points, first and last included', () => {
@@ -68,9 +71,10 @@ describe('the file format', () => {
     }
     const dictionaryOfMixed = parseDictionary(formatDictionary(mixed, new Map()));
     for (const [word, stems] of mixed) expect(dictionaryOfMixed.stemsOf(word)).toEqual(stems);
-    expect(dictionaryOfMixed.hasWord('\u4dff')).toBe(false); // before the first
-    expect(dictionaryOfMixed.hasWord(String.fromCharCode(0x4e00 + 400))).toBe(false); // after the last
-    expect(dictionaryOfMixed.hasWord('\u4e00\u4e00')).toBe(false); // between the first and the second
+    expect(isWord(dictionaryOfMixed, '\u4dff')).toBe(false); // before the first
+    expect(isWord(dictionaryOfMixed, String.fromCharCode(0x4e00 + 400))).toBe(false); // after the last
+    expect(isWord(dictionaryOfMixed, '\u4e00\u4e00')).toBe(false); // between the first and the second
+    for (const [word] of mixed) expect(isWord(dictionaryOfMixed, word)).toBe(true);
     expect(dictionaryOfMixed.wordCount).toBe(400);
   });
 

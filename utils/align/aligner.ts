@@ -9,7 +9,7 @@ import { enFeatures, quotationOpenAfter, Vocabulary, zhFeatures, type EnSentence
 import { findAnchors, type Anchor } from './anchors';
 import { alignMonotone, beadQuality, CAUTIOUS, FILLING_GAP, type MonotoneOptions, type ScoredBead } from './monotone';
 import { applyLexicon, learnLexicon } from './lexicon';
-import { containment, documentWeights, pairEvidence, prepareEn, prepareZh, type PreparedEn, type PreparedZh, type SentencePlace } from './similarity';
+import { containment, documentWeights, prepareEn, prepareZh, type PreparedEn, type PreparedZh, type SentencePlace } from './similarity';
 import { hasPhotoCredit, isPhotoCredit } from '../text/photo-credit';
 import type { AlignRequest, AlignResult, AlignSide, Bead, BlockRole } from './types';
 
@@ -260,7 +260,6 @@ function captionQuality(prepared: Prepared, zhIndices: number[], enIndices: numb
   return beadQuality(
     zhIndices.map((i) => prepared.zh[i]!),
     enIndices.map((j) => prepared.en[j]!),
-    (a, b) => pairEvidence(prepared.zh[zhIndices[a]!]!, prepared.en[enIndices[b]!]!),
     0,
     zhIndices.length,
     0,

@@ -4,7 +4,7 @@
  * follows the path through them, which keeps long documents linear in cost and lets it follow large omissions.
  */
 import { beadQuality } from './monotone';
-import { pairEvidence, type PreparedEn, type PreparedZh } from './similarity';
+import type { PreparedEn, PreparedZh } from './similarity';
 
 export interface Anchor {
   /** Positions within the aligned group, not global sentence indices. */
@@ -96,8 +96,7 @@ export function findAnchors(
     if (candidate.en < 0 || bestForEn.get(candidate.en)?.zh !== position) return;
     const i = zhIndices[position]!;
     const j = enIndices[candidate.en]!;
-    const evidence = pairEvidence(zh[i]!, en[j]!);
-    const quality = beadQuality([zh[i]!], [en[j]!], () => evidence, 0, 1, 0, 1, lengthRatio);
+    const quality = beadQuality([zh[i]!], [en[j]!], 0, 1, 0, 1, lengthRatio);
     if (quality >= ANCHOR_QUALITY) anchors.push({ zh: position, en: candidate.en });
   });
   return longestIncreasingChain(anchors);

@@ -3,7 +3,7 @@
  * with the document's length rather than with its square.
  */
 import type { Bead } from './types';
-import { coverage, coverageSimilarity, pairEvidence, type PairEvidence, type PreparedEn, type PreparedZh } from './similarity';
+import { coverage, coverageSimilarity, matchPair, type PreparedEn, type PreparedZh } from './similarity';
 
 /** Bead shapes the program may use, with a prior cost: the rarer the shape, the more evidence it needs. */
 const BEAD_SHAPES: Array<{ zh: number; en: number; cost: number }> = [
@@ -94,56 +94,94 @@ export interface ScoredBead {
   quality: number;
 }
 
-/** Most sentences on one side of any bead shape. */
-const MAX_BEAD_SIDE = Math.max(...BEAD_SHAPES.map((shape) => Math.max(shape.zh, shape.en)));
 
 /**
- * Evidence of pairs inside the band, computed once per pair and kept while the program can still ask for it: a bead
- * reaches back at most MAX_BEAD_SIDE sentences, so a Chinese sentence's row is let go once the program has passed
- * it by that many. Kept for the whole document, the evidence of a long one outlived the young generation and made
- * most of the aligner's time garbage collection; a pair asked for again later (the chosen beads, at the end) is
- * computed again.
+ * One Chinese sentence's evidence with the English sentences start..end-1, packed in typed arrays: the pair with
+ * English sentence start + k has its sums (zhMatched, enMatched, bonus) at 3k..3k+2 of `sums`, its matched units at
+ * units[unitEnds[k - 1] .. unitEnds[k]) (from 0 for the first pair) and its matched tokens likewise.
  */
-class BandEvidence {
-  private readonly rowStart: Int32Array;
-  private readonly rowEnd: Int32Array;
-  private readonly rows: Array<Array<PairEvidence | undefined> | undefined>;
-  /** Rows before this one are out of the program's reach: their pairs are computed when asked, and not kept. */
-  private reachFrom = 0;
+interface EvidenceRow {
+  start: number;
+  sums: Float64Array;
+  unitEnds: Int32Array;
+  units: Int32Array;
+  tokenEnds: Int32Array;
+  tokens: Int32Array;
+}
+
+/** A typed array of at least this length: the one given when it is long enough. */
+function atLeast<T extends Float64Array | Int32Array>(array: T, length: number, make: (length: number) => T): T {
+  return array.length >= length ? array : make(Math.max(length, 2 * array.length));
+}
+
+/**
+ * Evidence of the sentence pairs a dynamic program may ask for, a Chinese sentence's row at a time, each row computed
+ * whole when first asked for and kept while the program can still reach it. Rows live in typed arrays that a row the
+ * program has passed hands on to the next: an object per pair, kept for the whole document, made garbage collection
+ * most of a long document's time, and even let go row by row it was a third of a chapter's.
+ */
+export class BandEvidence {
+  private readonly rows: Array<EvidenceRow | undefined>;
+  private readonly spare: EvidenceRow[] = [];
+  /**
+   * `rowStart[i]` and `rowEnd[i]`: the English sentences the program may pair Chinese sentence i with. A row must
+   * hold every pair a bead can ask for: see alignMonotone.
+   */
   constructor(
     private readonly zh: PreparedZh[],
     private readonly en: PreparedEn[],
-    lo: Int32Array,
-    hi: Int32Array,
+    private readonly rowStart: Int32Array,
+    private readonly rowEnd: Int32Array,
   ) {
-    const n = zh.length;
-    this.rowStart = new Int32Array(n);
-    this.rowEnd = new Int32Array(n);
-    for (let i = 0; i < n; i += 1) {
-      const start = Math.max(0, lo[i]! - MAX_BEAD_SIDE);
-      this.rowStart[i] = start;
-      this.rowEnd[i] = Math.max(start, Math.min(en.length, hi[Math.min(n, i + MAX_BEAD_SIDE)]!));
-    }
-    this.rows = new Array<Array<PairEvidence | undefined> | undefined>(n);
+    this.rows = new Array<EvidenceRow | undefined>(zh.length);
   }
-  /** The program is at row `i`: sentences before i - MAX_BEAD_SIDE are out of its reach. */
-  advanceTo(i: number): void {
-    const done = i - MAX_BEAD_SIDE - 1;
-    if (done < 0) return;
-    this.rows[done] = undefined;
-    this.reachFrom = done + 1;
+  /** Every pair of these sentences: for a bead made of blocks that need not stand together. */
+  static whole(zh: PreparedZh[], en: PreparedEn[]): BandEvidence {
+    return new BandEvidence(zh, en, new Int32Array(zh.length), new Int32Array(zh.length).fill(en.length));
   }
-  /** Once the program is done, nothing is kept: the chosen beads are scored again from scratch. */
-  release(): void {
-    this.rows.fill(undefined);
-    this.reachFrom = this.rows.length;
+  row(i: number): EvidenceRow {
+    return this.rows[i] ?? this.computeRow(i);
   }
-  get(i: number, j: number): PairEvidence {
+  /** The program has passed row i for good. */
+  release(i: number): void {
+    const row = this.rows[i];
+    if (!row) return;
+    this.rows[i] = undefined;
+    this.spare.push(row);
+  }
+  private computeRow(i: number): EvidenceRow {
+    const zh = this.zh[i]!;
     const start = this.rowStart[i]!;
-    if (i < this.reachFrom || j < start || j >= this.rowEnd[i]!) return pairEvidence(this.zh[i]!, this.en[j]!);
-    let row = this.rows[i];
-    if (!row) this.rows[i] = row = new Array<PairEvidence | undefined>(this.rowEnd[i]! - start);
-    return (row[j - start] ??= pairEvidence(this.zh[i]!, this.en[j]!));
+    const width = this.rowEnd[i]! - start;
+    let tokenRoom = 0;
+    for (let k = 0; k < width; k += 1) tokenRoom += this.en[start + k]!.weighted.length;
+    const row = this.spare.pop() ?? {
+      start,
+      sums: new Float64Array(0),
+      unitEnds: new Int32Array(0),
+      units: new Int32Array(0),
+      tokenEnds: new Int32Array(0),
+      tokens: new Int32Array(0),
+    };
+    row.start = start;
+    row.sums = atLeast(row.sums, 3 * width, (length) => new Float64Array(length));
+    row.unitEnds = atLeast(row.unitEnds, width, (length) => new Int32Array(length));
+    row.tokenEnds = atLeast(row.tokenEnds, width, (length) => new Int32Array(length));
+    // A pair matches each unit and token at most once.
+    row.units = atLeast(row.units, width * zh.units.length, (length) => new Int32Array(length));
+    row.tokens = atLeast(row.tokens, tokenRoom, (length) => new Int32Array(length));
+    let unitAt = 0;
+    let tokenAt = 0;
+    for (let k = 0; k < width; k += 1) {
+      const match = matchPair(zh, this.en[start + k]!, row.units, unitAt, row.tokens, tokenAt);
+      row.sums[3 * k] = match.zhMatched;
+      row.sums[3 * k + 1] = match.enMatched;
+      row.sums[3 * k + 2] = match.bonus;
+      row.unitEnds[k] = unitAt = match.unitEnd;
+      row.tokenEnds[k] = tokenAt = match.tokenEnd;
+    }
+    this.rows[i] = row;
+    return row;
   }
 }
 
@@ -161,23 +199,23 @@ function nextStamp(size: number): number {
   return stampCounter;
 }
 
-function everySentenceHasOwnEvidence(
-  evidence: (i: number, j: number) => PairEvidence,
-  i0: number,
-  i1: number,
-  j0: number,
-  j1: number,
-): boolean {
+/** Where the pair (i, j)'s units and tokens start in its row's arrays. */
+const unitsFrom = (row: EvidenceRow, k: number) => (k === 0 ? 0 : row.unitEnds[k - 1]!);
+const tokensFrom = (row: EvidenceRow, k: number) => (k === 0 ? 0 : row.tokenEnds[k - 1]!);
+
+function everySentenceHasOwnEvidence(band: BandEvidence, i0: number, i1: number, j0: number, j1: number): boolean {
   for (let i = i0; i < i1; i += 1) {
+    const row = band.row(i);
     let own = false;
-    for (let j = j0; j < j1 && !own; j += 1) own = evidence(i, j).zhUnits.length > 0;
+    for (let k = j0 - row.start; k < j1 - row.start && !own; k += 1) own = row.unitEnds[k]! > unitsFrom(row, k);
     if (!own) return false;
   }
   for (let j = j0; j < j1; j += 1) {
     let own = false;
     for (let i = i0; i < i1 && !own; i += 1) {
-      const e = evidence(i, j);
-      own = e.enTokens.length > 0 || e.bonus > 0;
+      const row = band.row(i);
+      const k = j - row.start;
+      own = row.tokenEnds[k]! > tokensFrom(row, k) || row.sums[3 * k + 2]! > 0;
     }
     if (!own) return false;
   }
@@ -185,14 +223,14 @@ function everySentenceHasOwnEvidence(
 }
 
 /**
- * Quality of the bead zh[i0..i1) ↔ en[j0..j1): the coverage similarity of the merged sentences (a unit counts
- * once however many sentences of the other side match it), less penalties for an unlikely length ratio and for
- * unlike numbers of clauses, plus a bonus where the bead ends a paragraph on both sides.
+ * Quality of the bead zh[i0..i1) ↔ en[j0..j1) made of whole blocks, with every pair of the sentences given: the
+ * coverage similarity of the merged sentences (a unit counts once however many sentences of the other side match
+ * it), less penalties for an unlikely length ratio and for unlike numbers of clauses, plus a bonus where the bead
+ * ends a paragraph on both sides.
  */
 export function beadQuality(
   zh: PreparedZh[],
   en: PreparedEn[],
-  evidence: (i: number, j: number) => PairEvidence,
   i0: number,
   i1: number,
   j0: number,
@@ -201,7 +239,7 @@ export function beadQuality(
   fillingGap = false,
 ): number {
   const penalty = lengthPenalty(lengthOf(zh, i0, i1), lengthOf(en, j0, j1), lengthRatio);
-  return qualityGivenLengthPenalty(zh, en, evidence, i0, i1, j0, j1, penalty, fillingGap);
+  return qualityGivenLengthPenalty(zh, en, BandEvidence.whole(zh, en), i0, i1, j0, j1, penalty, fillingGap);
 }
 
 function lengthOf(sentences: Array<{ length: number }>, start: number, end: number): number {
@@ -214,7 +252,7 @@ function lengthOf(sentences: Array<{ length: number }>, start: number, end: numb
 function qualityGivenLengthPenalty(
   zh: PreparedZh[],
   en: PreparedEn[],
-  evidence: (i: number, j: number) => PairEvidence,
+  band: BandEvidence,
   i0: number,
   i1: number,
   j0: number,
@@ -228,14 +266,16 @@ function qualityGivenLengthPenalty(
   const single = i1 - i0 === 1 && j1 - j0 === 1;
   for (let i = i0; i < i1; i += 1) {
     const sentence = zh[i]!;
+    const row = band.row(i);
     if (single) {
-      const e = evidence(i, j0);
-      zhMatched += e.zhMatched;
-      bonus += e.bonus;
+      const k = j0 - row.start;
+      zhMatched += row.sums[3 * k]!;
+      bonus += row.sums[3 * k + 2]!;
     } else {
       const stamp = nextStamp(sentence.units.length);
-      for (let j = j0; j < j1; j += 1) {
-        for (const unit of evidence(i, j).zhUnits) {
+      for (let k = j0 - row.start; k < j1 - row.start; k += 1) {
+        for (let at = unitsFrom(row, k); at < row.unitEnds[k]!; at += 1) {
+          const unit = row.units[at]!;
           if (marks[unit] === stamp) continue;
           marks[unit] = stamp;
           const u = sentence.units[unit]!;
@@ -251,11 +291,15 @@ function qualityGivenLengthPenalty(
   for (let j = j0; j < j1; j += 1) {
     const sentence = en[j]!;
     if (single) {
-      enMatched += evidence(i0, j).enMatched;
+      const row = band.row(i0);
+      enMatched += row.sums[3 * (j - row.start) + 1]!;
     } else {
       const stamp = nextStamp(sentence.weighted.length);
       for (let i = i0; i < i1; i += 1) {
-        for (const token of evidence(i, j).enTokens) {
+        const row = band.row(i);
+        const k = j - row.start;
+        for (let at = tokensFrom(row, k); at < row.tokenEnds[k]!; at += 1) {
+          const token = row.tokens[at]!;
           if (marks[token] === stamp) continue;
           marks[token] = stamp;
           enMatched += sentence.weighted[token]!.weight;
@@ -265,7 +309,7 @@ function qualityGivenLengthPenalty(
     enTotal += sentence.total;
   }
   const merged = i1 - i0 > 1 || j1 - j0 > 1;
-  if (fillingGap && merged && !everySentenceHasOwnEvidence(evidence, i0, i1, j0, j1)) return NO_EVIDENCE;
+  if (fillingGap && merged && !everySentenceHasOwnEvidence(band, i0, i1, j0, j1)) return NO_EVIDENCE;
   const similarity = coverageSimilarity(zhMatched, zhTotal, enMatched, enTotal, bonus);
   // No shared evidence at all: whatever the lengths say, this is no pairing (but for a pair in a gap).
   if (similarity === 0 && !(fillingGap && !merged)) return NO_EVIDENCE;
@@ -307,15 +351,7 @@ function lengthPenalty(zhLength: number, enLength: number, lengthRatio: number):
  * An upper bound of a merged bead's similarity from the pairwise evidence alone (which counts a unit matched by two
  * sentences twice): the harmonic mean of two coverages is at most twice the smaller one.
  */
-function similarityBound(
-  zh: PreparedZh[],
-  en: PreparedEn[],
-  evidence: (i: number, j: number) => PairEvidence,
-  i0: number,
-  i1: number,
-  j0: number,
-  j1: number,
-): number {
+function similarityBound(zh: PreparedZh[], en: PreparedEn[], band: BandEvidence, i0: number, i1: number, j0: number, j1: number): number {
   let zhMatched = 0;
   let enMatched = 0;
   let bonus = 0;
@@ -323,11 +359,11 @@ function similarityBound(
   let enTotal = 0;
   for (let i = i0; i < i1; i += 1) {
     zhTotal += zh[i]!.total;
-    for (let j = j0; j < j1; j += 1) {
-      const e = evidence(i, j);
-      zhMatched += e.zhMatched;
-      enMatched += e.enMatched;
-      bonus += e.bonus;
+    const row = band.row(i);
+    for (let k = j0 - row.start; k < j1 - row.start; k += 1) {
+      zhMatched += row.sums[3 * k]!;
+      enMatched += row.sums[3 * k + 1]!;
+      bonus += row.sums[3 * k + 2]!;
     }
   }
   for (let j = j0; j < j1; j += 1) enTotal += en[j]!.total;
@@ -382,9 +418,6 @@ export function alignMonotone(
     lo[i] = Math.min(Math.max(lo[i]!, lo[i - 1]!), hi[i - 1]!);
   }
 
-  const band = new BandEvidence(subZh, subEn, lo, hi);
-  const evidence = (i: number, j: number) => band.get(i, j);
-
   // Scores and choices of every cell of the band, row after row: row i holds English positions lo[i]..hi[i].
   const rowOffset = new Int32Array(n + 2);
   for (let i = 0; i <= n; i += 1) rowOffset[i + 1] = rowOffset[i]! + hi[i]! - lo[i]! + 1;
@@ -408,12 +441,25 @@ export function alignMonotone(
     // Similarity is at most 1: the most a bead of this shape can gain per sentence over its threshold.
     return { ...shape, index, size, threshold, ceiling: 1 + PARAGRAPH_END_BONUS - shape.cost - threshold };
   }).filter((shape) => shape.size <= options.maxBeadSize);
+  // A bead ending at row i' and column j, with `side` sentences at most a side, pairs Chinese sentence p (p < i' <=
+  // p + side) with English sentences from j - side >= lo[p + 1] - side up to j <= hi[p + side]: each row holds those.
+  const side = Math.max(...shapes.map((shape) => Math.max(shape.zh, shape.en)));
+  const rowStart = new Int32Array(n);
+  const rowEnd = new Int32Array(n);
+  for (let p = 0; p < n; p += 1) {
+    rowStart[p] = Math.max(0, lo[p]! - side);
+    rowEnd[p] = Math.max(rowStart[p]!, Math.min(m, hi[Math.min(n, p + side)]!));
+  }
+  const band = new BandEvidence(subZh, subEn, rowStart, rowEnd);
+  // The quality of the bead each cell chose, for the beads the backtrace takes.
+  const chosenQuality = new Float64Array(rowOffset[n + 1]!);
   for (let i = 0; i <= n; i += 1) {
-    band.advanceTo(i);
-    const rowStart = lo[i]!;
+    // Rows a bead ending here cannot reach are let go.
+    band.release(i - side - 1);
+    const first = lo[i]!;
     // Cell (i, j) of this row is at rowBase + j.
-    const rowBase = rowOffset[i]! - rowStart;
-    for (let j = rowStart; j <= hi[i]!; j += 1) {
+    const rowBase = rowOffset[i]! - first;
+    for (let j = first; j <= hi[i]!; j += 1) {
       if (i === 0 && j === 0) continue;
       let best = -Infinity;
       let choice = -1;
@@ -422,7 +468,7 @@ export function alignMonotone(
         best = score[rowOffset[i - 1]! + j - lo[i - 1]!]!;
         if (best > -Infinity) choice = SKIP_ZH;
       }
-      if (j > rowStart && score[rowBase + j - 1]! > best) {
+      if (j > first && score[rowBase + j - 1]! > best) {
         best = score[rowBase + j - 1]!;
         choice = SKIP_EN;
       }
@@ -441,13 +487,14 @@ export function alignMonotone(
         if (previous === -Infinity || previous + shape.size * shape.ceiling <= best) continue;
         const penalty = lengthPenalty(zhPrefix[i]! - zhPrefix[i0]!, enPrefix[j]! - enPrefix[j0]!, options.lengthRatio);
         if (previous + shape.size * (shape.ceiling - penalty) <= best) continue;
-        if (shape.size > 2 && previous + shape.size * (shape.ceiling - 1 + similarityBound(subZh, subEn, evidence, i0, i, j0, j) - penalty) <= best) continue;
-        const quality = qualityGivenLengthPenalty(subZh, subEn, evidence, i0, i, j0, j, penalty, policy.fillingGap) - shape.cost;
+        if (shape.size > 2 && previous + shape.size * (shape.ceiling - 1 + similarityBound(subZh, subEn, band, i0, i, j0, j) - penalty) <= best) continue;
+        const quality = qualityGivenLengthPenalty(subZh, subEn, band, i0, i, j0, j, penalty, policy.fillingGap);
         if (quality === NO_EVIDENCE) continue;
-        const s = previous + shape.size * (quality - shape.threshold);
+        const s = previous + shape.size * (quality - shape.cost - shape.threshold);
         if (s > best) {
           best = s;
           choice = shape.index;
+          chosenQuality[rowBase + j] = quality;
         }
       }
       score[rowBase + j] = best;
@@ -455,7 +502,6 @@ export function alignMonotone(
     }
   }
 
-  band.release();
   const beads: ScoredBead[] = [];
   let i = n;
   let j = m;
@@ -469,7 +515,7 @@ export function alignMonotone(
       j -= 1;
     } else {
       const { zh: a, en: b } = BEAD_SHAPES[choice]!;
-      const quality = beadQuality(subZh, subEn, evidence, i - a, i, j - b, j, options.lengthRatio, options.policy.fillingGap);
+      const quality = chosenQuality[rowOffset[i]! + j - lo[i]!]!;
       const zhBead = zhIndices.slice(i - a, i);
       const enBead = enIndices.slice(j - b, j);
       beads.push({ bead: [zhBead, enBead], quality: Math.max(0, Math.min(1, quality)) });

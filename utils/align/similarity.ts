@@ -174,31 +174,31 @@ export function prepareEn(sentence: EnSentence, weights: DocumentWeights, place:
   return { tokens: new Set(sentence.tokens), weighted, total, length: sentence.length, clauses: sentence.clauses, ...place };
 }
 
-export interface PairEvidence {
-  zhMatched: number;
-  enMatched: number;
-  /** Weight of optional evidence that matched (names, question marks), added to both sides. */
-  bonus: number;
-  /** Which units of the Chinese sentence and which tokens of the English one matched, for merged beads. */
-  zhUnits: readonly number[];
-  enTokens: readonly number[];
-}
+/**
+ * What `matchPair` found for a pair of sentences: how much of each side's weight matched, and the weight of the optional
+ * evidence that matched (names, question marks), added to both sides. One object, overwritten by every call: the
+ * aligner matches tens of thousands of pairs a document, and an object for each was most of its garbage.
+ */
+export const pairMatch = { zhMatched: 0, enMatched: 0, bonus: 0, unitEnd: 0, tokenEnd: 0 };
 
-/** The evidence of the many pairs that share nothing, one object for all of them. */
-const NO_MATCH: PairEvidence = Object.freeze({ zhMatched: 0, enMatched: 0, bonus: 0, zhUnits: [], enTokens: [] });
-
-export function pairEvidence(zh: PreparedZh, en: PreparedEn): PairEvidence {
+/**
+ * Matches a Chinese sentence with an English one. The indices of the Chinese units that matched are written to
+ * `units` from `unitAt` on, and those of the English tokens (not optional) to `tokens` from `tokenAt` on, each once;
+ * `pairMatch.unitEnd` and `tokenEnd` say where they stop. `units` needs room for every unit of the sentence and
+ * `tokens` for every token.
+ */
+export function matchPair(zh: PreparedZh, en: PreparedEn, units: Int32Array, unitAt: number, tokens: Int32Array, tokenAt: number): typeof pairMatch {
   let zhMatched = 0;
   let enMatched = 0;
   let bonus = 0;
-  let zhUnits: number[] | null = null;
-  let enTokens: number[] | null = null;
+  let unitEnd = unitAt;
+  let tokenEnd = tokenAt;
   // Walk the English tokens (few) rather than every translation of every Chinese unit (many).
-  const tokens = en.weighted;
+  const weighted = en.weighted;
   const table = zh.unitsByTranslation;
   const entries = table.entries;
-  for (let index = 0; index < tokens.length; index += 1) {
-    const token = tokens[index]!;
+  for (let index = 0; index < weighted.length; index += 1) {
+    const token = weighted[index]!;
     const key = token.id + 1;
     let found = false;
     for (let slot = table.slotOf(token.id); entries[2 * slot] !== 0; slot = (slot + 1) & table.mask) {
@@ -207,20 +207,35 @@ export function pairEvidence(zh: PreparedZh, en: PreparedEn): PairEvidence {
         found = true;
         if (!token.optional) {
           enMatched += token.weight;
-          (enTokens ??= []).push(index);
+          tokens[tokenEnd++] = index;
         }
       }
       const unit = entries[2 * slot + 1]!;
-      zhUnits ??= [];
-      if (zhUnits.includes(unit)) continue;
-      zhUnits.push(unit);
+      let seen = false;
+      for (let k = unitAt; k < unitEnd && !seen; k += 1) seen = units[k] === unit;
+      if (seen) continue;
+      units[unitEnd++] = unit;
       const u = zh.units[unit]!;
       if (u.optional) bonus += u.weight;
       else zhMatched += u.weight;
     }
   }
-  if (!zhUnits) return NO_MATCH;
-  return { zhMatched, enMatched, bonus, zhUnits, enTokens: enTokens ?? [] };
+  pairMatch.zhMatched = zhMatched;
+  pairMatch.enMatched = enMatched;
+  pairMatch.bonus = bonus;
+  pairMatch.unitEnd = unitEnd;
+  pairMatch.tokenEnd = tokenEnd;
+  return pairMatch;
+}
+
+let scratchUnits = new Int32Array(64);
+let scratchTokens = new Int32Array(64);
+
+/** `matchPair` where only the sums are wanted. */
+export function matchSums(zh: PreparedZh, en: PreparedEn): typeof pairMatch {
+  if (scratchUnits.length < zh.units.length) scratchUnits = new Int32Array(2 * zh.units.length);
+  if (scratchTokens.length < en.weighted.length) scratchTokens = new Int32Array(2 * en.weighted.length);
+  return matchPair(zh, en, scratchUnits, 0, scratchTokens, 0);
 }
 
 /** Share of a side's weight that found a counterpart, optional evidence counted on top of it. */
@@ -241,6 +256,6 @@ export function coverageSimilarity(zhMatched: number, zhTotal: number, enMatched
  * other states in a sentence of its own), so a sentence is paired with the one that renders most of it.
  */
 export function containment(zh: PreparedZh, en: PreparedEn): number {
-  const { zhMatched, enMatched, bonus } = pairEvidence(zh, en);
+  const { zhMatched, enMatched, bonus } = matchSums(zh, en);
   return Math.max(coverage(zhMatched, zh.total, bonus), coverage(enMatched, en.total, bonus));
 }

@@ -5,7 +5,7 @@ import type { Dictionary } from '../../../utils/align/dictionary';
 import { enFeatures, quotationOpenAfter, Vocabulary, zhFeatures } from '../../../utils/align/features';
 import { applyLexicon, learnLexicon } from '../../../utils/align/lexicon';
 import { beadQuality } from '../../../utils/align/monotone';
-import { documentWeights, pairEvidence, prepareEn, prepareZh } from '../../../utils/align/similarity';
+import { documentWeights, prepareEn, prepareZh } from '../../../utils/align/similarity';
 import type { AlignRequest, AlignResult, Bead } from '../../../utils/align/types';
 
 let dictionary: Dictionary;
@@ -193,7 +193,7 @@ describe('paragraph ends', () => {
     };
   }
   const quality = (p: ReturnType<typeof prepared>, i: number, j: number) =>
-    beadQuality(p.zh, p.en, (a, b) => pairEvidence(p.zh[a]!, p.en[b]!), i, i + 1, j, j + 1, 3, true);
+    beadQuality(p.zh, p.en, i, i + 1, j, j + 1, 3, true);
 
   it('favours a bead that ends a paragraph on both sides, where the page gives paragraphs', () => {
     const together = quality(prepared([0, 0, 0], [0, 0, 0]), 0, 0);

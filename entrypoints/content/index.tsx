@@ -1,9 +1,11 @@
 import './style.css';
+import { browser } from 'wxt/browser';
 import { createShadowRootUi, defineContentScript } from '#imports';
 import { createTooltipView } from '@/components/Tooltip';
 import { PageController } from '@/utils/extension/page-controller';
 import type { HoverView } from '@/utils/extension/page-session';
 import { HoverTrigger } from '@/utils/extension/hover-trigger';
+import { countRun, guardAgainstForgedStops, type ScriptWorld } from '@/utils/extension/script-runs';
 import { handleMessages, notifySidePanel, sendToBackground, type ContentProtocol } from '@/utils/messaging';
 import { loadSettings, watchSettings } from '@/utils/settings/store';
 
@@ -12,11 +14,25 @@ function isEditable(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(?:input|textarea|select)$/i.test(target.tagName));
 }
 
+// Counted as the module is evaluated, before WXT's context announces this run to older ones (see script-runs).
+const run = countRun(globalThis as ScriptWorld);
+
+/** Whether the extension this script belongs to is gone: a script left in a page after a reload has no runtime id. */
+function orphaned(): boolean {
+  try {
+    return browser.runtime?.id == null;
+  } catch {
+    return true;
+  }
+}
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   async main(ctx) {
+    // Before anything is awaited: the page must not get a turn to stop this run while the guard is not yet there.
+    ctx.onInvalidated(guardAgainstForgedStops({ window, world: globalThis as ScriptWorld, run, orphaned }));
     let settings = await loadSettings();
     const controller = new PageController({
       document,

@@ -444,6 +444,25 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
       }
     });
 
+    it('a page that forges WXT’s started message, to make the content script believe a newer one replaced it, cannot switch Parallax off', async () => {
+      const file = 'hostile-forged-stop.html';
+      const other = await browser.newPage();
+      await other.goto(`${server.url}/layouts/${file}`);
+      await waitUntilReady(other);
+      // The page heard the content script's announcement and has forged the stop more than once since, the last
+      // times after Parallax was ready.
+      const forgeries = () => other.evaluate(() => Number(document.documentElement.dataset.forgedStops ?? 0), null);
+      const before = await forgeries();
+      expect(before).toBeGreaterThan(0);
+      await waitFor(async () => (await forgeries()) >= before + 3, 'the page to forge the stop again');
+      expect(await uiState(other)).toBe('ready');
+      for (const pair of (layoutOf(file) as LayoutExpectation).pairs) {
+        expect((await hoverSentence(other, pair.zh)).counterparts.map((c) => c.text).join(' ')).toBe(pair.en);
+        expect((await hoverSentence(other, pair.en)).counterparts.map((c) => c.text).join(' ')).toBe(pair.zh);
+      }
+      expect(await other.evaluate(() => document.querySelectorAll('parallax-ui').length, null)).toBe(1);
+    });
+
     for (const file of layoutFiles.filter((f) => layoutOf(f).unrelated)) {
       it(`on ${file}, whose two languages are not one article, shows no tooltip`, async () => {
         const other = await browser.newPage();

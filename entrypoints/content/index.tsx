@@ -100,6 +100,12 @@ export default defineContentScript({
     ctx.addEventListener(document, 'keyup', (event: KeyboardEvent) => trigger.keyChanged(event.key, false));
     ctx.addEventListener(window, 'scroll', () => controller.page?.scrolled(), { passive: true });
     ctx.addEventListener(window, 'wxt:locationchange', () => void controller.start());
+    // A page restored from the back/forward cache keeps this script and its alignment, but the worker forgot the
+    // tab's result when the tab left the page (and kept the next page's meanwhile): the page is aligned again, so
+    // that the popup and side panel show this page's result, not nothing or the other page's.
+    ctx.addEventListener(window, 'pageshow', (event: PageTransitionEvent) => {
+      if (event.persisted) void controller.start();
+    });
     ctx.onInvalidated(() => controller.stop());
     watchSettings((next) => {
       settings = next;

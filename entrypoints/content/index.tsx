@@ -99,7 +99,15 @@ export default defineContentScript({
     });
     ctx.addEventListener(document, 'keyup', (event: KeyboardEvent) => trigger.keyChanged(event.key, false));
     ctx.addEventListener(window, 'scroll', () => controller.page?.scrolled(), { passive: true });
-    ctx.addEventListener(window, 'wxt:locationchange', () => void controller.start());
+    // The page can dispatch WXT's location-change event too (its name is no secret), and each one would start the
+    // reading over, so that a page sending it often enough kept Parallax from ever being ready: only a real change
+    // of address reads the page again.
+    let address = location.href;
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      if (location.href === address) return;
+      address = location.href;
+      void controller.start();
+    });
     // A page restored from the back/forward cache keeps this script and its alignment, but the worker forgot the
     // tab's result when the tab left the page (and kept the next page's meanwhile): the page is aligned again, so
     // that the popup and side panel show this page's result, not nothing or the other page's.

@@ -1,9 +1,11 @@
 import './style.css';
+import { browser } from 'wxt/browser';
 import { createShadowRootUi, defineContentScript } from '#imports';
 import { createTooltipView } from '@/components/Tooltip';
 import { PageController } from '@/utils/extension/page-controller';
 import type { HoverView } from '@/utils/extension/page-session';
 import { HoverTrigger } from '@/utils/extension/hover-trigger';
+import { countRun, guardAgainstForgedStops, type ScriptWorld } from '@/utils/extension/script-runs';
 import { handleMessages, notifySidePanel, sendToBackground, type ContentProtocol } from '@/utils/messaging';
 import { loadSettings, watchSettings } from '@/utils/settings/store';
 
@@ -12,11 +14,25 @@ function isEditable(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(?:input|textarea|select)$/i.test(target.tagName));
 }
 
+// Counted as the module is evaluated, before WXT's context announces this run to older ones (see script-runs).
+const run = countRun(globalThis as ScriptWorld);
+
+/** Whether the extension this script belongs to is gone: a script left in a page after a reload has no runtime id. */
+function orphaned(): boolean {
+  try {
+    return browser.runtime?.id == null;
+  } catch {
+    return true;
+  }
+}
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   async main(ctx) {
+    // Before anything is awaited: the page must not get a turn to stop this run while the guard is not yet there.
+    ctx.onInvalidated(guardAgainstForgedStops({ window, world: globalThis as ScriptWorld, run, orphaned }));
     let settings = await loadSettings();
     const controller = new PageController({
       document,
@@ -83,7 +99,21 @@ export default defineContentScript({
     });
     ctx.addEventListener(document, 'keyup', (event: KeyboardEvent) => trigger.keyChanged(event.key, false));
     ctx.addEventListener(window, 'scroll', () => controller.page?.scrolled(), { passive: true });
-    ctx.addEventListener(window, 'wxt:locationchange', () => void controller.start());
+    // The page can dispatch WXT's location-change event too (its name is no secret), and each one would start the
+    // reading over, so that a page sending it often enough kept Parallax from ever being ready: only a real change
+    // of address reads the page again.
+    let address = location.href;
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      if (location.href === address) return;
+      address = location.href;
+      void controller.start();
+    });
+    // A page restored from the back/forward cache keeps this script and its alignment, but the worker forgot the
+    // tab's result when the tab left the page (and kept the next page's meanwhile): the page is aligned again, so
+    // that the popup and side panel show this page's result, not nothing or the other page's.
+    ctx.addEventListener(window, 'pageshow', (event: PageTransitionEvent) => {
+      if (event.persisted) void controller.start();
+    });
     ctx.onInvalidated(() => controller.stop());
     watchSettings((next) => {
       settings = next;

@@ -35,9 +35,10 @@ export interface ChromiumSession {
 
 /**
  * Chromium with the built extension, in a fresh profile removed on close, or in `profile`, a directory the caller
- * keeps, so that a later launch finds what the extension stored (a browser restart).
+ * keeps, so that a later launch finds what the extension stored (a browser restart). `backForwardCache`: pages are
+ * kept in the back/forward cache as in a reader's browser (Playwright turns the cache off by default).
  */
-export async function launchChromium(options: { headless: boolean; profile?: string; locale?: string }): Promise<ChromiumSession> {
+export async function launchChromium(options: { headless: boolean; profile?: string; locale?: string; backForwardCache?: boolean }): Promise<ChromiumSession> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(`Chromium or Chrome is not installed. Install it with:\n  ${INSTALL_BROWSERS}`);
   const userDataDir = options.profile ?? mkdtempSync(path.join(os.tmpdir(), 'parallax-chromium-'));
@@ -45,6 +46,7 @@ export async function launchChromium(options: { headless: boolean; profile?: str
     executablePath,
     headless: options.headless,
     viewport: { width: 1200, height: 900 },
+    ...(options.backForwardCache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
     args: [...CHROMIUM_ARGS, ...(options.locale ? [`--lang=${options.locale}`] : []), `--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`],
     // On Linux the browser takes its interface language, which extensions' messages follow, from the environment.
     ...(options.locale ? { locale: options.locale, env: { ...process.env, LANGUAGE: options.locale.replace('-', '_') } } : {}),

@@ -29,7 +29,9 @@ export async function serveDirectory(root: string, port = 0): Promise<StaticServ
     }
     readFile(file)
       .then((body) => {
-        response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+        // Asked for again on every load, so no fixture is ever served stale; not no-store, which keeps a page out of
+        // Firefox's back/forward cache, where the tests must be able to send it.
+        response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
         response.end(body);
       })
       .catch(() => response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found'));

@@ -23,7 +23,7 @@ import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
 import { readerSuite } from './reader-suite';
 
 readerSuite('Chromium', async () => {
-  const session = await launchChromium({ headless: true });
+  const session = await launchChromium({ headless: true, backForwardCache: true });
   const requests: string[] = [];
   session.context.on('request', (request) => void requests.push(request.url()));
   return {
@@ -33,6 +33,12 @@ readerSuite('Chromium', async () => {
     isOwnFile: (url) => url.startsWith(`chrome-extension://${session.extensionId}/`) || /^chrome-extension:\/\/[0-9a-f-]{36}\/content-scripts\/content\.css$/.test(url),
     newPage: async () => (await session.context.newPage()) as unknown as BrowserPage,
     openSidePanelFor: async (pageUrl) => (await session.openSidePanel(pageUrl)) as unknown as BrowserPage,
+    async openPopupFor(pageUrl) {
+      const page = await session.openSidePanel(pageUrl);
+      const tabId = await page.evaluate(() => new URLSearchParams(location.search).get('tabId'));
+      await page.goto(`chrome-extension://${session.extensionId}/popup.html?tabId=${tabId}`);
+      return page as unknown as BrowserPage;
+    },
     async openOptions() {
       const options = await session.context.newPage();
       await options.goto(`chrome-extension://${session.extensionId}/options.html`);

@@ -45,6 +45,8 @@ export interface BrowserUnderTest {
    * the browser's window, which WebDriver BiDi cannot reach: there the same page is tested in a tab.
    */
   openSidePanelFor(pageUrl: string): Promise<BrowserPage>;
+  /** The popup, in a tab of its own, for the tab that has `pageUrl` open. */
+  openPopupFor(pageUrl: string): Promise<BrowserPage>;
   /** The options page, in a tab of its own. */
   openOptions(): Promise<BrowserPage>;
   /** Clicks the panel's export button for `format` and reads the file the browser saved. */
@@ -442,6 +444,93 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
         const tooltip = await hoverSentence(other, pair.hover === 'en' ? pair.en : pair.zh);
         expect(tooltip.counterparts.map((c) => c.text).join(' ')).toBe(pair.hover === 'en' ? pair.zh : pair.en);
       }
+    });
+
+    it('a page that forges WXT’s started message, to make the content script believe a newer one replaced it, cannot switch Parallax off', async () => {
+      const file = 'hostile-forged-stop.html';
+      const other = await browser.newPage();
+      await other.goto(`${server.url}/layouts/${file}`);
+      await waitUntilReady(other);
+      // The page heard the content script's announcement and has forged the stop more than once since, the last
+      // times after Parallax was ready.
+      const forgeries = () => other.evaluate(() => Number(document.documentElement.dataset.forgedStops ?? 0), null);
+      const before = await forgeries();
+      expect(before).toBeGreaterThan(0);
+      await waitFor(async () => (await forgeries()) >= before + 3, 'the page to forge the stop again');
+      expect(await uiState(other)).toBe('ready');
+      for (const pair of (layoutOf(file) as LayoutExpectation).pairs) {
+        expect((await hoverSentence(other, pair.zh)).counterparts.map((c) => c.text).join(' ')).toBe(pair.en);
+        expect((await hoverSentence(other, pair.en)).counterparts.map((c) => c.text).join(' ')).toBe(pair.zh);
+      }
+      expect(await other.evaluate(() => document.querySelectorAll('parallax-ui').length, null)).toBe(1);
+    });
+
+    it('a page restored from the back/forward cache shows its own alignment again in hover, popup and side panel, and the next page its own', async () => {
+      const tab = await browser.newPage();
+      const seedUrl = `${server.url}/${expected.page}?bfcache`;
+      const otherUrl = `${server.url}/layouts/side-by-side.html?bfcache`;
+      const seedPair = expected.pairs[0]!;
+      const otherPair = (layoutOf('side-by-side.html') as LayoutExpectation).pairs[0]!;
+      const close = (opened: BrowserPage) => (opened as unknown as { close(): Promise<void> }).close();
+
+      /**
+       * What the side panel and the popup show for the tab: every sentence the panel lists, its pairs, and the popup's
+       * count of pairs. Asked after each restore only: opening the extension's pages in a tab takes Firefox seconds.
+       */
+      const panelAndPopup = async (url: string) => {
+        const panel = await browser.openSidePanelFor(url);
+        await waitFor(() => panel.evaluate(() => document.querySelector('[data-pair]') !== null, null), 'the side panel to list the pairs');
+        const reading = await readSidePanel(panel);
+        await close(panel);
+        const popup = await browser.openPopupFor(url);
+        const popupPairs = Number(await waitFor(() => popup.evaluate(() => document.querySelector('[data-count="pairs"]')?.textContent, null), 'the popup to count the pairs'));
+        await close(popup);
+        return { sentences: [...reading.pairs.flatMap((p) => [p.zh, p.en]), ...reading.unmatched.map((u) => u.text)].join(' '), pairs: reading.pairs.length, popupPairs };
+      };
+      const expectSeed = async (panels: boolean) => {
+        expect((await hoverSentence(tab, seedPair.locate ?? seedPair.sentence)).counterparts.map((c) => c.text)).toEqual(seedPair.counterpart);
+        if (!panels) return;
+        const shown = await panelAndPopup(seedUrl);
+        expect(shown.sentences).toContain(seedPair.counterpart[0]);
+        expect(shown.sentences).not.toContain(otherPair.en);
+        expect(shown.pairs).toBeGreaterThanOrEqual(expected.sidePanelPairsAtLeast);
+        expect(shown.popupPairs).toBe(shown.pairs);
+      };
+      const expectOther = async (panels: boolean) => {
+        expect((await hoverSentence(tab, otherPair.zh)).counterparts.map((c) => c.text).join(' ')).toBe(otherPair.en);
+        if (!panels) return;
+        const shown = await panelAndPopup(otherUrl);
+        expect(shown.sentences).toContain(otherPair.en);
+        expect(shown.sentences).not.toContain(seedPair.counterpart[0]);
+        // Its seven sentences a side, paired one to one.
+        expect([shown.pairs, shown.popupPairs]).toEqual([7, 7]);
+      };
+      /** Marks the page's own window: a page restored from the cache still has the mark, one loaded again has not. */
+      const mark = (name: string) => tab.evaluate((m) => void ((window as unknown as { bfcacheMark?: string }).bfcacheMark = m), name);
+      const restored = (name: string) =>
+        waitFor(
+          () => tab.evaluate((m) => (window as unknown as { bfcacheMark?: string }).bfcacheMark === m, name).catch(() => false),
+          `the ${name} page restored from the back/forward cache`,
+        );
+
+      await tab.goto(seedUrl);
+      await waitUntilReady(tab);
+      await mark('seed');
+      await expectSeed(false);
+      await tab.goto(otherUrl);
+      await waitUntilReady(tab);
+      await mark('other');
+      await expectOther(false);
+
+      await tab.evaluate(() => history.back(), null);
+      await restored('seed');
+      await waitUntilReady(tab);
+      await expectSeed(true);
+      await tab.evaluate(() => history.forward(), null);
+      await restored('other');
+      await waitUntilReady(tab);
+      await expectOther(true);
+      await close(tab);
     });
 
     for (const file of layoutFiles.filter((f) => layoutOf(f).unrelated)) {

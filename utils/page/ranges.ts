@@ -30,28 +30,29 @@ function textPieces(block: RawBlock): TextPiece[] {
   return pieces;
 }
 
-function rangeFor(block: RawBlock, start: number, end: number): Range {
+/**
+ * The ranges of a block's text from `start` to `end`: one in each text node the text crosses. One range from the
+ * first node to the last would also hold whatever lies between them that is not the block's text (a hidden
+ * element, a block nested in this one), which the reader would see highlighted and could hover as this sentence.
+ */
+function rangesFor(block: RawBlock, start: number, end: number): Range[] {
   let pieces = piecesOf.get(block);
   if (!pieces) piecesOf.set(block, (pieces = textPieces(block)));
-  const range = block.element.ownerDocument.createRange();
-  // The page took the text away since it was read (it is read again once it settles): an empty range.
-  if (pieces.length === 0) return range;
-  // Offsets at a boundary between two text nodes start in the later node and end in the earlier one.
-  const locate = (offset: number, atEnd: boolean): { node: Text; offset: number } => {
-    for (const piece of pieces) {
-      const length = piece.node.data.length;
-      if (offset >= piece.offset && (offset < piece.offset + length || (atEnd && offset === piece.offset + length))) {
-        return { node: piece.node, offset: offset - piece.offset };
-      }
-    }
-    const last = pieces[pieces.length - 1]!;
-    return { node: last.node, offset: last.node.data.length };
-  };
-  const from = locate(start, false);
-  const to = locate(end, true);
-  range.setStart(from.node, from.offset);
-  range.setEnd(to.node, to.offset);
-  return range;
+  const doc = block.element.ownerDocument;
+  const ranges: Range[] = [];
+  for (const { node, offset } of pieces) {
+    // Lengths as the nodes are now: text the page shortened since it was read (it is read again once it settles)
+    // is left out rather than read past.
+    const from = Math.max(start, offset);
+    const to = Math.min(end, offset + node.data.length);
+    if (from >= to) continue;
+    const range = doc.createRange();
+    range.setStart(node, from - offset);
+    range.setEnd(node, to - offset);
+    ranges.push(range);
+  }
+  // The page took the text away since it was read: an empty range.
+  return ranges.length > 0 ? ranges : [doc.createRange()];
 }
 
 /**
@@ -68,7 +69,7 @@ export class LazySentence implements PageSentence {
     private readonly end: number,
   ) {}
   get ranges(): Range[] {
-    this.made ??= [rangeFor(this.source, this.start, this.end)];
+    this.made ??= rangesFor(this.source, this.start, this.end);
     return this.made;
   }
 }

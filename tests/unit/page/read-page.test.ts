@@ -8,6 +8,7 @@ import type { Dictionary } from '../../../utils/align/dictionary';
 import { looksLikeTranslations } from '../../../utils/align/summary';
 import type { HoverGold } from '../../../utils/eval/hover-f1';
 import { readBilingualPage } from '../../../utils/page/read-page';
+import type { PageSentence } from '../../../utils/page/types';
 import { toAlignRequest } from '../../../utils/page/split-page';
 import { loadPage } from './load-page';
 
@@ -188,3 +189,21 @@ interface SeedExpected {
   pairs: Array<{ hover: 'zh' | 'en'; sentence: string; locate?: string; counterpart: string[] }>;
   unmatched: Array<{ hover: 'zh' | 'en'; sentence: string }>;
 }
+
+describe('a sentence whose text runs past something that is not its own', () => {
+  // Found by the page reader's property test: one range from the sentence's first text node to its last held the
+  // hidden element between them, and a block nested in the paragraph, which would be highlighted and hovered as
+  // part of the sentence.
+  it('covers only its own text, across a hidden element and a nested block', () => {
+    document.body.innerHTML = `<article>
+      <p>今天我们在公园<span hidden>隐藏的文字。</span>散步，天气很好。我们看见了一只黑色的狗，它跑得很快。后来下起了大雨。</p>
+      <div>This morning we walked in the park<blockquote>我们都回家了。 We all went home.</blockquote> and the weather was fine. We saw a black dog that ran very fast. Later it rained.</div>
+    </article>`;
+    const page = readBilingualPage(document)!;
+    const rangeText = (sentence: PageSentence) => sentence.ranges.map((r) => r.toString()).join('');
+    expect(page.zh.sentences[0]!.text).toBe('今天我们在公园散步，天气很好。');
+    expect(rangeText(page.zh.sentences[0]!)).toBe('今天我们在公园散步，天气很好。');
+    expect(page.en.sentences[0]!.text).toBe('This morning we walked in the park and the weather was fine.');
+    expect(rangeText(page.en.sentences[0]!)).toBe('This morning we walked in the park and the weather was fine.');
+  });
+});

@@ -21,7 +21,8 @@ export default defineConfig({
     permissions: ['storage', 'tabs', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } },
     commands: {
-      'toggle-site': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandToggleSite__' },
+      // Not Alt+Shift+P: Chromium counts that among its own shortcuts and leaves it unassigned, so the reader had none.
+      'toggle-site': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandToggleSite__' },
     },
     browser_specific_settings:
       browser === 'firefox'

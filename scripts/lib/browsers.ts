@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 
 /** The apt command that installs every browser the tests and `npm start` use. */
-export const INSTALL_BROWSERS = 'sudo apt-get update && sudo apt-get install -y chromium fonts-wqy-microhei firefox-esr';
+export const INSTALL_BROWSERS = 'sudo apt-get update && sudo apt-get install -y chromium fonts-wqy-microhei firefox-esr firefox-esr-l10n-zh-cn';
 
 const CHROMIUM_CANDIDATES = [
   process.env.CHROMIUM_PATH,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import * as OpenCC from 'opencc-js';
-import { launchChromium, type ChromiumSession } from '../../scripts/lib/launch';
+import { CHROME_BUILD, launchChromium, type ChromiumSession } from '../../scripts/lib/launch';
 import {
   clickElement,
   dictionaryLoad,
@@ -20,10 +20,10 @@ import {
   type BrowserPage,
 } from '../../scripts/lib/reader';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
-import { readerSuite } from './reader-suite';
+import { interfaceInChineseSuite, readerSuite, type BrowserUnderTest } from './reader-suite';
 
-readerSuite('Chromium', async () => {
-  const session = await launchChromium({ headless: true, backForwardCache: true });
+async function chromiumUnderTest(options: { locale?: string } = {}): Promise<BrowserUnderTest> {
+  const session = await launchChromium({ headless: true, backForwardCache: true, ...options });
   const requests: string[] = [];
   session.context.on('request', (request) => void requests.push(request.url()));
   return {
@@ -33,16 +33,16 @@ readerSuite('Chromium', async () => {
     isOwnFile: (url) => url.startsWith(`chrome-extension://${session.extensionId}/`) || /^chrome-extension:\/\/[0-9a-f-]{36}\/content-scripts\/content\.css$/.test(url),
     newPage: async () => (await session.context.newPage()) as unknown as BrowserPage,
     openSidePanelFor: async (pageUrl) => (await session.openSidePanel(pageUrl)) as unknown as BrowserPage,
-    async openPopupFor(pageUrl) {
-      const page = await session.openSidePanel(pageUrl);
-      const tabId = await page.evaluate(() => new URLSearchParams(location.search).get('tabId'));
-      await page.goto(`chrome-extension://${session.extensionId}/popup.html?tabId=${tabId}`);
-      return page as unknown as BrowserPage;
-    },
     async openOptions() {
       const options = await session.context.newPage();
       await options.goto(`chrome-extension://${session.extensionId}/options.html`);
       return options as unknown as BrowserPage;
+    },
+    openPopupFor: async (pageUrl) => (await session.openExtensionPageFor('popup.html', pageUrl)) as unknown as BrowserPage,
+    buildDir: CHROME_BUILD,
+    async pressShortcut(page, shortcut) {
+      await (page as unknown as Page).bringToFront();
+      await session.pressShortcut(page as unknown as Page, shortcut);
     },
     async exportFile(panel, format) {
       const [download] = await Promise.all([(panel as unknown as Page).waitForEvent('download'), clickElement(panel, `[data-export="${format}"]`)]);
@@ -51,7 +51,10 @@ readerSuite('Chromium', async () => {
     pageFindings: (pageUrl) => session.pageFindings(pageUrl),
     close: () => session.close(),
   };
-});
+}
+
+readerSuite('Chromium', () => chromiumUnderTest());
+interfaceInChineseSuite('Chromium', () => chromiumUnderTest({ locale: 'zh-CN' }));
 
 /**
  * The fixtures' test server and Chromium with the extension, for the tests of one describe block: opened before
@@ -108,26 +111,6 @@ describe('Chromium: the dictionary across restarts', () => {
     expect(await dictionarySource()).toBe('stored');
     const tooltip = await hoverSentence(page, pair.locate ?? pair.sentence);
     expect(tooltip.counterparts.map((c) => c.text)).toEqual(pair.counterpart);
-  });
-});
-
-describe('Chromium in Simplified Chinese: the interface follows the browser’s language', () => {
-  const chromium = chromiumWithFixtures({ headless: true, locale: 'zh-CN' });
-  const expected = expectedSeed();
-
-  it('the tooltip and the side panel speak Chinese', async () => {
-    const page = (await chromium.session.context.newPage()) as unknown as BrowserPage;
-    const pageUrl = `${chromium.server.url}/${expected.page}`;
-    await page.goto(pageUrl);
-    await waitUntilReady(page);
-    const lone = expected.unmatched[0]!;
-    expect((await hoverSentence(page, lone.sentence)).text).toContain('没有对应的句子');
-    const pair = expected.pairs[0]!;
-    expect((await hoverSentence(page, pair.locate ?? pair.sentence)).text).toContain('固定');
-    const panel = await chromium.session.openSidePanel(pageUrl);
-    await panel.waitForSelector('[data-pair]');
-    expect(await panel.getByLabel('搜索中英文').count()).toBe(1);
-    expect(await panel.getByRole('radio', { name: '未对应' }).count()).toBe(1);
   });
 });
 

@@ -1,13 +1,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { launchFirefox } from '../../scripts/lib/launch';
+import type { Page } from 'puppeteer-core';
+import { FIREFOX_BUILD, launchFirefox } from '../../scripts/lib/launch';
 import { clickElement, waitFor, type BrowserPage } from '../../scripts/lib/reader';
-import { readerSuite } from './reader-suite';
+import { interfaceInChineseSuite, readerSuite, type BrowserUnderTest } from './reader-suite';
 
-readerSuite('Firefox', async () => {
+async function firefoxUnderTest(options: { locale?: string } = {}): Promise<BrowserUnderTest> {
   // Firefox's sidebar is part of the browser's window, which WebDriver BiDi cannot reach: the side panel's tests
   // run on the same page, sidepanel.html, opened in a tab (see launchFirefox).
-  const session = await launchFirefox({ headless: true, forTests: true });
+  const session = await launchFirefox({ headless: true, forTests: true, ...options });
   const downloadsDir = session.downloadsDir!;
   const requests: string[] = [];
   return {
@@ -27,6 +28,12 @@ readerSuite('Firefox', async () => {
       return (await session.openExtensionPage(`popup.html?tabId=${tabId}`)) as unknown as BrowserPage;
     },
     openOptions: async () => (await session.openExtensionPage('options.html')) as unknown as BrowserPage,
+    openPopupFor: async (pageUrl) => (await session.openExtensionPageFor('popup.html', pageUrl)) as unknown as BrowserPage,
+    buildDir: FIREFOX_BUILD,
+    async pressShortcut(page, shortcut) {
+      await (page as unknown as Page).bringToFront();
+      await session.pressShortcut(shortcut);
+    },
     async exportFile(panel, format) {
       const before = new Set(readdirSync(downloadsDir));
       await clickElement(panel, `[data-export="${format}"]`);
@@ -48,4 +55,9 @@ readerSuite('Firefox', async () => {
     pageFindings: null,
     close: () => session.close(),
   };
-});
+}
+
+readerSuite('Firefox', () => firefoxUnderTest());
+// Firefox speaks Chinese with its language pack alone (Debian's firefox-esr-l10n-zh-cn); without it the browser
+// stays in English and this fails.
+interfaceInChineseSuite('Firefox', () => firefoxUnderTest({ locale: 'zh-CN' }));

@@ -49,6 +49,16 @@ export interface BrowserUnderTest {
   openPopupFor(pageUrl: string): Promise<BrowserPage>;
   /** The options page, in a tab of its own. */
   openOptions(): Promise<BrowserPage>;
+  /** The popup's page, in a tab of its own, for the tab that has `pageUrl` open (a tab cannot be a popup). */
+  openPopupFor(pageUrl: string): Promise<BrowserPage>;
+  /** The built extension the browser runs: its manifest says which shortcut it suggests. */
+  buildDir: string;
+  /**
+   * Presses the extension's shortcut with `page`'s tab in front, through the browser's own shortcut handling (how
+   * near a reader's key press each browser allows under automation: `ChromiumSession.pressShortcut`,
+   * `FirefoxSession.pressShortcut`).
+   */
+  pressShortcut(page: BrowserPage, shortcut: string): Promise<void>;
   /** Clicks the panel's export button for `format` and reads the file the browser saved. */
   exportFile(panel: BrowserPage, format: ExportFormat): Promise<{ fileName: string; text: string }>;
   /**
@@ -630,6 +640,49 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
       await expectSilentThenAwake(other, url, firstText);
     });
 
+    it('the on/off shortcut, pressed with the page in front, takes Parallax off the site and brings it back, and the popup says so', async () => {
+      const manifest = JSON.parse(readFileSync(path.join(browser.buildDir, 'manifest.json'), 'utf8')) as { commands: Record<string, { suggested_key: { default: string } }> };
+      const shortcut = manifest.commands['toggle-site']!.suggested_key.default;
+      /** The site's switch and what the popup, opened now, says once it says what `settled` waits for. */
+      const popupReading = async (settled: (reading: { status: string; siteOn: boolean; pairs: number | null }) => boolean, what: string) => {
+        const popup = await browser.openPopupFor(pageUrl);
+        return waitFor(async () => {
+          const reading = await popup.evaluate(() => {
+            const site = document.querySelector<HTMLInputElement>('input[name="site"]');
+            const pairs = document.querySelector('[data-count="pairs"]')?.textContent;
+            return site ? { status: document.querySelector('.found')?.textContent ?? '', siteOn: site.checked, pairs: pairs === undefined ? null : Number(pairs) } : null;
+          }, null);
+          return reading && settled(reading) ? reading : null;
+        }, what);
+      };
+      // The browser assigned the key the extension suggests: a reader has the shortcut without setting it up.
+      const assigned = await (await browser.openPopupFor(pageUrl)).evaluate(async () => {
+        type Commands = { commands: { getAll(): Promise<Array<{ name?: string; shortcut?: string }>> } };
+        const extension = globalThis as unknown as { browser?: Commands; chrome: Commands };
+        return (await (extension.browser ?? extension.chrome).commands.getAll()).find((command) => command.name === 'toggle-site')?.shortcut;
+      }, null);
+      expect(assigned).toBe(shortcut);
+      const pair = expected.pairs[0]!;
+
+      await browser.pressShortcut(page, shortcut);
+      await waitFor(async () => (await page.evaluate(() => document.querySelector('parallax-ui') === null, null)) || null, 'Parallax to leave the page');
+      const { x, y } = await pointOnText(page, pair.locate ?? pair.sentence);
+      await page.mouse.move(x, y);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await readTooltip(page)).toBeNull();
+      const off = await popupReading((reading) => reading.status !== '', 'the popup to say what it found');
+      expect(off.siteOn).toBe(false);
+      expect(off.status).toBe('Off for this site.');
+      expect(off.pairs).toBeNull();
+
+      await browser.pressShortcut(page, shortcut);
+      await waitUntilReady(page);
+      expect((await hoverSentence(page, pair.locate ?? pair.sentence)).counterparts.map((c) => c.text)).toEqual(pair.counterpart);
+      const on = await popupReading((reading) => reading.pairs !== null, 'the popup to count the pairs again');
+      expect(on.siteOn).toBe(true);
+      expect(on.pairs).toBeGreaterThan(10);
+    });
+
     // Last, once every test above has aligned, hovered and opened the side panel.
     it('asked for nothing but the test server’s pages and the extension’s own files', () => {
       const requests = browser.requests();
@@ -637,6 +690,60 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
       expect(requests).toContain(pageUrl);
       const foreign = requests.filter((url) => !url.startsWith(`${server.url}/`) && !browser.isOwnFile(url) && !url.startsWith('data:') && url !== 'about:blank');
       expect(foreign).toEqual([]);
+    });
+  });
+}
+
+/**
+ * The interface in Simplified Chinese, in a browser started in that language (`launch`): the tooltip, the popup and
+ * the side panel follow the browser's language through `_locales/zh_CN`.
+ */
+export function interfaceInChineseSuite(name: string, launch: () => Promise<BrowserUnderTest>): void {
+  describe(`${name} in Simplified Chinese: the interface follows the browser’s language`, () => {
+    const expected = expectedSeed();
+    let server: StaticServer;
+    let browser: BrowserUnderTest;
+
+    beforeAll(async () => {
+      server = await serveDirectory(fixturesDir);
+      browser = await launch();
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    it('the tooltip, the popup and the side panel speak Chinese', async () => {
+      const page = await browser.newPage();
+      const pageUrl = `${server.url}/${expected.page}`;
+      await page.goto(pageUrl);
+      await waitUntilReady(page);
+      const lone = expected.unmatched[0]!;
+      expect((await hoverSentence(page, lone.sentence)).text).toContain('没有对应的句子');
+      const pair = expected.pairs[0]!;
+      expect((await hoverSentence(page, pair.locate ?? pair.sentence)).text).toContain('固定');
+
+      const popup = await browser.openPopupFor(pageUrl);
+      const popupText = await waitFor(
+        () => popup.evaluate(() => (document.querySelector('[data-count="pairs"]') ? document.body.innerText : null), null),
+        'the popup to count the pairs',
+      );
+      expect(popupText).toContain('对齐的句对');
+      expect(popupText).toContain(`在 ${new URL(pageUrl).hostname} 上启用`);
+      expect(await popup.evaluate(() => document.documentElement.lang, null)).toBe('zh-CN');
+
+      const panel = await browser.openSidePanelFor(pageUrl);
+      await waitFor(() => panel.evaluate(() => document.querySelector('[data-pair]') !== null, null), 'the side panel to list the pairs');
+      const panelLabels = await panel.evaluate(
+        () => ({
+          search: document.querySelector('input[type="search"]')?.closest('label')?.textContent ?? '',
+          filters: [...document.querySelectorAll('input[type="radio"]')].map((radio) => radio.closest('label')?.textContent?.trim() ?? ''),
+        }),
+        null,
+      );
+      expect(panelLabels.search).toContain('搜索中英文');
+      expect(panelLabels.filters).toContain('未对应');
     });
   });
 }

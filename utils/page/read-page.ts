@@ -12,7 +12,7 @@ import { chineseVersions } from './chinese-versions';
 import { layoutPairs, type BlockPair, type BlockPlace } from './layout-pairs';
 import { LazySentence } from './ranges';
 import { sentenceText, splitPage, type PageText, type SentencePlace, type SentencePlaces, type TextBlock } from './split-page';
-import type { BilingualPage, ChineseScript, PageSide, Side } from './types';
+import type { BilingualPage, BlocksInView, ChineseScript, PageSide, Side } from './types';
 import { BlockWalk, type RawBlock } from './walk';
 
 export interface ReadOptions {
@@ -118,6 +118,32 @@ export class PageReading {
     // Only text and role cross to the background: the other fields hold DOM nodes.
     this.text = { zh: { blocks: textBlocks(sides.zh) }, en: { blocks: textBlocks(sides.en) }, blockPairs };
     if (alt) this.text.zhAlt = { blocks: textBlocks(sides.zhAlt), blockPairs: alt.blockPairs };
+  }
+
+  /**
+   * Each side's blocks in the reader's view, [first, end), found by halving (a side's blocks stand in document order,
+   * down the page), or null for a side with none in view; null where the page is not laid out.
+   */
+  blocksInView(): BlocksInView | null {
+    const view = (this.sides.zh[0] ?? this.sides.en[0])?.raw.element.ownerDocument.defaultView;
+    if (!view || !hasLayout(view.document)) return null;
+    const span = (blocks: RunBlock[]): [number, number] | null => {
+      // The first block for which `past` holds, of blocks where it holds from some block on.
+      const firstWhere = (past: (rect: DOMRect) => boolean) => {
+        let low = 0;
+        let high = blocks.length;
+        while (low < high) {
+          const mid = (low + high) >> 1;
+          if (past(blocks[mid]!.raw.element.getBoundingClientRect())) high = mid;
+          else low = mid + 1;
+        }
+        return low;
+      };
+      const first = firstWhere((rect) => rect.bottom > 0);
+      const end = firstWhere((rect) => rect.top >= view.innerHeight);
+      return end > first ? [first, end] : null;
+    };
+    return { zh: span(this.sides.zh), en: span(this.sides.en) };
   }
 
   /**

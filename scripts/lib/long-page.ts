@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fixturesDir } from './reader';
+import { fixturesDir, type BrowserPage } from './reader';
 
 const SEED_PAGE = path.join(fixturesDir, 'seed/xinhua-moscow.html');
 
@@ -45,4 +45,33 @@ export function longSeedPage(paragraphs: number): LongPage {
   // The style sheet stays the seed's: the page is served from beside it.
   html = html.replace('href="news.css"', 'href="/seed/news.css"').replace(/src="photo\.svg"/g, 'src="/seed/photo.svg"');
   return { html, copies, zhParagraphs: zhCount * copies, enParagraphs: enCount * copies };
+}
+
+/** The sentence of copy `copy` a reader points at in the benchmark and the test, and its counterpart in the copy. */
+export function sentenceOfCopy(copy: number): { sentence: string; counterpart: string } {
+  return {
+    sentence: `〔${copy}〕兩國元首先後舉行小範圍、大範圍會談。`,
+    counterpart: `[${copy}] Following a grand welcoming ceremony for Xi, the two leaders held small-group and large-group talks successively.`,
+  };
+}
+
+/**
+ * A point on the paragraph that starts with `start`, found without scrolling; where it stands below the view (the
+ * link led a few paragraphs above it), the reader scrolls it up to the top first. Null until the page has it.
+ */
+export function pointOnParagraph(page: BrowserPage, start: string): Promise<{ x: number; y: number } | null> {
+  // No named functions inside: the page gets this function's source.
+  return page.evaluate((needle: string) => {
+    for (const p of document.querySelectorAll('p')) {
+      const text = p.firstChild;
+      if (!(text instanceof Text) || !text.data.startsWith(needle)) continue;
+      if (p.getBoundingClientRect().bottom > innerHeight) p.scrollIntoView({ block: 'start', behavior: 'instant' });
+      const range = document.createRange();
+      range.setStart(text, 3);
+      range.setEnd(text, 6);
+      const rect = range.getBoundingClientRect();
+      return rect.top >= 0 && rect.bottom <= innerHeight ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+    }
+    return null;
+  }, start);
 }

@@ -256,6 +256,12 @@ export interface SlicedReading {
  */
 export async function readBilingualPageInSlices(root: Document | Element | ShadowRoot, options: ReadOptions = {}, sliceMs = 12): Promise<SlicedReading> {
   const times: ReadTimes = { findArticleMs: 0 };
+  // The browser lays a page out in its own rendering, once a frame: the reading, which asks where the blocks stand,
+  // starts after it, so that it does not force the layout of a long page (hundreds of milliseconds) into a slice. A
+  // hidden page renders no frames: it is read at once.
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  const view = doc.defaultView;
+  if (view?.requestAnimationFrame && doc.visibilityState === 'visible') await new Promise((resolve) => view.requestAnimationFrame(() => setTimeout(resolve, 0)));
   const steps = readSteps(root, options, times);
   let busyMs = 0;
   let longestSliceMs = 0;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { aligningStatus, firstSentencesNote } from '@/utils/extension/alignment-status';
 import { readTabAlignment, summarize, watchTabAlignment, type TabAlignment } from '@/utils/extension/tab-alignments';
 import { t } from '@/utils/i18n';
 import { isSiteEnabled, type Settings } from '@/utils/settings/schema';
@@ -37,7 +38,7 @@ function useTabAlignment(tabId: number | undefined): TabAlignment | null | undef
 }
 
 function Found({ alignment }: { alignment: TabAlignment }) {
-  if (alignment.status === 'aligning') return <p class="status">{t('popupAligning')}</p>;
+  if (alignment.status === 'aligning') return <p class="status">{aligningStatus(alignment)}</p>;
   if (alignment.status === 'error') {
     return (
       <p class="status error" role="alert">
@@ -46,19 +47,27 @@ function Found({ alignment }: { alignment: TabAlignment }) {
     );
   }
   const summary = summarize(alignment);
+  const limited = firstSentencesNote(alignment);
   return (
-    <dl class="counts">
-      <dt>{t('popupChineseSentences')}</dt>
-      <dd data-count="zh">{summary.zhSentences}</dd>
-      <dt>{t('popupEnglishSentences')}</dt>
-      <dd data-count="en">{summary.enSentences}</dd>
-      <dt>{t('popupPairs')}</dt>
-      <dd data-count="pairs">{summary.pairs}</dd>
-      <dt>{t('popupUnmatched')}</dt>
-      <dd data-count="unmatched">{summary.unmatchedZh + summary.unmatchedEn}</dd>
-      <dt>{t('popupAlignedIn')}</dt>
-      <dd>{t('popupMilliseconds', String(alignment.alignMs))}</dd>
-    </dl>
+    <>
+      {limited ? (
+        <p class="status" data-limited>
+          {limited}
+        </p>
+      ) : null}
+      <dl class="counts">
+        <dt>{t('popupChineseSentences')}</dt>
+        <dd data-count="zh">{summary.zhSentences}</dd>
+        <dt>{t('popupEnglishSentences')}</dt>
+        <dd data-count="en">{summary.enSentences}</dd>
+        <dt>{t('popupPairs')}</dt>
+        <dd data-count="pairs">{summary.pairs}</dd>
+        <dt>{t('popupUnmatched')}</dt>
+        <dd data-count="unmatched">{summary.unmatchedZh + summary.unmatchedEn}</dd>
+        <dt>{t('popupAlignedIn')}</dt>
+        <dd>{t('popupMilliseconds', String(alignment.alignMs))}</dd>
+      </dl>
+    </>
   );
 }
 

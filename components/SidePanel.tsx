@@ -16,6 +16,7 @@ import {
   type RowFilter,
 } from '@/utils/extension/article-map';
 import { EXPORT_MIME, exportFileName, exportText, type ExportFormat } from '@/utils/extension/export';
+import { aligningStatus, firstSentencesNote } from '@/utils/extension/alignment-status';
 import { readTabAlignment, watchTabAlignment, type TabAlignment } from '@/utils/extension/tab-alignments';
 import { t } from '@/utils/i18n';
 
@@ -24,7 +25,6 @@ export function panelStrings() {
   return {
     noArticle: t('popupNoArticle'),
     loading: t('panelLoading'),
-    aligning: t('popupAligning'),
     alignmentFailed: (error: string) => t('popupAlignmentFailed', error),
     untitled: t('panelUntitled'),
     summary: (counts: { pairs: number; low: number; omissions: number; additions: number }) =>
@@ -106,7 +106,7 @@ export function SidePanel({ tabId, onReveal, followPage, download = downloadFile
     return (
       <header>
         {title}
-        <p class="status">{strings.aligning}</p>
+        <p class="status">{aligningStatus(alignment)}</p>
       </header>
     );
   }
@@ -147,6 +147,7 @@ function AlignedArticle({ alignment, onReveal, followPage, onExport }: AlignedAr
   const serial = useRef(0);
 
   const rows = useMemo(() => panelRows(alignment), [alignment]);
+  const limited = firstSentencesNote(alignment);
   const map = useMemo(() => articleMap(rows), [rows]);
   const searching = query.trim() !== '';
   const [scriptFolding, setScriptFolding] = useState(false);
@@ -213,6 +214,7 @@ function AlignedArticle({ alignment, onReveal, followPage, onExport }: AlignedAr
       <header>
         <h1>{alignment.title || strings.untitled}</h1>
         <p class="summary">{strings.summary({ ...counts })}</p>
+        {limited ? <p class="status" data-limited>{limited}</p> : null}
         <div class="tools">
           <label class="search">
             <span class="label">{strings.searchLabel}</span>

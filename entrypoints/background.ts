@@ -1,6 +1,6 @@
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
-import { alignPage } from '@/utils/extension/alignment-service';
+import { alignPage, alignRest } from '@/utils/extension/alignment-service';
 import { showAlignmentsOnBadge } from '@/utils/extension/badge';
 import { clearTabAlignment } from '@/utils/extension/tab-alignments';
 import { handleMessages, type BackgroundProtocol } from '@/utils/messaging';
@@ -9,6 +9,7 @@ import { toggleSiteOf } from '@/utils/settings/store';
 export default defineBackground(() => {
   handleMessages<BackgroundProtocol>({
     alignPage: (message, sender) => alignPage(message, sender),
+    alignRest: (_, sender) => alignRest(sender),
     pageCleared: async (_, sender) => {
       if (sender.tabId !== undefined) await clearTabAlignment(sender.tabId);
     },

@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: first `npm run bench:align` for alignment quality and speed against the baselines, on a machine
  * no browser has run on yet; then the extension measured in real Chromium and the aligner in Node. All written to
- * BENCHMARKS.md; last, the side panel with 2,000 pairs (scripts/bench-panel.ts) and the tooltip after the hover
- * delay (scripts/bench-tooltip.ts).
+ * BENCHMARKS.md; last, the side panel with 2,000 pairs (scripts/bench-panel.ts), the tooltip after the hover
+ * delay (scripts/bench-tooltip.ts) and long pages of 1,000 and 10,000 paragraphs per language
+ * (scripts/bench-long-page.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -292,3 +293,6 @@ execFileSync('npx', ['tsx', 'scripts/bench-panel.ts'], { stdio: 'inherit' });
 
 // The tooltip's paint after the hover delay, on the same build.
 execFileSync('npx', ['tsx', 'scripts/bench-tooltip.ts'], { stdio: 'inherit' });
+
+// Long pages: the first hover and the longest main-thread task, on the same build.
+execFileSync('npx', ['tsx', 'scripts/bench-long-page.ts'], { stdio: 'inherit' });

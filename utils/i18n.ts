@@ -47,6 +47,8 @@ export const MESSAGES = {
   extensionName: 0,
   extensionDescription: 0,
   popupAligning: 0,
+  popupAligningProgress: 2,
+  popupFirstSentences: 4,
   popupNoArticle: 0,
   popupOffForSite: 0,
   popupOffEverywhere: 0,

@@ -9,7 +9,7 @@
 import { browser } from 'wxt/browser';
 import type { AlignResult } from './align/types';
 import type { PageText, SentencePlaces } from './page/split-page';
-import type { ChineseScript } from './page/types';
+import type { BlocksInView, ChineseScript } from './page/types';
 import { DISPLAY_SCRIPTS, type DisplayScript } from './settings/schema';
 
 /**
@@ -21,7 +21,10 @@ export interface AlignPageMessage {
   zhScript: ChineseScript;
   /** How the reader chose to see Chinese: the worker converts what is shown, the page is never changed. */
   displayScript: DisplayScript;
+  /** The blocks in the reader's view, for a long page to be aligned there first. */
+  view?: BlocksInView;
 }
+
 
 /** The paired Chinese version's sentences as the reader chose to see them, where that is not as on the page. */
 export interface ChineseDisplay {
@@ -43,6 +46,21 @@ export interface AlignPageAnswer {
   zhDisplay: ChineseDisplay | null;
   splitMs: number;
   alignMs: number;
+  /**
+   * False when `result` holds only the beads around the view of a long page (and `related` is the verdict on them):
+   * the rest is under way, and `alignRest` answers with the whole.
+   */
+  complete: boolean;
+}
+
+/** The whole alignment of a long page, whose part in view came first. */
+export interface AlignRestAnswer {
+  related: boolean;
+  result: AlignResult;
+  altResult: AlignResult | null;
+  /** The worker's time aligning, pauses excluded, and from the first chunk to the last. */
+  alignMs: number;
+  wholeMs: number;
 }
 
 /** A bead to bring into view in the page, by sentence indices. */
@@ -71,8 +89,12 @@ export interface PageFindings {
   /** The worker's time splitting the sentences and aligning them. */
   splitMs?: number;
   alignMs?: number;
+  /** False while only the part of a long page around the view is aligned. */
+  complete?: boolean;
   /** Milliseconds from the start of navigation until hovering worked. */
   readyMs?: number;
+  /** Milliseconds from the start of navigation until the whole page was aligned (later than `readyMs` on a long page). */
+  alignedAllMs?: number;
   /** Main-thread time reading the page (pauses excluded), the part of it finding the article, its longest slice. */
   readPageMs?: number;
   findArticleMs?: number;
@@ -84,6 +106,8 @@ export interface PageFindings {
 /** Messages handled by the background. */
 export interface BackgroundProtocol {
   alignPage(message: AlignPageMessage): AlignPageAnswer;
+  /** The rest of the long page whose part in view `alignPage` answered first, once aligned. */
+  alignRest(message: Record<string, never>): AlignRestAnswer;
   /** The tab's page is no longer aligned (switched off, its view replaced, or found not bilingual): forget its result. */
   pageCleared(message: Record<string, never>): void;
 }
@@ -111,6 +135,7 @@ type Protocol = BackgroundProtocol & ContentProtocol & SidePanelProtocol;
 type SenderKind = 'top-frame' | 'extension';
 const SENT_BY: { [T in keyof Protocol]: SenderKind } = {
   alignPage: 'top-frame',
+  alignRest: 'top-frame',
   pageCleared: 'top-frame',
   beadHovered: 'top-frame',
   revealBead: 'extension',
@@ -171,6 +196,10 @@ function isTextSide(value: unknown): boolean {
   );
 }
 
+function isBlockSpan(value: unknown): boolean {
+  return value === null || (isIndexArray(value) && value.length === 2 && value[0]! <= value[1]!);
+}
+
 function isBlockPairs(value: unknown): boolean {
   return Array.isArray(value) && value.every((pair) => isIndexArray(pair) && pair.length === 2);
 }
@@ -184,7 +213,9 @@ const validators: { [T in MessageType]: (payload: unknown) => payload is Payload
     isBlockPairs(p.page.blockPairs) &&
     (p.page.zhAlt === undefined || (isTextSide(p.page.zhAlt) && isBlockPairs((p.page.zhAlt as Record<string, unknown>).blockPairs))) &&
     (p.zhScript === 'Hant' || p.zhScript === 'Hans') &&
-    (DISPLAY_SCRIPTS as readonly unknown[]).includes(p.displayScript),
+    (DISPLAY_SCRIPTS as readonly unknown[]).includes(p.displayScript) &&
+    (p.view === undefined || (isRecord(p.view) && isBlockSpan(p.view.zh) && isBlockSpan(p.view.en))),
+  alignRest: (p): p is Record<string, never> => isRecord(p) && Object.keys(p).length === 0,
   revealBead: (p): p is RevealBeadMessage => isRecord(p) && isIndexArray(p.zh) && isIndexArray(p.en),
   beadHovered: (p): p is BeadHoveredMessage => isRecord(p) && isIndexArray(p.zh) && isIndexArray(p.en) && p.zh.length + p.en.length > 0,
   pageCleared: (p): p is Record<string, never> => isRecord(p) && Object.keys(p).length === 0,

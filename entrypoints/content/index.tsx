@@ -39,6 +39,7 @@ export default defineContentScript({
       languages: navigator.languages,
       settings: () => settings,
       alignPage: (message) => sendToBackground('alignPage', message),
+      alignRest: () => sendToBackground('alignRest', {}),
       pageCleared: () => void sendToBackground('pageCleared', {}).catch(() => undefined),
       pairShown: (zh, en) => void notifySidePanel('beadHovered', { zh, en }),
       async mountUi() {

@@ -90,7 +90,8 @@ export async function launchChromium(options: { headless: boolean; profile?: str
     await page.goto(`chrome-extension://${extensionId}/${file}`);
     const tabId = await page.evaluate(async (url) => {
       const api = (globalThis as unknown as { chrome: { tabs: { query(q: { url: string }): Promise<Array<{ id?: number }>> } } }).chrome;
-      return (await api.tabs.query({ url }))[0]?.id;
+      // A match pattern has no fragment: the tab is found by the rest of its address.
+      return (await api.tabs.query({ url: url.replace(/#.*$/, '') }))[0]?.id;
     }, pageUrl);
     await page.goto(`chrome-extension://${extensionId}/${file}?tabId=${tabId}`);
     return page;
@@ -110,7 +111,7 @@ export async function launchChromium(options: { headless: boolean; profile?: str
       const current = context.serviceWorkers().at(-1) ?? (await context.waitForEvent('serviceworker'));
       return current.evaluate(async (url) => {
         const api = (globalThis as unknown as { chrome: { tabs: { query(q: { url: string }): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<unknown> } } }).chrome;
-        const [tab] = await api.tabs.query({ url });
+        const [tab] = await api.tabs.query({ url: url.replace(/#.*$/, '') });
         if (tab?.id === undefined) return null;
         const answer = (await api.tabs.sendMessage(tab.id, { type: 'pageFindings', payload: {} }).catch(() => null)) as { ok: boolean; value?: PageFindings } | null;
         return answer?.ok ? answer.value! : null;

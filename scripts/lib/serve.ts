@@ -18,10 +18,15 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveDirectory(root: string, port = 0): Promise<StaticServer> {
+/** `pages`: generated HTML served at the given paths (`/long/1000.html`), beside the directory's files. */
+export async function serveDirectory(root: string, port = 0, pages: Record<string, string> = {}): Promise<StaticServer> {
   const base = path.resolve(root);
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    if (Object.hasOwn(pages, pathname)) {
+      response.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' }).end(pages[pathname]);
+      return;
+    }
     const file = path.resolve(base, `.${pathname.endsWith('/') ? `${pathname}index.html` : pathname}`);
     if (!file.startsWith(base)) {
       response.writeHead(403).end();

@@ -21,12 +21,6 @@ async function firefoxUnderTest(options: { locale?: string } = {}): Promise<Brow
     // The extension's files: their host is a UUID the browser draws for the install, and this is the only extension.
     isOwnFile: (url) => url.startsWith('moz-extension://'),
     openSidePanelFor: async (pageUrl) => (await session.openSidePanel(pageUrl)) as unknown as BrowserPage,
-    async openPopupFor(pageUrl) {
-      const panel = await session.openSidePanel(pageUrl);
-      const tabId = await panel.evaluate(() => new URLSearchParams(location.search).get('tabId'));
-      await panel.close();
-      return (await session.openExtensionPage(`popup.html?tabId=${tabId}`)) as unknown as BrowserPage;
-    },
     openOptions: async () => (await session.openExtensionPage('options.html')) as unknown as BrowserPage,
     openPopupFor: async (pageUrl) => (await session.openExtensionPageFor('popup.html', pageUrl)) as unknown as BrowserPage,
     buildDir: FIREFOX_BUILD,

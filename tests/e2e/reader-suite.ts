@@ -6,6 +6,7 @@ import { realPages, runRealPage } from '../../scripts/lib/real-pages';
 import { exportFileName, type ExportFormat, type ExportedAlignment } from '../../utils/extension/export';
 import type { PageFindings } from '../../utils/messaging';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
+import { longSeedPage, partId, pointOnParagraph, sentenceOfCopy } from '../../scripts/lib/long-page';
 import {
   expectedSeed,
   fixturesDir,
@@ -73,6 +74,9 @@ export interface BrowserUnderTest {
   close(): Promise<void>;
 }
 
+/** The seed report repeated to 1,000 paragraphs per language (scripts/lib/long-page.ts), served beside the fixtures. */
+const LONG_PAGE = '/long/1000.html';
+
 export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest>): void {
   describe(`${name}: a reader on the demo pages`, () => {
     const expected = expectedSeed();
@@ -82,7 +86,7 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
     let pageUrl: string;
 
     beforeAll(async () => {
-      server = await serveDirectory(fixturesDir);
+      server = await serveDirectory(fixturesDir, 0, { [LONG_PAGE]: longSeedPage(1_000).html });
       browser = await launch();
       page = await browser.newPage();
       pageUrl = `${server.url}/${expected.page}`;
@@ -386,6 +390,59 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
           { lang: 'en', text: p.en.join(' ') },
         ]),
       );
+    });
+
+    it('on a page of 1,000 paragraphs per language opened at a link to its middle, the sentence in view gets its counterpart before the whole page is aligned, while the side panel says how far the alignment has got, then counts the whole', async () => {
+      const copy = 28;
+      const longUrl = `${server.url}${LONG_PAGE}#${partId(copy, 'zh')}`;
+      // The side panel is open on the tab before the reader follows the link, as it stays open from page to page.
+      const long = await browser.newPage();
+      const before = `${server.url}/seed/english-only.html`;
+      await long.goto(before);
+      const panel = await browser.openSidePanelFor(before);
+      // Every status the panel shows, and when its summary of the whole first stands.
+      await panel.evaluate(() => {
+        const seen = ((window as unknown as { statusesSeen: string[] }).statusesSeen = [] as string[]);
+        new MutationObserver(() => {
+          const status = document.querySelector('.status')?.textContent;
+          if (status && seen.at(-1) !== status) seen.push(status);
+          const record = window as unknown as { summaryAt?: number };
+          if (record.summaryAt === undefined && document.querySelector('.summary')) record.summaryAt = Date.now();
+        }).observe(document.body, { childList: true, subtree: true, characterData: true });
+      }, null);
+      await long.goto(longUrl);
+      // The reader's pointer is on the page from the start.
+      await long.mouse.move(1, 1);
+      // Once hovering works, the reader points at the copy's sentence in view until a tooltip shows.
+      const { sentence, counterpart } = sentenceOfCopy(copy);
+      await waitUntilReady(long);
+      const tooltip = await waitFor(
+        async () => {
+          const point = await pointOnParagraph(long, sentence);
+          if (!point) return null;
+          await long.mouse.move(1, 1);
+          await long.mouse.move(point.x, point.y);
+          return waitFor(() => readTooltip(long), 'a tooltip', 1_500).catch(() => null);
+        },
+        'a tooltip over the sentence in view',
+        20_000,
+      );
+      const tooltipAt = Date.now();
+      expect(tooltip.counterparts.map((c) => c.text)).toEqual([counterpart]);
+      const summaryAt = await waitFor(
+        () => panel.evaluate(() => (window as unknown as { summaryAt?: number }).summaryAt, null),
+        'the side panel to count the whole page',
+        60_000,
+      );
+      expect(tooltipAt).toBeLessThan(summaryAt);
+      const statuses = await panel.evaluate(() => (window as unknown as { statusesSeen: string[] }).statusesSeen, null);
+      expect(statuses.some((s) => /^Aligning… [\d,]+ of 2,207 Chinese sentences so far$/.test(s)), statuses.join(' | ')).toBe(true);
+      // The whole page counted: the part around the view alone makes some sixty pairs.
+      const pairs = Number((await panel.evaluate(() => document.querySelector('.summary')?.textContent ?? '', null)).match(/^([\d,]+) pairs/)?.[1]?.replace(/,/g, ''));
+      expect(pairs).toBeGreaterThan(1_300);
+      // Once all is aligned, the first copy's sentences answer too, far from where the reader started.
+      const first = await hoverSentence(long, '兩國元首還共同會見了記者。');
+      expect(first.counterparts.map((c) => c.text)).toEqual(['The two heads of state also jointly met the press. ■']);
     });
 
     const layoutsDir = path.join(fixturesDir, 'layouts');

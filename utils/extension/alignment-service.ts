@@ -4,12 +4,14 @@
  */
 import { browser } from 'wxt/browser';
 import { align } from '../align/aligner';
+import { alignAroundView, alignInChunks, PROGRESSIVE_FROM, type AlignProgress, type SentencesInView } from '../align/progressive';
 import { looksLikeTranslations } from '../align/summary';
 import { DICTIONARY_FILE, DICTIONARY_VERSION_FILE, parseDictionary, type Dictionary } from '../align/dictionary';
+import type { AlignRequest, AlignResult } from '../align/types';
 import { readStoredDictionary, storeDictionary } from './dictionary-store';
-import type { AlignPageAnswer, AlignPageMessage, ChineseDisplay, Sender } from '../messaging';
+import type { AlignPageAnswer, AlignPageMessage, AlignRestAnswer, ChineseDisplay, Sender } from '../messaging';
 import { DISPLAY_TABLES_FILE, displayConverters, shownScript, type PackedTables } from '../text/display-script';
-import { placesOf, splitPage, toAlignRequest } from '../page/split-page';
+import { placesOf, splitPage, toAlignRequest, type SplitSentence } from '../page/split-page';
 import { clearTabAlignment, readTabAlignment, saveTabAlignment, type TabAlignment } from './tab-alignments';
 
 let dictionary: Promise<Dictionary> | null = null;
@@ -79,11 +81,70 @@ async function tabStillShows(tabId: number, url: string | undefined): Promise<bo
 }
 
 /**
+ * The most of a page's text the worker keeps for its tab, in UTF-8 bytes: `storage.session` holds 10 MB in Chrome for
+ * every tab together. A longer page has its first sentences aligned, as many of each side as fit in the same
+ * proportion, and the popup and side panel say so.
+ */
+export const MAX_KEPT_BYTES = 4_000_000;
+
+const utf8Bytes = (text: string) => {
+  let bytes = 0;
+  for (let k = 0; k < text.length; k += 1) {
+    const code = text.charCodeAt(k);
+    bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code < 0xe000) ? 2 : 3;
+  }
+  return bytes;
+};
+
+/**
+ * How many of each side's first sentences are kept: all, or where the text runs past MAX_KEPT_BYTES, the same share
+ * of each side, the largest that fits.
+ */
+export function keptSentences(zh: string[], en: string[]): { zh: number; en: number } {
+  const zhBytes = zh.map(utf8Bytes);
+  const enBytes = en.map(utf8Bytes);
+  const total = (share: number) =>
+    zhBytes.slice(0, Math.floor(share * zh.length)).reduce((a, b) => a + b, 0) + enBytes.slice(0, Math.floor(share * en.length)).reduce((a, b) => a + b, 0);
+  if (total(1) <= MAX_KEPT_BYTES) return { zh: zh.length, en: en.length };
+  let low = 0;
+  let high = 1;
+  for (let step = 0; step < 20; step += 1) {
+    const mid = (low + high) / 2;
+    if (total(mid) <= MAX_KEPT_BYTES) low = mid;
+    else high = mid;
+  }
+  return { zh: Math.floor(low * zh.length), en: Math.floor(low * en.length) };
+}
+
+/** Sentences of the blocks in view, [first, end), or null where none are. */
+function sentencesInView(sentences: SplitSentence[], blocks: [number, number] | null | undefined, kept: number): [number, number] | null {
+  if (!blocks) return null;
+  const first = sentences.findIndex((s) => s.block >= blocks[0]);
+  if (first < 0 || first >= kept) return null;
+  let end = first;
+  while (end < kept && sentences[end]!.block < blocks[1]) end += 1;
+  return end > first ? [first, end] : null;
+}
+
+/** The rest of a long page's alignment, under way in the background after the part in view was answered. */
+interface RestJob {
+  tabId: number;
+  url: string | undefined;
+  answer: Promise<AlignRestAnswer>;
+}
+/** One job a tab: a new page in the tab, or the same page read again, stops the one before. */
+const restJobs = new Map<number, RestJob>();
+
+/**
  * Splits the page's blocks into sentences, aligns them, and answers with both; the result is kept for the sender's
- * tab under the address and title the browser gives for it, while the tab still shows that page.
+ * tab under the address and title the browser gives for it, while the tab still shows that page. A long page
+ * (PROGRESSIVE_FROM sentences a side) that says which blocks are in view is answered with those aligned first
+ * (`complete: false`), and the rest is aligned in chunks in the background, its progress kept for the tab, for the
+ * content script to ask for with `alignRest`. Without a view a long page is aligned in chunks before the answer.
  */
 export async function alignPage(message: AlignPageMessage, sender: Sender): Promise<AlignPageAnswer> {
   const { page } = message;
+  if (sender.tabId !== undefined) restJobs.delete(sender.tabId);
   // Null forgets the tab's result. Only while the tab shows the page: once it has moved on, the next page's result may
   // be kept by now, and what this page left (its 'aligning') goes.
   const keep = async (alignment: TabAlignment | null) => {
@@ -99,6 +160,13 @@ export async function alignPage(message: AlignPageMessage, sender: Sender): Prom
   const splitStarted = performance.now();
   const sentences = splitPage(page);
   const splitMs = Math.round(performance.now() - splitStarted);
+  const kept = keptSentences(
+    sentences.zh.map((s) => s.text),
+    sentences.en.map((s) => s.text),
+  );
+  const limited = kept.zh < sentences.zh.length || kept.en < sentences.en.length;
+  const zhKept = sentences.zh.slice(0, kept.zh);
+  const enKept = sentences.en.slice(0, kept.en);
   // Chinese as the reader chose to see it, in the tooltip and the side panel (and so in what the panel exports).
   const convert = await toDisplay.converter(message.zhScript, message.displayScript);
   const zhDisplay: ChineseDisplay | null = convert && { script: shownScript(message.zhScript, message.displayScript), sentences: sentences.zh.map((s) => convert(s.text)) };
@@ -106,27 +174,119 @@ export async function alignPage(message: AlignPageMessage, sender: Sender): Prom
     url: sender.url ?? '',
     title: sender.title ?? '',
     zhScript: zhDisplay?.script ?? message.zhScript,
-    zh: zhDisplay?.sentences ?? sentences.zh.map((s) => s.text),
-    en: sentences.en.map((s) => s.text),
+    zh: zhDisplay?.sentences.slice(0, kept.zh) ?? zhKept.map((s) => s.text),
+    en: enKept.map((s) => s.text),
+    ...(limited ? { pageSentences: { zh: sentences.zh.length, en: sentences.en.length } } : {}),
   };
   const empty = { beads: [], scores: [] };
-  await keep({ ...base, status: 'aligning', result: empty, alignMs: 0, updatedAt: Date.now() });
+  const english = { blocks: page.en.blocks, sentences: enKept };
+  const request = toAlignRequest({ zh: { blocks: page.zh.blocks, sentences: zhKept }, en: english, blockPairs: page.blockPairs });
+  const progressive = kept.zh >= PROGRESSIVE_FROM || kept.en >= PROGRESSIVE_FROM;
+  await keep({ ...base, status: 'aligning', ...(progressive ? { progress: { zh: 0, en: 0 } } : {}), result: empty, alignMs: 0, updatedAt: Date.now() });
+  const places = placesOf(sentences);
   try {
     const loaded = await loadDictionary();
     const started = performance.now();
-    const english = { blocks: page.en.blocks, sentences: sentences.en };
-    const result = align(toAlignRequest({ zh: { blocks: page.zh.blocks, sentences: sentences.zh }, en: english, blockPairs: page.blockPairs }), loaded);
+    const view: SentencesInView | null = message.view
+      ? { zh: sentencesInView(zhKept, message.view.zh, kept.zh), en: sentencesInView(enKept, message.view.en, kept.en) }
+      : null;
+    if (progressive && view && (view.zh || view.en) && sender.tabId !== undefined) {
+      const first = alignAroundView(request, view, loaded);
+      const alignMs = Math.round(performance.now() - started);
+      // The verdict on the sentences aligned so far, the window's.
+      const covered = (side: 0 | 1) => first.beads.reduce((sum, bead) => sum + bead[side].length, 0);
+      const related = looksLikeTranslations(first, covered(0), covered(1));
+      if (!related) await keep(null);
+      else {
+        const job: RestJob = { tabId: sender.tabId, url: sender.url, answer: Promise.resolve(null as never) };
+        restJobs.set(sender.tabId, job);
+        const altRequest = page.zhAlt && sentences.zhAlt && !limited ? toAlignRequest({ zh: { blocks: page.zhAlt.blocks, sentences: sentences.zhAlt }, en: english, blockPairs: page.zhAlt.blockPairs }) : null;
+        job.answer = alignRestInChunks(job, request, altRequest, loaded, base, keep);
+        // Answered when asked for; a job no one asks for (the page went away) must not report an unhandled rejection.
+        job.answer.catch(() => undefined);
+      }
+      return { sentences: places, related, result: first, altResult: null, zhDisplay, splitMs, alignMs, complete: false };
+    }
+    let result: AlignResult;
+    if (progressive) {
+      const steps = alignInChunks(request, loaded);
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      result = step.value;
+    } else result = align(request, loaded);
     // The other Chinese version is aligned to the English on its own: no counterpart mixes the two.
     const altResult =
-      page.zhAlt && sentences.zhAlt
+      page.zhAlt && sentences.zhAlt && !limited
         ? align(toAlignRequest({ zh: { blocks: page.zhAlt.blocks, sentences: sentences.zhAlt }, en: english, blockPairs: page.zhAlt.blockPairs }), loaded)
         : null;
     const alignMs = Math.round(performance.now() - started);
-    const related = looksLikeTranslations(result, sentences.zh.length, sentences.en.length);
+    const related = looksLikeTranslations(result, kept.zh, kept.en);
     await keep(related ? { ...base, status: 'ready', result, alignMs, updatedAt: Date.now() } : null);
-    return { sentences: placesOf(sentences), related, result, altResult, zhDisplay, splitMs, alignMs };
+    return { sentences: places, related, result, altResult, zhDisplay, splitMs, alignMs, complete: true };
   } catch (error) {
     await keep({ ...base, status: 'error', error: error instanceof Error ? error.message : String(error), result: empty, alignMs: 0, updatedAt: Date.now() });
     throw error;
+  }
+}
+
+/** Kept progress is written at most this often: each write copies the tab's whole text. */
+const PROGRESS_EVERY_MS = 500;
+
+/**
+ * The whole page aligned chunk by chunk, with a pause between chunks for the worker's other messages, and how far
+ * it has got kept for the tab; stopped when the tab's page has moved on or was read again.
+ */
+async function alignRestInChunks(
+  job: RestJob,
+  request: AlignRequest,
+  altRequest: AlignRequest | null,
+  dictionary: Dictionary,
+  base: Omit<TabAlignment, 'status' | 'result' | 'alignMs' | 'updatedAt'>,
+  keep: (alignment: TabAlignment | null) => Promise<void>,
+): Promise<AlignRestAnswer> {
+  // The part in view is answered first.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const started = performance.now();
+  let busyMs = 0;
+  let keptAt = 0;
+  /** One request aligned chunk by chunk, pausing between chunks; `report` is told how far it has got. */
+  const inChunks = async (whole: AlignRequest, report: (progress: AlignProgress) => Promise<void>): Promise<AlignResult> => {
+    const steps = alignInChunks(whole, dictionary);
+    for (;;) {
+      const sliceStarted = performance.now();
+      const step = steps.next();
+      busyMs += performance.now() - sliceStarted;
+      if (restJobs.get(job.tabId) !== job) throw new Error('The page was read again before its alignment ended.');
+      if (step.done) return step.value;
+      await report(step.value);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  };
+  const result = await inChunks(request, async (progress) => {
+    if (performance.now() - keptAt < PROGRESS_EVERY_MS) return;
+    keptAt = performance.now();
+    await keep({ ...base, status: 'aligning', progress, result: { beads: [], scores: [] }, alignMs: 0, updatedAt: Date.now() });
+  });
+  // The other Chinese version, where the page has one, is not among the pairs the popup and side panel count.
+  const altResult = altRequest && (await inChunks(altRequest, async () => undefined));
+  const related = looksLikeTranslations(result, request.zh.sentences.length, request.en.sentences.length);
+  const alignMs = Math.round(busyMs);
+  await keep(related ? { ...base, status: 'ready', result, alignMs, updatedAt: Date.now() } : null);
+  return { related, result, altResult, alignMs, wholeMs: Math.round(performance.now() - started) };
+}
+
+/** No rest of an alignment is under way for the tab's page: the worker was restarted, or the page read again. */
+export class NoAlignmentUnderWayError extends Error {
+  override name = 'NoAlignmentUnderWayError';
+}
+
+/** The whole alignment of the long page whose part in view `alignPage` answered first, once it is done. */
+export async function alignRest(sender: Sender): Promise<AlignRestAnswer> {
+  const job = sender.tabId === undefined ? undefined : restJobs.get(sender.tabId);
+  if (!job || job.url !== sender.url) throw new NoAlignmentUnderWayError('No alignment is under way for this page.');
+  try {
+    return await job.answer;
+  } finally {
+    if (restJobs.get(job.tabId) === job) restJobs.delete(job.tabId);
   }
 }

@@ -4,7 +4,8 @@
  * in as dependencies, so the whole cycle runs in tests without a browser.
  */
 import { summarizeBeads } from '../align/summary';
-import type { AlignPageAnswer, AlignPageMessage, PageFindings } from '../messaging';
+import type { AlignResult } from '../align/types';
+import type { AlignPageAnswer, AlignPageMessage, AlignRestAnswer, PageFindings } from '../messaging';
 import { readBilingualPageInSlices } from '../page/read-page';
 import { watchPageChanges, type PageWatcher } from '../page/watch';
 import { isSiteEnabled, type Settings } from '../settings/schema';
@@ -31,6 +32,8 @@ export interface PageControllerDeps {
   languages: readonly string[];
   settings(): Settings;
   alignPage(message: AlignPageMessage): Promise<AlignPageAnswer>;
+  /** The whole alignment of a long page whose part in view `alignPage` answered first. */
+  alignRest(): Promise<AlignRestAnswer>;
   /** Tells the worker that the page is no longer aligned, so that it forgets the tab's result. */
   pageCleared(): void;
   mountUi(): Promise<PageUi>;
@@ -108,12 +111,9 @@ export class PageController {
     this.setState('aligning');
     try {
       const request: AlignPageMessage = { page: reading.text, zhScript: reading.zhScript, displayScript: deps.settings().displayScript };
-      const answer = await deps.alignPage(request).catch((error: unknown) => {
-        // Chrome stopped the worker before it answered: asking again starts a new one, which aligns the page anew.
-        // Once only: a second loss is a failure the reader is told of.
-        if (error instanceof Error && error.name === 'ConnectionLostError' && current === this.generation) return deps.alignPage(request);
-        throw error;
-      });
+      // A long page is aligned around what the reader sees first.
+      const view = reading.blocksInView();
+      const answer = await this.askAgainOnce(current, () => deps.alignPage(view ? { ...request, view } : request));
       if (current !== this.generation || this.ui !== ui) return;
       const sentencesStart = performance.now();
       const page = reading.withSentences(answer.sentences);
@@ -133,19 +133,54 @@ export class PageController {
         return;
       }
       installHighlightStyle(doc);
-      this.aligned = new AlignedPage(page, answer.result, answer.altResult, ui.view, {
-        highlightCounterpart: deps.settings().highlightCounterpart,
-        onPairShown: deps.pairShown,
-        zhDisplay: answer.zhDisplay,
-      });
-      this.found = { state: 'ready', ...found, readyMs: Math.round(performance.now()) };
+      const hoverOn = (result: AlignResult, altResult: AlignResult | null) =>
+        new AlignedPage(page, result, altResult, ui.view, {
+          highlightCounterpart: deps.settings().highlightCounterpart,
+          onPairShown: deps.pairShown,
+          zhDisplay: answer.zhDisplay,
+        });
+      this.aligned = hoverOn(answer.result, answer.altResult);
+      const readyMs = Math.round(performance.now());
+      this.found = { state: 'ready', ...found, complete: answer.complete, readyMs, ...(answer.complete ? { alignedAllMs: readyMs } : {}) };
       this.setState('ready');
+      if (answer.complete) return;
+      // The rest of a long page, aligned meanwhile: hovering works in view until it comes. A worker restarted in
+      // between has lost it, and aligns the whole page again.
+      const rest = await this.askAgainOnce(current, () => deps.alignRest()).catch(async (error: unknown) => {
+        if (!(error instanceof Error && error.name === 'NoAlignmentUnderWayError') || current !== this.generation) throw error;
+        const whole = await deps.alignPage(request);
+        return { related: whole.related, result: whole.result, altResult: whole.altResult, alignMs: whole.alignMs, wholeMs: whole.alignMs };
+      });
+      if (current !== this.generation || this.ui !== ui) return;
+      const wholeSummary = summarizeBeads(rest.result.beads);
+      const all = { ...found, pairs: wholeSummary.pairs, unmatched: wholeSummary.unmatchedZh + wholeSummary.unmatchedEn, alignMs: rest.alignMs };
+      if (!rest.related) {
+        this.aligned.clear();
+        this.aligned = null;
+        this.found = { state: 'unrelated', ...all };
+        this.setState('unrelated');
+        return;
+      }
+      // The tooltip shown stays until the reader's next move, which the whole alignment answers.
+      this.aligned = hoverOn(rest.result, rest.altResult);
+      this.found = { state: 'ready', ...all, complete: true, readyMs, alignedAllMs: Math.round(performance.now()) };
     } catch (error) {
       if (current !== this.generation) return;
       this.found = { state: 'error', ...readingTimes(0) };
       console.warn('Parallax could not align this page:', error);
       this.setState('error');
     }
+  }
+
+  /**
+   * Chrome stopped the worker before it answered: asking again starts a new one, which does the work anew. Once
+   * only: a second loss is a failure the reader is told of.
+   */
+  private askAgainOnce<T>(current: number, ask: () => Promise<T>): Promise<T> {
+    return ask().catch((error: unknown) => {
+      if (error instanceof Error && error.name === 'ConnectionLostError' && current === this.generation) return ask();
+      throw error;
+    });
   }
 
   /** Stops for good or until the next start: no reading, no UI, nothing kept for the tab. */

@@ -135,18 +135,24 @@ export class AlignedPage {
   /** `markCounterpart`: the counterpart is highlighted whatever the setting, as the side panel's click asks. */
   private show(hit: Hit, pinned: boolean, markCounterpart = false): void {
     const bead = this.beadAt(hit.side, hit.index);
+    // A sentence in no bead is not aligned yet (a long page is aligned around the view first) or past what the worker
+    // keeps of a page too long for it: nothing is known of its counterpart, so nothing is shown.
+    if (!bead) {
+      this.clear();
+      return;
+    }
     // Either Chinese version is shown the English; the English is shown the paired Chinese version.
     const chinese = hit.side !== 'en';
     const other: Side = chinese ? 'en' : 'zh';
-    const own = bead ? bead[chinese ? 0 : 1] : [hit.index];
-    const counterpart = bead ? bead[chinese ? 1 : 0] : [];
+    const own = bead[chinese ? 0 : 1];
+    const counterpart = bead[chinese ? 1 : 0];
     setHighlight(HOVERED_HIGHLIGHT, this.rangesOf(hit.side, own));
     setHighlight(COUNTERPART_HIGHLIGHT, markCounterpart || this.options.highlightCounterpart ? this.rangesOf(other, counterpart) : []);
     const sentence = boxAround(this.rangesOf(hit.side, [hit.index]).flatMap((r) => [...r.getClientRects()]));
     if (!sentence) return;
     const beadIndex = this.beadOf[hit.side][hit.index];
     // The other Chinese version is not among the pairs the side panel lists.
-    if (hit.side !== 'zhAlt') this.options.onPairShown?.(bead ? bead[0] : hit.side === 'zh' ? [hit.index] : [], bead ? bead[1] : hit.side === 'en' ? [hit.index] : []);
+    if (hit.side !== 'zhAlt') this.options.onPairShown?.(bead[0], bead[1]);
     this.pinned = pinned;
     this.hovered = hit;
     this.view.show(
@@ -154,8 +160,8 @@ export class AlignedPage {
         hoveredSide: chinese ? 'zh' : 'en',
         counterpart: counterpart.map((i) => (other === 'zh' ? this.options.zhDisplay?.sentences[i] : undefined) ?? this.page[other].sentences[i]!.text),
         zhScript: this.options.zhDisplay?.script ?? this.page.zhScript,
-        shape: bead ? [bead[0].length, bead[1].length] : [chinese ? 1 : 0, chinese ? 0 : 1],
-        confidence: beadIndex === undefined ? 0 : (this.resultOf(hit.side)?.scores[beadIndex] ?? 0),
+        shape: [bead[0].length, bead[1].length],
+        confidence: (beadIndex !== undefined && this.resultOf(hit.side)?.scores[beadIndex]) || 0,
       },
       sentence,
       pinned,

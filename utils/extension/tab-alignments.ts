@@ -17,6 +17,13 @@ export interface TabAlignment {
   status: 'aligning' | 'ready' | 'error';
   /** Why the alignment failed, when it did. */
   error?: string;
+  /** While a long page is aligned in chunks: how many sentences of each side are aligned so far. */
+  progress?: { zh: number; en: number };
+  /**
+   * Where the page was longer than the worker keeps: how many sentences each side had. `zh` and `en` then hold the
+   * first of them, the ones aligned.
+   */
+  pageSentences?: { zh: number; en: number };
   result: AlignResult;
   alignMs: number;
   updatedAt: number;

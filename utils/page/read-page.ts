@@ -12,7 +12,7 @@ import { chineseVersions } from './chinese-versions';
 import { layoutPairs, type BlockPair, type BlockPlace } from './layout-pairs';
 import { LazySentence } from './ranges';
 import { sentenceText, splitPage, type PageText, type SentencePlace, type SentencePlaces, type TextBlock } from './split-page';
-import type { BilingualPage, ChineseScript, PageSide, Side } from './types';
+import type { BilingualPage, BlocksInView, ChineseScript, PageSide, Side } from './types';
 import { BlockWalk, type RawBlock } from './walk';
 
 export interface ReadOptions {
@@ -118,6 +118,32 @@ export class PageReading {
     // Only text and role cross to the background: the other fields hold DOM nodes.
     this.text = { zh: { blocks: textBlocks(sides.zh) }, en: { blocks: textBlocks(sides.en) }, blockPairs };
     if (alt) this.text.zhAlt = { blocks: textBlocks(sides.zhAlt), blockPairs: alt.blockPairs };
+  }
+
+  /**
+   * Each side's blocks in the reader's view, [first, end), found by halving (a side's blocks stand in document order,
+   * down the page), or null for a side with none in view; null where the page is not laid out.
+   */
+  blocksInView(): BlocksInView | null {
+    const view = (this.sides.zh[0] ?? this.sides.en[0])?.raw.element.ownerDocument.defaultView;
+    if (!view || !hasLayout(view.document)) return null;
+    const span = (blocks: RunBlock[]): [number, number] | null => {
+      // The first block for which `past` holds, of blocks where it holds from some block on.
+      const firstWhere = (past: (rect: DOMRect) => boolean) => {
+        let low = 0;
+        let high = blocks.length;
+        while (low < high) {
+          const mid = (low + high) >> 1;
+          if (past(blocks[mid]!.raw.element.getBoundingClientRect())) high = mid;
+          else low = mid + 1;
+        }
+        return low;
+      };
+      const first = firstWhere((rect) => rect.bottom > 0);
+      const end = firstWhere((rect) => rect.top >= view.innerHeight);
+      return end > first ? [first, end] : null;
+    };
+    return { zh: span(this.sides.zh), en: span(this.sides.en) };
   }
 
   /**
@@ -230,6 +256,12 @@ export interface SlicedReading {
  */
 export async function readBilingualPageInSlices(root: Document | Element | ShadowRoot, options: ReadOptions = {}, sliceMs = 12): Promise<SlicedReading> {
   const times: ReadTimes = { findArticleMs: 0 };
+  // The browser lays a page out in its own rendering, once a frame: the reading, which asks where the blocks stand,
+  // starts after it, so that it does not force the layout of a long page (hundreds of milliseconds) into a slice. A
+  // hidden page renders no frames: it is read at once.
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  const view = doc.defaultView;
+  if (view?.requestAnimationFrame && doc.visibilityState === 'visible') await new Promise((resolve) => view.requestAnimationFrame(() => setTimeout(resolve, 0)));
   const steps = readSteps(root, options, times);
   let busyMs = 0;
   let longestSliceMs = 0;

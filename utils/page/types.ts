@@ -40,3 +40,9 @@ export interface ChineseVersionSide extends PageSide {
   script: ChineseScript;
   blockPairs: Array<[zhBlock: number, enBlock: number]>;
 }
+
+/** Each side's blocks in the reader's view, [first, end) in its `blocks`, or null for a side out of view. */
+export interface BlocksInView {
+  zh: [number, number] | null;
+  en: [number, number] | null;
+}

@@ -113,15 +113,17 @@ describe('across the boundary', () => {
     sendFrom(senders.topFrame);
   });
 
-  const alignAnswer = { sentences: { zh: [], en: [] }, related: true, result: { beads: [], scores: [] }, altResult: null, zhDisplay: null, splitMs: 0, alignMs: 0 };
+  const alignAnswer = { sentences: { zh: [], en: [] }, related: true, result: { beads: [], scores: [] }, altResult: null, zhDisplay: null, splitMs: 0, alignMs: 0, complete: true };
+  const alignRest = () => ({ related: true, result: { beads: [], scores: [] }, altResult: null, alignMs: 0, wholeMs: 0 });
 
   it('answers with the handler’s value', async () => {
     handleMessages<BackgroundProtocol>({
       alignPage: (message) => ({ ...alignAnswer, result: { beads: [[[0], [0]]], scores: [message.page.zh.blocks.length] }, splitMs: 1, alignMs: 3 }),
+      alignRest,
       pageCleared: () => undefined,
     });
     const answer = await sendToBackground('alignPage', validAlign.payload as never);
-    expect(answer).toEqual({ sentences: { zh: [], en: [] }, related: true, result: { beads: [[[0], [0]]], scores: [1] }, altResult: null, zhDisplay: null, splitMs: 1, alignMs: 3 });
+    expect(answer).toEqual({ sentences: { zh: [], en: [] }, related: true, result: { beads: [[[0], [0]]], scores: [1] }, altResult: null, zhDisplay: null, splitMs: 1, alignMs: 3, complete: true });
   });
 
   it('gives the handler the page’s address and title as the browser has them, whatever the payload says', async () => {
@@ -131,6 +133,7 @@ describe('across the boundary', () => {
         seen.push(sender);
         return alignAnswer;
       },
+      alignRest,
       pageCleared: () => undefined,
     });
     await sendToBackground('alignPage', { ...validAlign.payload, url: 'https://bank.example/', title: 'Your bank' } as never);
@@ -142,6 +145,7 @@ describe('across the boundary', () => {
       alignPage: () => {
         throw new RangeError('The dictionary could not be loaded (404).');
       },
+      alignRest,
       pageCleared: () => undefined,
     });
     const failure = sendToBackground('alignPage', validAlign.payload as never);
@@ -156,6 +160,7 @@ describe('across the boundary', () => {
         called = true;
         return alignAnswer;
       },
+      alignRest,
       pageCleared: () => undefined,
     });
     await expect(sendToBackground('alignPage', { url: 'x' } as never)).rejects.toThrow(/Malformed alignPage/);
@@ -169,6 +174,7 @@ describe('across the boundary', () => {
         calls.push('alignPage');
         return alignAnswer;
       },
+      alignRest,
       pageCleared: () => void calls.push('pageCleared'),
     });
     for (const type of ['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty']) {
@@ -179,7 +185,7 @@ describe('across the boundary', () => {
 
   it('refuses the worker’s messages from anywhere but a tab’s top frame of this extension', async () => {
     const calls: Array<number | undefined> = [];
-    handleMessages<BackgroundProtocol>({ alignPage: () => alignAnswer, pageCleared: (_, sender) => void calls.push(sender.tabId) });
+    handleMessages<BackgroundProtocol>({ alignPage: () => alignAnswer, alignRest, pageCleared: (_, sender) => void calls.push(sender.tabId) });
     for (const sender of [senders.subframe, senders.otherExtension, senders.otherExtensionScript, senders.sidePanel, senders.sidePanelInTab]) {
       expect(await deliver({ type: 'pageCleared', payload: {} }, sender)).toEqual({ ok: false, error: { name: 'SecurityError', message: 'A pageCleared message may not come from there.' } });
     }
@@ -216,7 +222,7 @@ describe('across the boundary', () => {
     await expect(sendToBackground('pageCleared', {})).rejects.toBeInstanceOf(ConnectionLostError);
     // An error the handler threw is an answer, not a lost connection.
     sendFrom(senders.topFrame);
-    handleMessages<BackgroundProtocol>({ alignPage: () => alignAnswer, pageCleared: () => Promise.reject(new RangeError('no')) });
+    handleMessages<BackgroundProtocol>({ alignPage: () => alignAnswer, alignRest, pageCleared: () => Promise.reject(new RangeError('no')) });
     await expect(sendToBackground('pageCleared', {})).rejects.toMatchObject({ name: 'RangeError' });
   });
 

@@ -32,7 +32,7 @@ function alignInProcess({ page }: AlignPageMessage): AlignPageAnswer {
   const sentences = splitPage(page);
   const request = toAlignRequest({ zh: { blocks: page.zh.blocks, sentences: sentences.zh }, en: { blocks: page.en.blocks, sentences: sentences.en }, blockPairs: page.blockPairs });
   const result = align(request, dictionary);
-  return { sentences, related: looksLikeTranslations(result, sentences.zh.length, sentences.en.length), result, altResult: null, zhDisplay: null, splitMs: 0, alignMs: 0 };
+  return { sentences, related: looksLikeTranslations(result, sentences.zh.length, sentences.en.length), result, altResult: null, zhDisplay: null, splitMs: 0, alignMs: 0, complete: true };
 }
 
 interface Harness {
@@ -53,6 +53,9 @@ function harness(overrides: Partial<PageControllerDeps> = {}): Harness {
     alignPage: async (message) => {
       state.requests += 1;
       return alignInProcess(message);
+    },
+    alignRest: async () => {
+      throw new Error('Only a long page is answered in two parts.');
     },
     pageCleared: () => {
       state.cleared += 1;

@@ -63,6 +63,19 @@ describe('Popup', () => {
     await vi.waitFor(() => expect(status()).toBe('No bilingual article found on this page.'));
   });
 
+  it('says how far a long page\'s alignment has got, and, of a page too long to keep, which sentences were aligned', async () => {
+    await saveTabAlignment(3, { ...alignment, status: 'aligning', progress: { zh: 2, en: 1 }, result: { beads: [], scores: [] } });
+    show();
+    await vi.waitFor(() => expect(status()).toBe('Aligning… 2 of 3 Chinese sentences so far'));
+    await saveTabAlignment(3, { ...alignment, pageSentences: { zh: 30, en: 20 } });
+    await vi.waitFor(() =>
+      expect(container.querySelector('[data-limited]')?.textContent).toBe(
+        'This page is too long to align whole: only the first 3 of its 30 Chinese sentences and the first 2 of its 20 English sentences were aligned.',
+      ),
+    );
+    expect(count('zh')).toBe('3');
+  });
+
   it('says why an alignment failed', async () => {
     await saveTabAlignment(3, { ...alignment, status: 'error', error: 'The dictionary could not be loaded (404).' });
     show({ onOpenSidePanel: null });

@@ -18,12 +18,17 @@ const body = (texts: string[]) => ({ blocks: texts.map((text) => ({ text, role: 
 const page = (zh: string[], en: string[], blockPairs: Array<[number, number]> = []): PageText => ({ zh: body(zh), en: body(en), blockPairs });
 
 /** Splits and aligns as the worker does; returns the sentences and the beads. */
-function alignPage(text: PageText): { zh: string[]; en: string[]; result: AlignResult; ms: number } {
-  const started = performance.now();
+function alignPage(text: PageText): { zh: string[]; en: string[]; result: AlignResult } {
   const sentences = splitPage(text);
   const result = align(toAlignRequest({ zh: { blocks: text.zh.blocks, sentences: sentences.zh }, en: { blocks: text.en.blocks, sentences: sentences.en }, blockPairs: text.blockPairs }), dictionary);
-  return { zh: sentences.zh.map((s) => s.text), en: sentences.en.map((s) => s.text), result, ms: performance.now() - started };
+  return { zh: sentences.zh.map((s) => s.text), en: sentences.en.map((s) => s.text), result };
 }
+
+/**
+ * The bound on the work is the test's timeout, not a clock in the test (the machines are noisy): wide enough for a
+ * loaded machine, narrow enough to catch the quadratic cases these inputs once hit (50,000 的 took 106 s).
+ */
+const BOUND_MS = 60_000;
 
 /** Every sentence of each side stands in exactly one bead, in order, and every bead has a sentence. */
 function expectPartition(run: ReturnType<typeof alignPage>): void {
@@ -61,15 +66,13 @@ describe('odd text through the splitter and the aligner', () => {
   ])('%s', (_, text) => {
     const run = alignPage(text);
     expectPartition(run);
-    expect(run.ms).toBeLessThan(10_000);
-  });
+  }, BOUND_MS);
 
   it('thousands of identical sentences on both sides', () => {
     const run = alignPage(page([Array(2_000).fill('是的。').join('')], [Array(2_000).fill('Yes.').join(' ')], [[0, 0]]));
     expect([run.zh.length, run.en.length]).toEqual([2_000, 2_000]);
     expectPartition(run);
-    expect(run.ms).toBeLessThan(20_000);
-  });
+  }, BOUND_MS);
 
   it('thousands of identical paragraphs, paired by the layout', () => {
     const n = 1_000;
@@ -77,6 +80,5 @@ describe('odd text through the splitter and the aligner', () => {
     expectPartition(run);
     // Paired paragraphs of one sentence each: nothing to choose but the pairs.
     expect(run.result.beads.every(([zh, en]) => zh.length === 1 && en.length === 1 && zh[0] === en[0])).toBe(true);
-    expect(run.ms).toBeLessThan(20_000);
-  });
+  }, BOUND_MS);
 });

@@ -1,0 +1,172 @@
+/**
+ * Long pages in Chromium with the built extension (`npm run build` first; `npm run bench` runs this after its own
+ * build): the seed report repeated to 1,000 and 10,000 paragraphs per language (scripts/lib/long-page.ts), opened at
+ * a link to the middle of the article, as a reader arriving from elsewhere would, who then points at a sentence
+ * a few lines down (scrolling it up where the browser's fonts put it below the view) and again until a tooltip shows. Measured: the time from the start of navigation to that
+ * first tooltip, whether it showed the right counterpart, the time until the whole page was aligned, and the longest
+ * main-thread task, both as the page's Long Tasks observer sees every task of the page's thread and as the content
+ * script reports its own longest slice to the extension (never to the page). Writes the `long-page` section of
+ * BENCHMARKS.md.
+ */
+import os from 'node:os';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from './lib/browsers';
+import { machineLine, median, writeBenchmarkSection } from './lib/benchmarks-md';
+import { launchChromium, type ChromiumSession } from './lib/launch';
+import { longSeedPage, partId, pointOnParagraph, sentenceOfCopy } from './lib/long-page';
+import { fixturesDir, readTooltip, waitFor, waitUntilReady, type BrowserPage } from './lib/reader';
+import { serveDirectory } from './lib/serve';
+import type { PageFindings } from '../utils/messaging';
+
+const SIZES = (process.env.BENCH_LONG_SIZES ?? '1000:3,10000:2').split(',').map((size) => {
+  const [paragraphs, runs] = size.split(':').map(Number);
+  return { paragraphs: paragraphs!, runs: runs! };
+});
+/** How long a reader is given for the first tooltip, and the page for the rest of its alignment. */
+const FIRST_HOVER_LIMIT_MS = 30_000;
+const ALIGNED_LIMIT_MS = 120_000;
+
+const pages: Record<string, string> = {};
+const built = SIZES.map(({ paragraphs, runs }) => {
+  const page = longSeedPage(paragraphs);
+  const file = `/long/${paragraphs}.html`;
+  pages[file] = page.html;
+  return { paragraphs, runs, page, file, copy: Math.ceil(page.copies / 2) };
+});
+const server = await serveDirectory(fixturesDir, 0, pages);
+const loadAtStart = os.loadavg()[0]!;
+
+interface Run {
+  firstTooltipMs: number | null;
+  rightCounterpart: boolean;
+  alignedMs: number | null;
+  longTaskMs: number;
+  longTasks: number;
+  longestSliceMs: number | null;
+  findings: PageFindings | null;
+}
+
+/** Observes every task of the page's main thread over 50 ms, from the page's first moment, into `benchLongTasks`. */
+function observeLongTasks(): void {
+  const tasks: number[] = [];
+  (window as unknown as { benchLongTasks: number[] }).benchLongTasks = tasks;
+  new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration))).observe({ type: 'longtask', buffered: true });
+}
+
+/**
+ * The page's own long tasks, in a browser without the extension: parsing and laying out a long page is one long task
+ * of the browser's that no extension can split, and the extension's share is what it adds to it.
+ */
+async function withoutExtension(url: string): Promise<number> {
+  const browser = await chromium.launch({ executablePath: findChromium()!, headless: true, args: CHROMIUM_ARGS });
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
+    await page.addInitScript(observeLongTasks);
+    await page.goto(url);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    return Math.max(0, ...(await page.evaluate(() => (window as unknown as { benchLongTasks: number[] }).benchLongTasks)));
+  } finally {
+    await browser.close();
+  }
+}
+
+/** One reader's visit: the page opened at the copy's anchor, the sentence pointed at until a tooltip shows. */
+async function visit(session: ChromiumSession, url: string, copy: number): Promise<Run> {
+  const page = await session.context.newPage();
+  // Every task of the page's main thread over 50 ms (content scripts run on it too), from the page's first moment.
+  await page.addInitScript(observeLongTasks);
+  const target = sentenceOfCopy(copy);
+  await page.goto(url, { waitUntil: 'commit' });
+  let firstTooltipMs: number | null = null;
+  let rightCounterpart = false;
+  const deadline = Date.now() + FIRST_HOVER_LIMIT_MS;
+  while (Date.now() < deadline) {
+    // The sentence's place in the view, once the page has it laid out.
+    const point = await pointOnParagraph(page as unknown as BrowserPage, target.sentence).catch(() => null);
+    if (point) {
+      await page.mouse.move(1, 1);
+      await page.mouse.move(point.x, point.y);
+      const seen = await waitFor(
+        async () => {
+          const tooltip = await readTooltip(page as unknown as BrowserPage).catch(() => null);
+          return tooltip && { tooltip, at: await page.evaluate(() => performance.now()) };
+        },
+        'a tooltip',
+        1_500,
+      ).catch(() => null);
+      if (seen) {
+        firstTooltipMs = seen.at;
+        rightCounterpart = seen.tooltip.counterparts.map((c) => c.text).join(' ') === target.counterpart;
+        break;
+      }
+    } else await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  // Then the rest of the page, aligned in the background. (The tab is found by its address without the fragment,
+  // which the browser's match patterns leave out.)
+  const tabUrl = url.replace(/#.*$/, '');
+  const findings = await waitFor(
+    async () => {
+      const found = await session.pageFindings(tabUrl);
+      return found && found.state !== 'reading' && found.state !== 'aligning' && (found.state !== 'ready' || found.alignedAllMs !== undefined) ? found : null;
+    },
+    'the whole page to be aligned',
+    ALIGNED_LIMIT_MS,
+  ).catch(() => session.pageFindings(tabUrl));
+  // A last second for the observer's entries of the final tasks.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  const tasks = await page.evaluate(() => (window as unknown as { benchLongTasks: number[] }).benchLongTasks);
+  await page.close();
+  return {
+    firstTooltipMs,
+    rightCounterpart,
+    alignedMs: findings?.alignedAllMs ?? null,
+    longTaskMs: Math.max(0, ...tasks),
+    longTasks: tasks.length,
+    longestSliceMs: findings?.longestSliceMs ?? null,
+    findings,
+  };
+}
+
+const results: Array<{ size: (typeof built)[number]; runs: Run[]; pageOwnMs: number }> = [];
+const session = await launchChromium({ headless: true });
+try {
+  // The worker's dictionary loaded first, as on any page after the first: a long page is not the browser's first.
+  const warm = (await session.context.newPage()) as unknown as BrowserPage & { close(): Promise<void> };
+  await warm.goto(`${server.url}/seed/xinhua-moscow.html`);
+  await waitUntilReady(warm);
+  await warm.close();
+  for (const size of built) {
+    const runs: Run[] = [];
+    for (let k = 0; k < size.runs; k += 1) {
+      const run = await visit(session, `${server.url}${size.file}?run=${k}#${partId(size.copy, 'zh')}`, size.copy);
+      console.log(`${size.paragraphs} paragraphs, run ${k + 1}:`, JSON.stringify({ ...run, findings: undefined }), JSON.stringify(run.findings));
+      runs.push(run);
+    }
+    results.push({ size, runs, pageOwnMs: await withoutExtension(`${server.url}${size.file}#${partId(size.copy, 'zh')}`) });
+  }
+} finally {
+  await session.close();
+  await server.close();
+}
+
+const ms = (value: number | null) => (value === null ? 'none' : `${Math.round(value).toLocaleString('en')}`);
+const medianOf = (values: Array<number | null>) => (values.some((v) => v === null) ? null : median(values as number[]));
+const lines = [
+  '## Long pages (`npm run bench`, scripts/bench-long-page.ts)',
+  '',
+  `${machineLine()} Load average (1 min) when the run began: ${loadAtStart.toFixed(1)} on ${os.cpus().length} cores.`,
+  '',
+  `The seed report repeated (scripts/lib/long-page.ts: each copy's paragraphs numbered), opened in headless Chromium with the built extension at a link to the middle copy of the Chinese version, after a visit to the seed page (so the worker has its dictionary). The reader points at the copy's sentence "${sentenceOfCopy(1).sentence.slice(3)}" a few lines down (scrolled up to the top of the view where it stands below it), and again every 1.5 s until a tooltip shows (the first time it is seen is the time, polled every 50 ms); "right" is whether it showed that copy's English sentence. Times are from the start of navigation, on the page's clock. Long tasks are every task of the page's main thread over 50 ms (a Long Tasks observer added before the page loads; the content script runs on that thread); the longest slice is the content script's own figure, which it gives the extension and not the page. Runs up to ${FIRST_HOVER_LIMIT_MS / 1000} s for the first tooltip and ${ALIGNED_LIMIT_MS / 1000} s for the whole page.`,
+  '',
+  '"Without Parallax" is the longest task of the same page in Chromium without the extension: the browser parsing and laying out the page, which no extension can split.',
+  '',
+  '| page | runs | first tooltip ms, median (each) | right counterpart | whole page aligned ms, median | longest task ms, max | tasks over 50 ms, max | content script\'s longest slice ms, max | longest task without Parallax ms |',
+  '|---|---|---|---|---|---|---|---|---|',
+  ...results.map(({ size, runs, pageOwnMs }) => {
+    const findings = runs[0]!.findings;
+    const counts = findings?.zhSentences !== undefined ? `, ${findings.zhSentences.toLocaleString('en')} × ${findings.enSentences!.toLocaleString('en')} sentences` : '';
+    return `| ${size.page.zhParagraphs.toLocaleString('en')} Chinese and ${size.page.enParagraphs.toLocaleString('en')} English paragraphs${counts} | ${runs.length} | ${ms(medianOf(runs.map((r) => r.firstTooltipMs)))} (${runs.map((r) => ms(r.firstTooltipMs)).join(', ')}) | ${runs.filter((r) => r.rightCounterpart).length} of ${runs.length} | ${ms(medianOf(runs.map((r) => r.alignedMs)))} | ${Math.max(...runs.map((r) => r.longTaskMs)).toFixed(0)} | ${Math.max(...runs.map((r) => r.longTasks))} | ${Math.max(...runs.map((r) => r.longestSliceMs ?? 0)).toFixed(0)} | ${pageOwnMs.toFixed(0)} |`;
+  }),
+];
+writeBenchmarkSection('long-page', lines.join('\n'));
+console.log(lines.join('\n'));

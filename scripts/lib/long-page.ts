@@ -1,0 +1,77 @@
+/**
+ * Long bilingual pages for the long-page benchmark and end-to-end test: the seed report (a Chinese article, then its
+ * English version, as the seed page stacks them) with each version's paragraphs repeated, in order, until the
+ * Chinese version has the paragraphs asked for. The first copy is the seed's article as it stands (headline, byline,
+ * photos and captions); the copies after it are its paragraphs alone, each opened by the copy's number in both
+ * versions, as a long report numbers its parts: a paragraph repeated word for word is taken for a label the site
+ * repeats (article.ts), and a real report does not repeat its paragraphs.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fixturesDir, type BrowserPage } from './reader';
+
+const SEED_PAGE = path.join(fixturesDir, 'seed/xinhua-moscow.html');
+
+export interface LongPage {
+  html: string;
+  /** Copies of the seed report's paragraphs on each side. */
+  copies: number;
+  zhParagraphs: number;
+  enParagraphs: number;
+}
+
+/** The anchor of the first paragraph of a copy (from 2 on) on one side. */
+export function partId(copy: number, side: 'zh' | 'en'): string {
+  return side === 'zh' ? `part-${copy}` : `part-${copy}-en`;
+}
+
+/** The seed page with each article's paragraphs repeated until the Chinese side has at least `paragraphs`. */
+export function longSeedPage(paragraphs: number): LongPage {
+  const seed = readFileSync(SEED_PAGE, 'utf8');
+  const articles = [...seed.matchAll(/(<article [^>]*>)([\s\S]*?)(<\/article>)/g)];
+  if (articles.length !== 2) throw new Error(`The seed page should hold two articles, not ${articles.length}.`);
+  const paragraphsOf = (body: string) => body.match(/<p>[\s\S]*?<\/p>/g) ?? [];
+  const [zhCount, enCount] = articles.map((article) => paragraphsOf(article[2]!).length) as [number, number];
+  const copies = Math.max(1, Math.ceil(paragraphs / zhCount));
+  let html = seed;
+  articles.forEach(([whole, open, body, close], side) => {
+    const own = paragraphsOf(body!);
+    // The first paragraph of each copy is an anchor (#part-12, #part-12-en) a reader's link may lead to.
+    const numbered = (copy: number) =>
+      own.map((p, k) => p.replace('<p>', `<p${k === 0 ? ` id="${partId(copy, side === 0 ? 'zh' : 'en')}"` : ''}>${side === 0 ? `〔${copy}〕` : `[${copy}] `}`)).join('\n');
+    const rest = Array.from({ length: copies - 1 }, (_, k) => numbered(k + 2)).join('\n');
+    html = html.replace(whole!, `${open}${body}\n${rest}\n${close}`);
+  });
+  // The style sheet stays the seed's: the page is served from beside it.
+  html = html.replace('href="news.css"', 'href="/seed/news.css"').replace(/src="photo\.svg"/g, 'src="/seed/photo.svg"');
+  return { html, copies, zhParagraphs: zhCount * copies, enParagraphs: enCount * copies };
+}
+
+/** The sentence of copy `copy` a reader points at in the benchmark and the test, and its counterpart in the copy. */
+export function sentenceOfCopy(copy: number): { sentence: string; counterpart: string } {
+  return {
+    sentence: `〔${copy}〕兩國元首先後舉行小範圍、大範圍會談。`,
+    counterpart: `[${copy}] Following a grand welcoming ceremony for Xi, the two leaders held small-group and large-group talks successively.`,
+  };
+}
+
+/**
+ * A point on the paragraph that starts with `start`, found without scrolling; where it stands below the view (the
+ * link led a few paragraphs above it), the reader scrolls it up to the top first. Null until the page has it.
+ */
+export function pointOnParagraph(page: BrowserPage, start: string): Promise<{ x: number; y: number } | null> {
+  // No named functions inside: the page gets this function's source.
+  return page.evaluate((needle: string) => {
+    for (const p of document.querySelectorAll('p')) {
+      const text = p.firstChild;
+      if (!(text instanceof Text) || !text.data.startsWith(needle)) continue;
+      if (p.getBoundingClientRect().bottom > innerHeight) p.scrollIntoView({ block: 'start', behavior: 'instant' });
+      const range = document.createRange();
+      range.setStart(text, 3);
+      range.setEnd(text, 6);
+      const rect = range.getBoundingClientRect();
+      return rect.top >= 0 && rect.bottom <= innerHeight ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+    }
+    return null;
+  }, start);
+}

@@ -2,6 +2,7 @@
  * The monotone aligner: a dynamic program over bead types inside a band around an anchor path, so its cost grows
  * with the document's length rather than with its square.
  */
+import { StampedMarks } from './stamps';
 import type { Bead } from './types';
 import { coverage, coverageSimilarity, matchPair, type PreparedEn, type PreparedZh } from './similarity';
 
@@ -185,19 +186,8 @@ export class BandEvidence {
   }
 }
 
-// Marks of the units (or tokens) already counted in a merged bead: a stamp per use instead of a new Set, since
-// the dynamic program asks for many merged beads.
-let marks = new Int32Array(256);
-let stampCounter = 0;
-function nextStamp(size: number): number {
-  if (size > marks.length) marks = new Int32Array(size * 2);
-  stampCounter += 1;
-  if (stampCounter === 2 ** 31 - 1) {
-    marks.fill(0);
-    stampCounter = 1;
-  }
-  return stampCounter;
-}
+/** The units (or tokens) already counted in a merged bead. */
+const counted = new StampedMarks();
 
 /** Where the pair (i, j)'s units and tokens start in its row's arrays. */
 const unitsFrom = (row: EvidenceRow, k: number) => (k === 0 ? 0 : row.unitEnds[k - 1]!);
@@ -272,12 +262,12 @@ function qualityGivenLengthPenalty(
       zhMatched += row.sums[3 * k]!;
       bonus += row.sums[3 * k + 2]!;
     } else {
-      const stamp = nextStamp(sentence.units.length);
+      counted.startPass(sentence.units.length);
       for (let k = j0 - row.start; k < j1 - row.start; k += 1) {
         for (let at = unitsFrom(row, k); at < row.unitEnds[k]!; at += 1) {
           const unit = row.units[at]!;
-          if (marks[unit] === stamp) continue;
-          marks[unit] = stamp;
+          if (counted.isMarked(unit)) continue;
+          counted.mark(unit);
           const u = sentence.units[unit]!;
           if (u.optional) bonus += u.weight;
           else zhMatched += u.weight;
@@ -294,14 +284,14 @@ function qualityGivenLengthPenalty(
       const row = band.row(i0);
       enMatched += row.sums[3 * (j - row.start) + 1]!;
     } else {
-      const stamp = nextStamp(sentence.weighted.length);
+      counted.startPass(sentence.weighted.length);
       for (let i = i0; i < i1; i += 1) {
         const row = band.row(i);
         const k = j - row.start;
         for (let at = tokensFrom(row, k); at < row.tokenEnds[k]!; at += 1) {
           const token = row.tokens[at]!;
-          if (marks[token] === stamp) continue;
-          marks[token] = stamp;
+          if (counted.isMarked(token)) continue;
+          counted.mark(token);
           enMatched += sentence.weighted[token]!.weight;
         }
       }

@@ -8,6 +8,7 @@
  * without re-matching words.
  */
 import type { EnSentence, ZhSentence } from './features';
+import { StampedMarks } from './stamps';
 
 export interface DocumentWeights {
   zhUnitWeight: (key: string) => number;
@@ -88,28 +89,12 @@ export interface PreparedEn {
 }
 
 /**
- * Where each id's latest entry stands in the table being built, by id (ids are a document's vocabulary numbers,
- * dense from 0), valid where `latestStamp` holds the build's stamp: a table per sentence is built for every sentence,
- * and a Map per build cost more than the rest of the build.
+ * The ids a table being built has entries for, and where each id's latest entry stands (valid where marked), by id:
+ * ids are a document's vocabulary numbers, dense from 0. A table is built for every sentence, and a Map per build
+ * cost more than the rest of the build.
  */
+const entered = new StampedMarks();
 let latestSlot = new Int32Array(1024);
-let latestStamp = new Int32Array(1024);
-let buildStamp = 0;
-
-function startBuild(maxId: number): number {
-  if (maxId >= latestSlot.length) {
-    const size = Math.max(maxId + 1, latestSlot.length * 2);
-    latestSlot = new Int32Array(size);
-    latestStamp = new Int32Array(size);
-    buildStamp = 0;
-  }
-  buildStamp += 1;
-  if (buildStamp === 2 ** 31 - 1) {
-    latestStamp.fill(0);
-    buildStamp = 1;
-  }
-  return buildStamp;
-}
 
 /**
  * Which units of a Chinese sentence an English token id may render: an open-addressing hash table of (id, unit)
@@ -138,9 +123,10 @@ export class TranslationTable {
     // up to there is taken. Probing from the id's own slot each time instead walks all its earlier entries, which is
     // quadratic where one word repeats thousands of times in a sentence (a page's 50,000 的 without a stop took
     // 106 s to align).
-    const stamp = startBuild(maxId);
+    entered.startPass(maxId + 1);
+    if (latestSlot.length <= maxId) latestSlot = new Int32Array(2 * (maxId + 1));
     units.forEach((unit, index) => {
-      for (const id of unit.translations) this.add(id, index, stamp);
+      for (const id of unit.translations) this.add(id, index);
     });
   }
   /** The slot the probe for `id` starts at (Fibonacci hashing). */
@@ -148,8 +134,8 @@ export class TranslationTable {
     return Math.imul(id, 0x9e3779b1) >>> this.shift;
   }
   /** Units come in order, so the same unit again can only be the id's latest entry. */
-  private add(id: number, unit: number, stamp: number): void {
-    const seen = latestStamp[id] === stamp;
+  private add(id: number, unit: number): void {
+    const seen = entered.isMarked(id);
     const last = latestSlot[id]!;
     if (seen && this.entries[2 * last + 1] === unit) return;
     let slot = seen ? (last + 1) & this.mask : this.slotOf(id);
@@ -157,7 +143,7 @@ export class TranslationTable {
     this.entries[2 * slot] = id + 1;
     this.entries[2 * slot + 1] = unit;
     latestSlot[id] = slot;
-    latestStamp[id] = stamp;
+    entered.mark(id);
     if (!seen) this.ids.push(id);
   }
 }

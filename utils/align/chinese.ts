@@ -1,7 +1,7 @@
 /** Chinese text prepared for dictionary lookup: one script, and words found by the dictionary itself. */
 import * as OpenCC from 'opencc-js/t2cn';
 import type { Dictionary } from './dictionary';
-import { isHanChar } from '../text/script';
+import { isHanCode } from '../text/script';
 
 /** Traditional characters to Simplified, since the dictionary is keyed by Simplified headwords. */
 export const toSimplified: (text: string) => string = OpenCC.Converter({ from: 't', to: 'cn' });
@@ -14,8 +14,7 @@ export function segmentWords(text: string, dictionary: Dictionary): string[] {
     // Han characters outside the Basic Multilingual Plane take two code units.
     const code = text.codePointAt(i)!;
     const width = code > 0xffff ? 2 : 1;
-    const char = text.slice(i, i + width);
-    if (!isHanChar(char)) {
+    if (width > 1 || !isHanCode(code)) {
       i += width;
       continue;
     }

@@ -268,13 +268,16 @@ export function parseDictionary(text: string): Dictionary {
     }
     return stems;
   };
-  const stemsByWord = new Map<string, readonly string[] | undefined>();
+  // null: looked up, and not in the dictionary.
+  const stemsByWord = new Map<string, readonly string[] | null>();
   const stemsOf = (word: string): readonly string[] | undefined => {
-    if (stemsByWord.has(word)) return stemsByWord.get(word);
-    const line = words.find(word);
-    const stems = line < 0 ? undefined : decodeStems(words.value(line));
-    stemsByWord.set(word, stems);
-    return stems;
+    let stems = stemsByWord.get(word);
+    if (stems === undefined) {
+      const line = words.find(word);
+      stems = line < 0 ? null : decodeStems(words.value(line));
+      stemsByWord.set(word, stems);
+    }
+    return stems ?? undefined;
   };
   // Segmentation asks whether each of a page's strings of up to eight characters is a word, and a binary search of
   // the text for each was most of its time: the headwords that start with a code unit are read into a Set the first

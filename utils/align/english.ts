@@ -30,21 +30,27 @@ const IRREGULAR = new Map<string, string>(Object.entries({
   better: 'good', best: 'good', worse: 'bad', worst: 'bad', lay: 'lie', died: 'die', dying: 'die',
 }));
 
+// Endings tested with endsWith, not regular expressions: every word of a page is stemmed.
+const SIBILANT_PLURAL_ENDINGS = ['ches', 'shes', 'sses', 'xes', 'zes'];
+const NOT_PLURAL_ENDINGS = ['ss', 'us', 'is'];
+const NOUN_ENDINGS = ['ment', 'ness', 'tion', 'sion'];
+const DOUBLED_CONSONANTS = 'bdfgklmnprt';
+
 /** A light suffix-stripping stemmer: enough to meet "talks", "talked", "talking" at "talk". */
 export function stemEnglish(word: string): string {
   const irregular = IRREGULAR.get(word);
   if (irregular) return irregular;
   let w = word;
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 4 && /(ches|shes|sses|xes|zes)$/.test(w)) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  else if (w.length > 4 && SIBILANT_PLURAL_ENDINGS.some((ending) => w.endsWith(ending))) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !NOT_PLURAL_ENDINGS.some((ending) => w.endsWith(ending))) w = w.slice(0, -1);
   if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith('ied')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
   else if (w.length > 5 && w.endsWith('ly')) w = w.slice(0, -2);
-  if (w.length > 6 && /(ment|ness|tion|sion)$/.test(w)) w = w.slice(0, -4);
+  if (w.length > 6 && NOUN_ENDINGS.some((ending) => w.endsWith(ending))) w = w.slice(0, -4);
   // "stopp" from "stopped", "runn" from "running": undouble the final consonant.
-  if (w.length > 3 && /([bdfgklmnprt])\1$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 3 && w.charCodeAt(w.length - 1) === w.charCodeAt(w.length - 2) && DOUBLED_CONSONANTS.includes(w[w.length - 1]!)) w = w.slice(0, -1);
   if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
   return w;
 }
@@ -55,7 +61,7 @@ const WORD = /[a-z]+(?:'[a-z]+)?/g;
 export function englishStems(text: string): string[] {
   const stems: string[] = [];
   for (const match of text.toLowerCase().matchAll(WORD)) {
-    const word = match[0].replace(/'s$/, '');
+    const word = match[0].endsWith("'s") ? match[0].slice(0, -2) : match[0];
     if (word.length < 2 || STOPWORDS.has(word)) continue;
     stems.push(stemEnglish(word));
   }

@@ -140,10 +140,14 @@ export function quotationOpenAfter(texts: string[], paragraphs: number[], langua
 const ZH_QUOTATION_MARK = /(?<open>[“「『])|[”」』]/g;
 const EN_QUOTATION_MARK = /(?<open>(?:^|(?<=[\s([—–]))['"](?=\S)|[‘“])|(?<=[\p{L}\p{N}.,!?;:—–-])['"](?!\p{L})|”|’(?!\p{L})/gu;
 
-const CONTENT_CHAR = /[\p{L}\p{N}]/gu;
+const NOT_CONTENT = /[^\p{L}\p{N}]+/gu;
 
+/** Letters and digits, counted by code point: what is left once the rest is removed, less the pairs' second halves. */
 function contentLength(text: string): number {
-  return text.match(CONTENT_CHAR)?.length ?? 0;
+  const content = text.replace(NOT_CONTENT, '');
+  let length = content.length;
+  for (let k = 0; k < content.length; k += 1) if ((content.charCodeAt(k) & 0xfc00) === 0xdc00) length -= 1;
+  return length;
 }
 
 /**

@@ -81,6 +81,48 @@ export const CAUTIOUS: MatchPolicy = { pairThreshold: -0.1, mergeThreshold: -0.1
  */
 export const FILLING_GAP: MatchPolicy = { pairThreshold: -0.4, mergeThreshold: -0.2, fillingGap: true };
 
+/** The bead shapes one program may use, in typed arrays: see shapeTable. */
+interface ShapeTable {
+  count: number;
+  /** The shape's index in BEAD_SHAPES, which is the cell's choice. */
+  index: Int32Array;
+  zh: Int32Array;
+  en: Int32Array;
+  /** The shape's prior cost. */
+  cost: Float64Array;
+  /** The policy's threshold for a bead of the shape's size: with the cost, what its quality must exceed per sentence. */
+  threshold: Float64Array;
+  /** Similarity is at most 1: the most a bead of this shape can gain per sentence over its cost and threshold. */
+  ceiling: Float64Array;
+  /** The most sentences a shape has on one side. */
+  side: number;
+}
+
+/**
+ * The shapes of at most `maxBeadSize` sentences, with their thresholds under `policy`. Numbers the cell loop reads tens of
+ * thousands of times a chapter: read from objects made afresh for each program, they came boxed, and the boxes were
+ * most of a chapter's garbage.
+ */
+function shapeTable(policy: MatchPolicy, maxBeadSize: number): ShapeTable {
+  const allowed = BEAD_SHAPES.flatMap((shape, index) => (shape.zh + shape.en <= maxBeadSize ? [{ ...shape, index }] : []));
+  const cost = Float64Array.from(allowed, (shape) => shape.cost);
+  const threshold = Float64Array.from(allowed, (shape) => (shape.zh + shape.en > 2 ? policy.mergeThreshold : policy.pairThreshold));
+  return {
+    count: allowed.length,
+    index: Int32Array.from(allowed, (shape) => shape.index),
+    zh: Int32Array.from(allowed, (shape) => shape.zh),
+    en: Int32Array.from(allowed, (shape) => shape.en),
+    cost,
+    threshold,
+    ceiling: cost.map((c, k) => 1 + PARAGRAPH_END_BONUS - c - threshold[k]!),
+    side: Math.max(...allowed.map((shape) => Math.max(shape.zh, shape.en))),
+  };
+}
+
+/** Choices of a cell besides the bead shapes: leaving a Chinese or an English sentence unmatched. */
+const SKIP_ZH = BEAD_SHAPES.length;
+const SKIP_EN = BEAD_SHAPES.length + 1;
+
 /** Quality of a bead whose sides share no evidence: such beads are never formed. */
 const NO_EVIDENCE = -Infinity;
 const LENGTH_WEIGHT = 0.35;
@@ -422,18 +464,10 @@ export function alignMonotone(
   const zhAlone = countsBefore(n, (p) => options.alone?.zh.has(zhIndices[p]!) ?? false);
   const enAlone = countsBefore(m, (p) => options.alone?.en.has(enIndices[p]!) ?? false);
   const zhOpenEnds = countsBefore(n, (p) => subZh[p]!.endsOpen);
-  const SKIP_ZH = BEAD_SHAPES.length;
-  const SKIP_EN = BEAD_SHAPES.length + 1;
-  const { policy } = options;
-  const shapes = BEAD_SHAPES.map((shape, index) => {
-    const size = shape.zh + shape.en;
-    const threshold = size > 2 ? policy.mergeThreshold : policy.pairThreshold;
-    // Similarity is at most 1: the most a bead of this shape can gain per sentence over its threshold.
-    return { ...shape, index, size, threshold, ceiling: 1 + PARAGRAPH_END_BONUS - shape.cost - threshold };
-  }).filter((shape) => shape.size <= options.maxBeadSize);
+  const shapes = shapeTable(options.policy, options.maxBeadSize);
   // A bead ending at row i' and column j, with `side` sentences at most a side, pairs Chinese sentence p (p < i' <=
   // p + side) with English sentences from j - side >= lo[p + 1] - side up to j <= hi[p + side]: each row holds those.
-  const side = Math.max(...shapes.map((shape) => Math.max(shape.zh, shape.en)));
+  const side = shapes.side;
   const rowStart = new Int32Array(n);
   const rowEnd = new Int32Array(n);
   for (let p = 0; p < n; p += 1) {
@@ -462,28 +496,31 @@ export function alignMonotone(
         best = score[rowBase + j - 1]!;
         choice = SKIP_EN;
       }
-      for (let k = 0; k < shapes.length; k += 1) {
-        const shape = shapes[k]!;
-        const i0 = i - shape.zh;
-        const j0 = j - shape.en;
+      for (let k = 0; k < shapes.count; k += 1) {
+        const zhSize = shapes.zh[k]!;
+        const enSize = shapes.en[k]!;
+        const size = zhSize + enSize;
+        const ceiling = shapes.ceiling[k]!;
+        const i0 = i - zhSize;
+        const j0 = j - enSize;
         if (i0 < 0 || j0 < lo[i0]! || j0 > hi[i0]!) continue;
         if (zhSeparations[i - 1]! !== zhSeparations[i0]! || (j0 < j && enSeparations[j - 1]! !== enSeparations[j0]!)) continue;
-        if ((shape.zh > 1 && zhAlone[i]! !== zhAlone[i0]!) || (shape.en > 1 && enAlone[j]! !== enAlone[j0]!)) continue;
+        if ((zhSize > 1 && zhAlone[i]! !== zhAlone[i0]!) || (enSize > 1 && enAlone[j]! !== enAlone[j0]!)) continue;
         // A bead ends with a Chinese sentence that ends open: none of its Chinese sentences but the last may.
-        if (shape.zh > 1 && zhOpenEnds[i - 1]! !== zhOpenEnds[i0]!) continue;
+        if (zhSize > 1 && zhOpenEnds[i - 1]! !== zhOpenEnds[i0]!) continue;
         const previous = score[rowOffset[i0]! + j0 - lo[i0]!]!;
         // Bounds first: similarity is at most 1, and at most what the pairs' evidence allows; a bead that could not
         // win even so is not worth matching words for.
-        if (previous === -Infinity || previous + shape.size * shape.ceiling <= best) continue;
+        if (previous === -Infinity || previous + size * ceiling <= best) continue;
         const penalty = lengthPenalty(zhPrefix[i]! - zhPrefix[i0]!, enPrefix[j]! - enPrefix[j0]!, options.lengthRatio);
-        if (previous + shape.size * (shape.ceiling - penalty) <= best) continue;
-        if (shape.size > 2 && previous + shape.size * (shape.ceiling - 1 + similarityBound(subZh, subEn, band, i0, i, j0, j) - penalty) <= best) continue;
-        const quality = qualityGivenLengthPenalty(subZh, subEn, band, i0, i, j0, j, penalty, policy.fillingGap);
+        if (previous + size * (ceiling - penalty) <= best) continue;
+        if (size > 2 && previous + size * (ceiling - 1 + similarityBound(subZh, subEn, band, i0, i, j0, j) - penalty) <= best) continue;
+        const quality = qualityGivenLengthPenalty(subZh, subEn, band, i0, i, j0, j, penalty, options.policy.fillingGap);
         if (quality === NO_EVIDENCE) continue;
-        const s = previous + shape.size * (quality - shape.cost - shape.threshold);
+        const s = previous + size * (quality - shapes.cost[k]! - shapes.threshold[k]!);
         if (s > best) {
           best = s;
-          choice = shape.index;
+          choice = shapes.index[k]!;
           chosenQuality[rowBase + j] = quality;
         }
       }
@@ -492,9 +529,21 @@ export function alignMonotone(
     }
   }
 
+  return chosenBeads(zhIndices, enIndices, { rowOffset, lo, back, chosenQuality });
+}
+
+/**
+ * The beads the cells' choices lead through, from the last cell back to the first. A function of its own: where the
+ * index arrays come in another shape, a deoptimisation here leaves the dynamic program's optimised code in place.
+ */
+function chosenBeads(
+  zhIndices: number[],
+  enIndices: number[],
+  { rowOffset, lo, back, chosenQuality }: { rowOffset: Int32Array; lo: Int32Array; back: Int8Array; chosenQuality: Float64Array },
+): ScoredBead[] {
   const beads: ScoredBead[] = [];
-  let i = n;
-  let j = m;
+  let i = zhIndices.length;
+  let j = enIndices.length;
   while (i > 0 || j > 0) {
     const choice = back[rowOffset[i]! + j - lo[i]!]!;
     if (choice === SKIP_ZH) {

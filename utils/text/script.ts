@@ -43,11 +43,8 @@ for (const [ranges, script] of [
   for (const [first, last] of ranges) SCRIPT_OF_CODE.fill(script, first, last + 1);
 }
 
-const isHanCode = (code: number) => SCRIPT_OF_CODE[code] === HAN_CODE;
-
-export function isHanChar(char: string): boolean {
-  return char.length === 1 && isHanCode(char.charCodeAt(0));
-}
+/** Whether a UTF-16 code unit is a Han character. */
+export const isHanCode = (code: number) => SCRIPT_OF_CODE[code] === HAN_CODE;
 
 /** The script of one UTF-16 code unit: 'zh' for Han, 'en' for a Latin letter, null for anything else. */
 export function scriptOfCode(code: number): Side | null {

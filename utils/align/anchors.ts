@@ -3,7 +3,7 @@
  * rare English tokens, then kept only where they form one increasing chain. The band of the dynamic program
  * follows the path through them, which keeps long documents linear in cost and lets it follow large omissions.
  */
-import { beadQuality } from './monotone';
+import { pairQuality } from './monotone';
 import type { PreparedEn, PreparedZh } from './similarity';
 
 export interface Anchor {
@@ -96,7 +96,7 @@ export function findAnchors(
     if (candidate.en < 0 || bestForEn.get(candidate.en)?.zh !== position) return;
     const i = zhIndices[position]!;
     const j = enIndices[candidate.en]!;
-    const quality = beadQuality([zh[i]!], [en[j]!], 0, 1, 0, 1, lengthRatio);
+    const quality = pairQuality(zh[i]!, en[j]!, lengthRatio);
     if (quality >= ANCHOR_QUALITY) anchors.push({ zh: position, en: candidate.en });
   });
   return longestIncreasingChain(anchors);

@@ -4,7 +4,7 @@
  */
 import { StampedMarks } from './stamps';
 import type { Bead } from './types';
-import { coverage, coverageSimilarity, matchPair, type PreparedEn, type PreparedZh } from './similarity';
+import { coverage, coverageSimilarity, matchPair, matchSums, type PreparedEn, type PreparedZh } from './similarity';
 
 /** Bead shapes the program may use, with a prior cost: the rarer the shape, the more evidence it needs. */
 const BEAD_SHAPES: Array<{ zh: number; en: number; cost: number }> = [
@@ -345,6 +345,22 @@ function qualityGivenLengthPenalty(
   const similarity = coverageSimilarity(zhMatched, zhTotal, enMatched, enTotal, bonus);
   // No shared evidence at all: whatever the lengths say, this is no pairing (but for a pair in a gap).
   if (similarity === 0 && !(fillingGap && !merged)) return NO_EVIDENCE;
+  return qualityGivenSimilarity(zh, en, i0, i1, j0, j1, similarity, penalty);
+}
+
+/**
+ * beadQuality of one Chinese and one English sentence by themselves, from their own match: the anchors weigh a few
+ * hundred such pairs a chapter, each of which would otherwise build a BandEvidence of its own.
+ */
+export function pairQuality(zh: PreparedZh, en: PreparedEn, lengthRatio: number): number {
+  const { zhMatched, enMatched, bonus } = matchSums(zh, en);
+  const similarity = coverageSimilarity(zhMatched, zh.total, enMatched, en.total, bonus);
+  if (similarity === 0) return NO_EVIDENCE;
+  return qualityGivenSimilarity([zh], [en], 0, 1, 0, 1, similarity, lengthPenalty(zh.length, en.length, lengthRatio));
+}
+
+/** A bead's quality from the similarity of its sides and its length penalty. */
+function qualityGivenSimilarity(zh: PreparedZh[], en: PreparedEn[], i0: number, i1: number, j0: number, j1: number, similarity: number, penalty: number): number {
   // Where the page gives paragraphs, a bead that ends a paragraph on both sides is where translations meet (the
   // bonus goes to beads with shared evidence only, so that it never makes a guess look like a match).
   const endsParagraphs = similarity > 0 && endsParagraph(zh, i1) && endsParagraph(en, j1);

@@ -18,18 +18,18 @@ export function segmentWords(text: string, dictionary: Dictionary): string[] {
       i += width;
       continue;
     }
-    let matched = width;
+    let word = '';
     const headwords = dictionary.headwordsFrom(text.charCodeAt(i));
     let longest = Math.min(31 - Math.clz32(headwords.lengths), text.length - i);
     if (longest > 2 && !headwords.longerAfter.has(text.charCodeAt(i + 1))) longest = 2;
-    for (let len = longest; len > width; len -= 1) {
-      if (headwords.lengths & (1 << len) && headwords.words.has(text.slice(i, i + len))) {
-        matched = len;
-        break;
-      }
+    for (let len = longest; len > width && !word; len -= 1) {
+      if (!(headwords.lengths & (1 << len))) continue;
+      const candidate = text.slice(i, i + len);
+      if (headwords.words.has(candidate)) word = candidate;
     }
-    words.push(text.slice(i, i + matched));
-    i += matched;
+    word ||= text[i]!;
+    words.push(word);
+    i += word.length;
   }
   return words;
 }

@@ -104,6 +104,16 @@ interface ShapeTable {
  * most of a chapter's garbage.
  */
 function shapeTable(policy: MatchPolicy, maxBeadSize: number): ShapeTable {
+  const key = `${policy.pairThreshold} ${policy.mergeThreshold} ${maxBeadSize}`;
+  let table = shapeTables.get(key);
+  if (!table) shapeTables.set(key, (table = newShapeTable(policy, maxBeadSize)));
+  return table;
+}
+
+/** The few tables the policies and bead sizes in use make, each built once: a chapter runs a dozen programs. */
+const shapeTables = new Map<string, ShapeTable>();
+
+function newShapeTable(policy: MatchPolicy, maxBeadSize: number): ShapeTable {
   const allowed = BEAD_SHAPES.flatMap((shape, index) => (shape.zh + shape.en <= maxBeadSize ? [{ ...shape, index }] : []));
   const cost = Float64Array.from(allowed, (shape) => shape.cost);
   const threshold = Float64Array.from(allowed, (shape) => (shape.zh + shape.en > 2 ? policy.mergeThreshold : policy.pairThreshold));

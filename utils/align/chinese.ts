@@ -22,11 +22,12 @@ export function segmentWords(text: string, dictionary: Dictionary): string[] {
     const headwords = dictionary.headwordsFrom(text.charCodeAt(i));
     let longest = Math.min(31 - Math.clz32(headwords.lengths), text.length - i);
     if (longest > 2 && !headwords.longerAfter.has(text.charCodeAt(i + 1))) longest = 2;
-    for (let len = longest; len > width && !word; len -= 1) {
+    for (let len = longest; len > 2 && !word; len -= 1) {
       if (!(headwords.lengths & (1 << len))) continue;
       const candidate = text.slice(i, i + len);
       if (headwords.words.has(candidate)) word = candidate;
     }
+    if (!word && longest >= 2 && headwords.pairedWith.has(text.charCodeAt(i + 1))) word = text.slice(i, i + 2);
     word ||= text[i]!;
     words.push(word);
     i += word.length;

@@ -49,6 +49,11 @@ export interface Headwords {
   readonly lengths: number;
   /** Second code units of those of three code units or more: most pairs of characters begin no longer headword. */
   readonly longerAfter: ReadonlySet<number>;
+  /**
+   * Second code units of those of two code units, most of a text's words: segmentation looks them up by number
+   * rather than slicing and hashing a string for every pair of characters.
+   */
+  readonly pairedWith: ReadonlySet<number>;
 }
 
 const TAB = 9;
@@ -288,14 +293,16 @@ export function parseDictionary(text: string): Dictionary {
     if (!headwords) {
       const found = new Set<string>();
       const longerAfter = new Set<number>();
+      const pairedWith = new Set<number>();
       let lengths = 0;
       for (const line of words.linesStartingWith(firstUnit)) {
         const word = words.key(line);
         found.add(word);
         lengths |= 1 << word.length;
         if (word.length > 2) longerAfter.add(word.charCodeAt(1));
+        else if (word.length === 2) pairedWith.add(word.charCodeAt(1));
       }
-      headwordsByFirstUnit.set(firstUnit, (headwords = { words: found, lengths, longerAfter }));
+      headwordsByFirstUnit.set(firstUnit, (headwords = { words: found, lengths, longerAfter, pairedWith }));
     }
     return headwords;
   };

@@ -55,6 +55,7 @@ describe('the file format', () => {
   it('knows the lengths of the headwords a character starts, and the pairs that begin longer ones', () => {
     expect(headwordsOf(parsed, '中').lengths).toBe((1 << 1) | (1 << 2) | (1 << 3));
     expect([...headwordsOf(parsed, '中').longerAfter]).toEqual(['国'.charCodeAt(0)]);
+    expect([...headwordsOf(parsed, '中').pairedWith]).toEqual(['国'.charCodeAt(0)]);
     expect(headwordsOf(parsed, '国').lengths).toBe(0);
     expect(segmentWords('中国人好', parsed)).toEqual(['中国人', '好']);
     // A character beyond the Basic Multilingual Plane: its headwords start with its first code unit.

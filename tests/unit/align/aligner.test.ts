@@ -4,7 +4,7 @@ import { align } from '../../../utils/align/aligner';
 import type { Dictionary } from '../../../utils/align/dictionary';
 import { enFeatures, quotationOpenAfter, Vocabulary, zhFeatures } from '../../../utils/align/features';
 import { applyLexicon, learnLexicon } from '../../../utils/align/lexicon';
-import { beadQuality } from '../../../utils/align/monotone';
+import { beadQuality, pairQuality } from '../../../utils/align/monotone';
 import { documentWeights, prepareEn, prepareZh } from '../../../utils/align/similarity';
 import type { AlignRequest, AlignResult, Bead } from '../../../utils/align/types';
 
@@ -214,6 +214,20 @@ describe('paragraph ends', () => {
     const p = prepared([0, 1, 2], [0, 1, 2]);
     expect(quality(p, 1, 1)).toBeLessThanOrEqual(0);
     expect(quality(p, 1, 1)).toBeCloseTo(quality(prepared([0, 0, 0], [0, 0, 0]), 1, 1));
+  });
+
+  it('gives a pair of sentences by themselves the quality of the one-to-one bead they make alone, without evidence too', () => {
+    const p = prepared([0, 1, 2], [0, 1, 2], [true, false, false], [false, false, false]);
+    const qualities: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      for (let j = 0; j < 3; j += 1) {
+        const alone = beadQuality([p.zh[i]!], [p.en[j]!], 0, 1, 0, 1, 3);
+        expect(pairQuality(p.zh[i]!, p.en[j]!, 3)).toBe(alone);
+        qualities.push(alone);
+      }
+    }
+    expect(qualities).toContain(-Infinity);
+    expect(qualities.filter((q) => q > 0.3).length).toBeGreaterThanOrEqual(2);
   });
 });
 

@@ -68,25 +68,31 @@ const ENGLISH_NUMBER_WORDS: Record<string, number> = {
   thousand: 1000, million: 1e6, billion: 1e9, second: 2, third: 3, fourth: 4, fifth: 5, tenth: 10,
   twentieth: 20, eightieth: 80, hundredth: 100, dozen: 12, twice: 2, both: 2,
 };
-const MONTHS: Record<string, number> = {
+// A Map, not an object: any word of a page is looked up in it, and "constructor 12" must find no month.
+const MONTHS = new Map<string, number>(Object.entries({
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
   november: 11, december: 12,
-};
+}));
+const DIGIT = /\d/;
 
 const NUMBER_WORD = new RegExp(`\\b(?:${Object.keys(ENGLISH_NUMBER_WORDS).join('|')})\\b`, 'g');
 
 export function englishNumbers(text: string): Set<number> {
   const values = new Set<number>();
-  for (const match of text.matchAll(/\d+(?:[.,]\d+)*/g)) addValue(values, Number(match[0].replace(/,/g, '')));
+  // Most sentences of prose have no digit: the passes that need one are skipped (the order of the values stays).
+  const hasDigit = DIGIT.test(text);
+  if (hasDigit) for (const match of text.matchAll(/\d+(?:[.,]\d+)*/g)) addValue(values, Number(match[0].replace(/,/g, '')));
   const lower = text.toLowerCase();
   for (const match of lower.matchAll(NUMBER_WORD)) values.add(ENGLISH_NUMBER_WORDS[match[0]]!);
   // "May 8" is 5月8日: the month's number is evidence too, but "may" alone is a verb.
-  for (const match of lower.matchAll(/\b([a-z]+)\s+\d{1,2}\b/g)) {
-    const month = MONTHS[match[1]!];
-    if (month) values.add(month);
+  if (hasDigit) {
+    for (const match of lower.matchAll(/\b([a-z]+)\s+\d{1,2}\b/g)) {
+      const month = MONTHS.get(match[1]!);
+      if (month) values.add(month);
+    }
   }
   for (const match of text.matchAll(/\b(January|February|March|April|June|July|August|September|October|November|December)\b/g)) {
-    values.add(MONTHS[match[1]!.toLowerCase()]!);
+    values.add(MONTHS.get(match[1]!.toLowerCase())!);
   }
   return values;
 }

@@ -33,4 +33,8 @@ describe('numbers', () => {
     expect(englishNumbers('eighty percent of 1,200 visitors').has(80)).toBe(true);
     expect(englishNumbers('They may go.').has(5)).toBe(false);
   });
+
+  it('reads only months before a day, never a name that plain objects answer for', () => {
+    expect([...englishNumbers('constructor 12, toString 3 and valueOf 4')]).toEqual([12, 3, 4]);
+  });
 });

@@ -7,6 +7,7 @@ import type { HoverView } from '@/utils/extension/page-session';
 import { HoverTrigger } from '@/utils/extension/hover-trigger';
 import { countRun, guardAgainstForgedStops, type ScriptWorld } from '@/utils/extension/script-runs';
 import { handleMessages, notifySidePanel, sendToBackground, type ContentProtocol } from '@/utils/messaging';
+import { UI_HOST_TAG } from '@/utils/page/walk';
 import { loadSettings, watchSettings } from '@/utils/settings/store';
 
 /** Whether keys typed there are the reader's text, which Parallax must leave alone. */
@@ -44,7 +45,7 @@ export default defineContentScript({
       pairShown: (zh, en) => void notifySidePanel('beadHovered', { zh, en }),
       async mountUi() {
         const ui = await createShadowRootUi<HoverView>(ctx, {
-          name: 'parallax-ui',
+          name: UI_HOST_TAG,
           mode: 'open',
           position: 'inline',
           anchor: 'body',
@@ -83,7 +84,7 @@ export default defineContentScript({
       if (event.clientX === pointer.x && event.clientY === pointer.y) return;
       pointer = { x: event.clientX, y: event.clientY };
       // Over the tooltip the reader is reading or selecting it: it stays.
-      if (event.composedPath().some((target) => target instanceof Element && target.localName === 'parallax-ui')) {
+      if (event.composedPath().some((target) => target instanceof Element && target.localName === UI_HOST_TAG)) {
         trigger.cancel();
         return;
       }

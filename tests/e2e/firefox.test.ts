@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { FIREFOX_BUILD, launchFirefox } from '../../scripts/lib/launch';
-import { clickElement, waitFor, type BrowserPage } from '../../scripts/lib/reader';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIREFOX_BUILD, launchFirefox, type FirefoxSession } from '../../scripts/lib/launch';
+import { clickElement, expectedSeed, fixturesDir, hoverSentence, waitFor, waitUntilReady, type BrowserPage } from '../../scripts/lib/reader';
+import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
 import { interfaceInChineseSuite, readerSuite, type BrowserUnderTest } from './reader-suite';
 
 async function firefoxUnderTest(options: { locale?: string } = {}): Promise<BrowserUnderTest> {
@@ -55,3 +57,38 @@ readerSuite('Firefox', () => firefoxUnderTest());
 // Firefox speaks Chinese with its language pack alone (Debian's firefox-esr-l10n-zh-cn); without it the browser
 // stays in English and this fails.
 interfaceInChineseSuite('Firefox', () => firefoxUnderTest({ locale: 'zh-CN' }));
+
+describe('Firefox: the extension reloaded while a page is open', () => {
+  let session: FirefoxSession;
+  let server: StaticServer;
+  const expected = expectedSeed();
+  beforeAll(async () => {
+    server = await serveDirectory(fixturesDir);
+    session = await launchFirefox({ headless: true, forTests: true });
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('the old copy’s UI leaves the page, and the new copy’s script answers the reader', async () => {
+    const page = (await session.browser.newPage()) as unknown as BrowserPage;
+    await page.goto(`${server.url}/${expected.page}?reloaded`);
+    await waitUntilReady(page);
+    const hosts = () => page.evaluate(() => document.querySelectorAll('parallax-ui').length, null);
+    expect(await hosts()).toBe(1);
+    // As an update does: Firefox ends the old copy's scripts, which cannot clean up, and starts the new copy's in
+    // the pages already open.
+    await page.evaluate(() => document.querySelector('parallax-ui')!.setAttribute('data-old-copy', ''), null);
+    const extensionPage = await session.openExtensionPage('options.html');
+    await extensionPage.evaluate(() => void (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload()).catch(() => undefined);
+    await waitFor(async () => (await page.evaluate(() => document.querySelector('parallax-ui[data-old-copy]') === null, null)) && (await hosts()) === 1, 'the old copy’s UI to leave the page');
+    await waitUntilReady(page);
+    // Left alone for a while: the new copy's UI is the only one, not one beside the old one.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await hosts()).toBe(1);
+    const pair = expected.pairs[0]!;
+    const tooltip = await hoverSentence(page, pair.locate ?? pair.sentence);
+    expect(tooltip.counterparts.map((c) => c.text)).toEqual(pair.counterpart);
+  });
+});

@@ -7,6 +7,7 @@ import { summarizeBeads } from '../align/summary';
 import type { AlignResult } from '../align/types';
 import type { AlignPageAnswer, AlignPageMessage, AlignRestAnswer, PageFindings } from '../messaging';
 import { readBilingualPageInSlices } from '../page/read-page';
+import { UI_HOST_TAG } from '../page/walk';
 import { watchPageChanges, type PageWatcher } from '../page/watch';
 import { isSiteEnabled, type Settings } from '../settings/schema';
 import { preferredChineseScript } from '../text/script';
@@ -103,7 +104,13 @@ export class PageController {
       this.ui.remove();
       this.ui = null;
     }
-    this.ui ??= await deps.mountUi();
+    if (!this.ui) {
+      // Firefox ends the content scripts of an extension that is reloaded or updated without letting them run again,
+      // and starts the new copy's script in the pages already open: the old script's UI would stay in the page,
+      // stale, before this one's. No run of this script has a UI here yet, so any host there is is left behind.
+      for (const host of doc.querySelectorAll(UI_HOST_TAG)) host.remove();
+      this.ui = await deps.mountUi();
+    }
     if (current !== this.generation) return;
     const ui = this.ui;
     ui.host.setAttribute('data-theme', deps.settings().theme);

@@ -141,6 +141,18 @@ describe('the page controller', () => {
     expect(h.controller.page).not.toBeNull();
   });
 
+  it('takes away the UI that a run of an earlier copy of the extension left in the page, and mounts its own', async () => {
+    // What Firefox leaves after a reload: the old script's host, which that script can no longer remove.
+    const stale = document.createElement('parallax-ui');
+    stale.setAttribute('data-state', 'ready');
+    document.body.append(stale);
+    const h = harness();
+    await h.controller.start();
+    expect(stale.isConnected).toBe(false);
+    expect(document.querySelectorAll('parallax-ui')).toHaveLength(1);
+    expect(h.host()?.getAttribute('data-state')).toBe('ready');
+  });
+
   it('shows nothing over two texts the worker finds unrelated', async () => {
     const h = harness({ alignPage: async (message) => ({ ...alignInProcess(message), related: false }) });
     await h.controller.start();

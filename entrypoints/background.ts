@@ -1,6 +1,6 @@
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
-import { alignPage, alignRest } from '@/utils/extension/alignment-service';
+import { alignPage, alignRest, preloadDictionary } from '@/utils/extension/alignment-service';
 import { showAlignmentsOnBadge } from '@/utils/extension/badge';
 import { clearTabAlignment } from '@/utils/extension/tab-alignments';
 import { handleMessages, type BackgroundProtocol } from '@/utils/messaging';
@@ -15,6 +15,7 @@ export default defineBackground(() => {
     },
   });
   showAlignmentsOnBadge();
+  browser.runtime.onInstalled.addListener(() => preloadDictionary());
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'toggle-site') void toggleSiteOf(tab);
   });

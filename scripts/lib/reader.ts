@@ -210,6 +210,11 @@ export async function dictionaryLoad(worker: WorkerEntries): Promise<{ durationM
   return { durationMs: entry.duration, source: (entry.detail as { source?: string } | undefined)?.source };
 }
 
+/** How long the latest page the worker aligned waited for its dictionary (nothing when it was loaded already). */
+export async function dictionaryWait(worker: WorkerEntries): Promise<number> {
+  return (await waitFor(() => worker.workerEntry('parallax:dictionary-wait'), 'the worker to align a page')).duration;
+}
+
 /** Waits until the worker has stored its copy of the dictionary for the next worker. */
 export async function dictionaryStored(worker: WorkerEntries): Promise<void> {
   await waitFor(() => worker.workerEntry('parallax:dictionary-stored'), 'the worker to store the dictionary');

@@ -11,6 +11,7 @@ import { alignPage } from '../../../utils/extension/alignment-service';
 import { readTabAlignment, watchTabAlignment, type TabAlignment } from '../../../utils/extension/tab-alignments';
 import type { AlignPageMessage } from '../../../utils/messaging';
 import { DISPLAY_TABLES_FILE } from '../../../utils/text/display-script';
+import { DICTIONARY_FILE } from '../../../utils/align/dictionary';
 
 const body = (text: string) => ({ blocks: [{ text, role: 'body' as const }] });
 
@@ -136,5 +137,22 @@ describe('a tab that moves on while its page is aligned', () => {
     const late = alignPage(unrelated, tab7);
     await late;
     expect((await readTabAlignment(tab7.tabId))?.url).toBe(next.url);
+  });
+});
+
+describe('the dictionary read ahead', () => {
+  it('is read from the package when asked ahead (as at install), and the first page then waits for no read of its own', async () => {
+    // A worker that has loaded nothing yet.
+    vi.resetModules();
+    const worker = await import('../../../utils/extension/alignment-service');
+    const dictionaryReads = () => fetched.filter((file) => file.endsWith(DICTIONARY_FILE));
+    worker.preloadDictionary();
+    await vi.waitFor(() => expect(dictionaryReads()).toHaveLength(1));
+    performance.clearMeasures('parallax:dictionary-wait');
+    const answer = await worker.alignPage(translated, { url: 'https://example.com/news' });
+    expect(answer.related).toBe(true);
+    expect(dictionaryReads()).toHaveLength(1);
+    // What the page waited is measured for the benchmark, one entry for the latest page.
+    expect(performance.getEntriesByName('parallax:dictionary-wait')).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * A copy of the dictionary's text in IndexedDB, so that a restarted worker does not read the file from the
  * extension's package again: Chrome stops an idle extension worker after 30 seconds, and the worker reads the
- * 2.8 MB file several times slower than it reads the copy back (BENCHMARKS.md). The copy carries the version of the
+ * 2.6 MB file slower than it reads the copy back (BENCHMARKS.md). The copy carries the version of the
  * dictionary it was made from, a hash the build writes beside the file, so that an update never reads an old copy.
  */
 const DATABASE = 'parallax';

@@ -77,7 +77,6 @@ export interface SentencePlace {
 }
 
 export interface PreparedEn {
-  tokens: Set<number>;
   weighted: Array<{ id: number; weight: number; optional: boolean }>;
   total: number;
   length: number;
@@ -157,7 +156,7 @@ export function prepareZh(sentence: ZhSentence, weights: DocumentWeights, place:
 export function prepareEn(sentence: EnSentence, weights: DocumentWeights, place: SentencePlace): PreparedEn {
   const weighted = sentence.tokens.map((id) => ({ id, weight: weights.enTokenWeight(id), optional: sentence.optional.has(id) }));
   const total = weighted.reduce((sum, t) => (t.optional ? sum : sum + t.weight), 0);
-  return { tokens: new Set(sentence.tokens), weighted, total, length: sentence.length, clauses: sentence.clauses, ...place };
+  return { weighted, total, length: sentence.length, clauses: sentence.clauses, ...place };
 }
 
 /**

@@ -69,7 +69,7 @@ describe('the translation table of a Chinese sentence', () => {
       expect([...units.subarray(0, 3), ...units.subarray(evidence.unitEnd)].every((u) => u === -1)).toBe(true);
       expect([...tokenIndices.subarray(0, 2), ...tokenIndices.subarray(evidence.tokenEnd)].every((t) => t === -1)).toBe(true);
 
-      const matchedUnits = zh.units.flatMap((u, index) => (u.translations.some((id) => en.tokens.has(id)) ? [index] : []));
+      const matchedUnits = zh.units.flatMap((u, index) => (u.translations.some((id) => tokens.includes(id)) ? [index] : []));
       const matchedTokens = en.weighted.flatMap((t, index) =>
         !t.optional && zh.units.some((u) => u.translations.includes(t.id)) ? [index] : [],
       );

@@ -26,50 +26,61 @@ function countMeetings(beads: TeachingBead[], zh: ZhSentence[], en: EnSentence[]
   const teaching = beads
     .filter((b) => b.quality >= TEACHING_QUALITY && b.zh.length > 0 && b.en.length > 0)
     .map((b) => ({ strings: new Set(b.zh.flatMap((i) => zh[i]!.learnable)), tokens: new Set(b.en.flatMap((j) => en[j]!.tokens)) }));
+  let tokenRange = 0;
+  for (const { tokens } of teaching) for (const token of tokens) tokenRange = Math.max(tokenRange, token + 1);
   const zhCount = new Map<string, number>();
-  const enCount = new Map<number, number>();
+  // Token ids are the document's vocabulary numbers, dense from 0: counted in an array, not a Map.
+  const enCount = new Int32Array(tokenRange);
   for (const { strings, tokens } of teaching) {
     for (const string of strings) zhCount.set(string, (zhCount.get(string) ?? 0) + 1);
-    for (const token of tokens) enCount.set(token, (enCount.get(token) ?? 0) + 1);
+    for (const token of tokens) enCount[token]! += 1;
   }
   // Pairs are counted only between strings and tokens seen often enough to be learned at all, and only where their
-  // counts let the pair's Dice coefficient, at most 2·min(counts) / (sum of counts), reach the lowest threshold.
-  const together = new Map<string, Map<number, number>>();
-  for (const { strings, tokens } of teaching) {
+  // counts let the pair's Dice coefficient, at most 2·min(counts) / (sum of counts), reach the lowest threshold. A
+  // pair is one number, the string's (in the order strings first pair) times the token range plus the token: one Map
+  // of numbers rather than a Map of Maps, which were a twentieth of a chapter's alignment.
+  const strings: string[] = [];
+  const stringNumbers = new Map<string, number>();
+  const together = new Map<number, number>();
+  for (const { strings: beadStrings, tokens } of teaching) {
     const frequentTokens: Array<{ token: number; count: number }> = [];
     for (const token of tokens) {
-      const count = enCount.get(token)!;
+      const count = enCount[token]!;
       if (count >= MIN_MEETINGS) frequentTokens.push({ token, count });
     }
-    for (const string of strings) {
+    for (const string of beadStrings) {
       const count = zhCount.get(string)!;
       if (count < MIN_MEETINGS) continue;
-      let row = together.get(string);
       for (const { token, count: tokenCount } of frequentTokens) {
         if (2 * Math.min(count, tokenCount) < LOWEST_DICE * (count + tokenCount)) continue;
-        if (!row) together.set(string, (row = new Map()));
-        row.set(token, (row.get(token) ?? 0) + 1);
+        let number = stringNumbers.get(string);
+        if (number === undefined) {
+          stringNumbers.set(string, (number = strings.length));
+          strings.push(string);
+        }
+        const pair = number * tokenRange + token;
+        together.set(pair, (together.get(pair) ?? 0) + 1);
       }
     }
   }
-  return { zhCount, enCount, together };
+  return { zhCount, enCount, together, strings, tokenRange };
 }
 
 /** Each Chinese string's best English token, where the document supports it well enough. */
 export function learnLexicon(beads: TeachingBead[], zh: ZhSentence[], en: EnSentence[], dictionary: Dictionary): Map<string, number> {
-  const { zhCount, enCount, together } = countMeetings(beads, zh, en);
+  const { zhCount, enCount, together, strings, tokenRange } = countMeetings(beads, zh, en);
   const learned = new Map<string, { token: number; dice: number }>();
-  for (const [string, row] of together) {
+  // A string's pairs come in the order they were first met, as its tokens did when each string had a Map of its own:
+  // of two tokens as good, the first met is kept.
+  for (const [pair, meetings] of together) {
+    const string = strings[Math.floor(pair / tokenRange)]!;
+    const token = pair % tokenRange;
     const known = (dictionary.stemsOf(string)?.length ?? 0) > 0;
-    const minMeetings = known ? MIN_MEETINGS_FOR_KNOWN_WORD : MIN_MEETINGS;
-    const minDice = known ? MIN_DICE_FOR_KNOWN_WORD : MIN_DICE;
-    for (const [token, meetings] of row) {
-      if (meetings < minMeetings) continue;
-      const dice = (2 * meetings) / (zhCount.get(string)! + enCount.get(token)!);
-      if (dice < minDice) continue;
-      const current = learned.get(string);
-      if (!current || current.dice < dice) learned.set(string, { token, dice });
-    }
+    if (meetings < (known ? MIN_MEETINGS_FOR_KNOWN_WORD : MIN_MEETINGS)) continue;
+    const dice = (2 * meetings) / (zhCount.get(string)! + enCount[token]!);
+    if (dice < (known ? MIN_DICE_FOR_KNOWN_WORD : MIN_DICE)) continue;
+    const current = learned.get(string);
+    if (!current || current.dice < dice) learned.set(string, { token, dice });
   }
   return new Map([...learned].map(([string, { token }]) => [string, token]));
 }

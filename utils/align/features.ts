@@ -7,6 +7,7 @@ import { englishNameTokens, englishStems, stemEnglish } from './english';
 import type { Dictionary } from './dictionary';
 import { chineseNumbers, englishNumbers } from './numbers';
 import { segmentWords } from './chinese';
+import { isHanCode } from '../text/script';
 
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
@@ -140,13 +141,26 @@ export function quotationOpenAfter(texts: string[], paragraphs: number[], langua
 const ZH_QUOTATION_MARK = /(?<open>[“「『])|[”」』]/g;
 const EN_QUOTATION_MARK = /(?<open>(?:^|(?<=[\s([—–]))['"](?=\S)|[‘“])|(?<=[\p{L}\p{N}.,!?;:—–-])['"](?!\p{L})|”|’(?!\p{L})/gu;
 
-const NOT_CONTENT = /[^\p{L}\p{N}]+/gu;
+const CONTENT_CHAR = /^[\p{L}\p{N}]$/u;
 
-/** Letters and digits, counted by code point: what is left once the rest is removed, less the pairs' second halves. */
+/**
+ * Letters and digits, counted by code point. ASCII and Han characters, most of any text, are told by their code; the
+ * rest by the Unicode classes.
+ */
 function contentLength(text: string): number {
-  const content = text.replace(NOT_CONTENT, '');
-  let length = content.length;
-  for (let k = 0; k < content.length; k += 1) if ((content.charCodeAt(k) & 0xfc00) === 0xdc00) length -= 1;
+  let length = 0;
+  for (let k = 0; k < text.length; k += 1) {
+    const code = text.charCodeAt(k);
+    if (code < 0x80) {
+      if ((code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)) length += 1;
+    } else if (isHanCode(code)) {
+      length += 1;
+    } else {
+      const char = String.fromCodePoint(text.codePointAt(k)!);
+      if (CONTENT_CHAR.test(char)) length += 1;
+      k += char.length - 1;
+    }
+  }
   return length;
 }
 

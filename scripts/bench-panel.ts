@@ -173,7 +173,7 @@ const aboveFloor = (which: 'firstScreen' | 'rows' | 'empty') => median(paintMs[w
 const lines = [
   '## The side panel (`npm run bench`, scripts/bench-panel.ts)',
   '',
-  `${machineLine()} Load average (1 min) when the run began: ${loadAtStart.toFixed(1)} on ${os.cpus().length} cores.`,
+  `${machineLine()} Load average (1 min) when the run began: ${loadAtStart.toFixed(1)} on ${os.cpus().length} cores; the benchmark ran at niceness ${os.getPriority()}.`,
   '',
   `The built sidepanel.html in headless Chromium at ${PANEL_VIEWPORT.width} × ${PANEL_VIEWPORT.height} px, opened for a tab whose stored alignment holds ${PAIRS.toLocaleString('en')} generated pairs (one omission, one addition and five weak pairs in fifty), timed from navigation start to the frame after the first rows show. Median of ${paintMs.rows.length} loads after a first one.`,
   '',

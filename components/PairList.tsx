@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { beadText, type PanelRow } from '@/utils/extension/article-map';
 import type { TabAlignment } from '@/utils/extension/tab-alignments';
 
@@ -29,8 +29,11 @@ interface PairListProps {
 }
 
 // Before a row has been laid out its height is guessed from its text; the guess only needs to be close, as each
-// row is measured once shown. Until the list has a size of its own (never, in a DOM without layout), these stand in.
+// row is measured once shown. Until the list has a size of its own (never, in a DOM without layout), the window's
+// stands in: never smaller than the list, so the first render already draws every row in view.
 const FALLBACK_VIEWPORT = { width: 360, height: 800 };
+const firstViewport = () =>
+  typeof window !== 'undefined' && window.innerHeight > 0 ? { width: window.innerWidth, height: window.innerHeight } : FALLBACK_VIEWPORT;
 const LINE_HEIGHT = 21;
 const ROW_CHROME = 26;
 const ZH_CHAR_WIDTH = 14;
@@ -71,12 +74,17 @@ export function PairList({ rows, texts, zhLang, currentBead, scrollRequest, onAc
   const focusBead = useRef<number | null>(null);
   const [measuredVersion, setMeasuredVersion] = useState(0);
   const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
+  const [viewport, setViewport] = useState(firstViewport);
+  /** The list's width when its rows were measured: heights taken at another width no longer hold. */
+  const measuredWidth = useRef<number | null>(null);
 
   useLayoutEffect(() => {
     const element = scroller.current!;
+    // The observer reports the size it was started with too: the same size must not cost another render.
     const update = () => {
-      if (element.clientHeight > 0) setViewport({ width: element.clientWidth, height: element.clientHeight });
+      const width = element.clientWidth;
+      const height = element.clientHeight;
+      if (height > 0) setViewport((old) => (old.width === width && old.height === height ? old : { width, height }));
     };
     update();
     if (typeof ResizeObserver === 'undefined') return;
@@ -84,11 +92,6 @@ export function PairList({ rows, texts, zhLang, currentBead, scrollRequest, onAc
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
-
-  // A resize rewraps every row: what was measured at the old width no longer holds.
-  useLayoutEffect(() => {
-    measured.current.clear();
-  }, [viewport.width]);
 
   const offsets = useMemo(() => {
     const result = new Float64Array(rows.length + 1);
@@ -132,6 +135,15 @@ export function PairList({ rows, texts, zhLang, currentBead, scrollRequest, onAc
     const element = scroller.current!;
     let shiftAbove = 0;
     let changed = false;
+    // A resize rewraps every row. The width is the list's own, as laid out, not `viewport`, which starts as a guess:
+    // rows measured before the first real size came in were measured at the real width all the same.
+    if (measuredWidth.current !== element.clientWidth) {
+      if (measuredWidth.current !== null && measured.current.size > 0) {
+        measured.current.clear();
+        changed = true;
+      }
+      measuredWidth.current = element.clientWidth;
+    }
     for (const item of element.querySelectorAll<HTMLElement>('li[data-bead]')) {
       const bead = Number(item.dataset.bead);
       const height = item.offsetHeight;
@@ -163,7 +175,8 @@ export function PairList({ rows, texts, zhLang, currentBead, scrollRequest, onAc
 
   const firstBead = rows[first]?.bead;
   const lastBead = rows[last]?.bead;
-  useLayoutEffect(() => {
+  // After the paint: what it changes (the map's mark of the part in view) can wait a frame, the rows cannot.
+  useEffect(() => {
     if (firstBead !== undefined && lastBead !== undefined) onViewport?.(firstBead, lastBead);
   }, [firstBead, lastBead]);
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { aligningStatus, firstSentencesNote } from '@/utils/extension/alignment-status';
-import { readTabAlignment, summarize, watchTabAlignment, type TabAlignment } from '@/utils/extension/tab-alignments';
+import { followTabAlignment, summarize, type TabAlignment } from '@/utils/extension/tab-alignments';
 import { t } from '@/utils/i18n';
 import { isSiteEnabled, type Settings } from '@/utils/settings/schema';
 
@@ -23,16 +23,7 @@ function useTabAlignment(tabId: number | undefined): TabAlignment | null | undef
       setAlignment(null);
       return;
     }
-    let changed = false;
-    const stop = watchTabAlignment(tabId, (next) => {
-      changed = true;
-      setAlignment(next);
-    });
-    // A change that arrives while the first read is under way is newer than what that read returns.
-    void readTabAlignment(tabId).then((stored) => {
-      if (!changed) setAlignment(stored);
-    });
-    return stop;
+    return followTabAlignment(tabId, setAlignment);
   }, [tabId]);
   return alignment;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { PairList, type ScrollRequest } from './PairList';
 import {
   articleMap,
@@ -17,7 +17,7 @@ import {
 } from '@/utils/extension/article-map';
 import { EXPORT_MIME, exportFileName, exportText, type ExportFormat } from '@/utils/extension/export';
 import { aligningStatus, firstSentencesNote } from '@/utils/extension/alignment-status';
-import { readTabAlignment, watchTabAlignment, type TabAlignment } from '@/utils/extension/tab-alignments';
+import { followTabAlignment, type EarlyTabAlignment, type TabAlignment } from '@/utils/extension/tab-alignments';
 import { t } from '@/utils/i18n';
 
 /** Every string the panel shows, in the interface language; read when the panel renders. */
@@ -69,6 +69,8 @@ export function downloadFile(fileName: string, text: string, mime: string): void
 
 export interface SidePanelProps {
   tabId: number | null;
+  /** The alignment of the tab the panel opened on, followed since before the panel first rendered. */
+  early?: EarlyTabAlignment | null;
   /** Brings a bead into view on the tab's page. */
   onReveal(tabId: number, zh: number[], en: number[]): void;
   /** Calls back with each bead the reader hovers on the tab's page; returns a function that stops. */
@@ -78,18 +80,20 @@ export interface SidePanelProps {
   appVersion?: string;
 }
 
-export function SidePanel({ tabId, onReveal, followPage, download = downloadFile, appVersion = '0' }: SidePanelProps) {
+export function SidePanel({ tabId, early, onReveal, followPage, download = downloadFile, appVersion = '0' }: SidePanelProps) {
   const strings = panelStrings();
-  const [alignment, setAlignment] = useState<TabAlignment | null | undefined>(undefined);
+  const [alignment, setAlignment] = useState<TabAlignment | null | undefined>(() => (early && early.tabId === tabId ? early.latest : undefined));
+  const earlyTaken = useRef(false);
   useEffect(() => {
     if (tabId === null) return;
-    let live = true;
-    void readTabAlignment(tabId).then((a) => live && setAlignment(a));
-    const stop = watchTabAlignment(tabId, setAlignment);
-    return () => {
-      live = false;
-      stop();
-    };
+    if (early && early.tabId === tabId && !earlyTaken.current) {
+      earlyTaken.current = true;
+      const stop = early.handOver(setAlignment);
+      // Whatever changed between the first render and the hand-over.
+      setAlignment(early.latest);
+      return stop;
+    }
+    return followTabAlignment(tabId, setAlignment);
   }, [tabId]);
 
   if (tabId === null || alignment === null) {
@@ -130,6 +134,20 @@ export function SidePanel({ tabId, onReveal, followPage, download = downloadFile
   );
 }
 
+/**
+ * The part of the article in view, marked on the map. It follows every scroll of the list, so it keeps its own
+ * state: the list moving re-renders this mark alone, not the panel around the list.
+ */
+function InViewMark({ total, show }: { total: number; show: { current?: (firstBead: number, lastBead: number) => void } }) {
+  const [inView, setInView] = useState<[number, number] | null>(null);
+  useLayoutEffect(() => {
+    show.current = (first, last) => setInView([first, last]);
+    return () => (show.current = undefined);
+  }, []);
+  if (!inView || total === 0) return null;
+  return <span class="in-view" style={{ top: `${(inView[0] / total) * 100}%`, height: `${((inView[1] - inView[0] + 1) / total) * 100}%` }} />;
+}
+
 interface AlignedArticleProps {
   alignment: TabAlignment;
   onReveal(zh: number[], en: number[]): void;
@@ -143,7 +161,7 @@ function AlignedArticle({ alignment, onReveal, followPage, onExport }: AlignedAr
   const [query, setQuery] = useState('');
   const [currentBead, setCurrentBead] = useState<number | null>(null);
   const [scrollRequest, setScrollRequest] = useState<ScrollRequest | null>(null);
-  const [viewport, setViewport] = useState<[number, number] | null>(null);
+  const showInView = useRef<(firstBead: number, lastBead: number) => void>();
   const serial = useRef(0);
 
   const rows = useMemo(() => panelRows(alignment), [alignment]);
@@ -254,13 +272,11 @@ function AlignedArticle({ alignment, onReveal, followPage, onExport }: AlignedAr
           currentBead={currentBead}
           scrollRequest={scrollRequest}
           onActivate={activate}
-          onViewport={(first, last) => setViewport([first, last])}
+          onViewport={(first, last) => showInView.current?.(first, last)}
           strings={strings.list}
         />
         <button type="button" class="map" aria-label={strings.mapLabel} title={strings.mapLabel} style={{ backgroundImage: mapGradient(map, MAP_COLORS) }} onClick={jumpFromMap}>
-          {viewport && total > 0 && (
-            <span class="in-view" style={{ top: `${(viewport[0] / total) * 100}%`, height: `${((viewport[1] - viewport[0] + 1) / total) * 100}%` }} />
-          )}
+          <InViewMark total={total} show={showInView} />
           {currentBead !== null && total > 0 && <span class="current-mark" style={{ top: `${((currentBead + 0.5) / total) * 100}%` }} />}
         </button>
       </div>

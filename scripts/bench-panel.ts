@@ -3,12 +3,16 @@
  * `npm run bench` runs this after its own build): the extension's sidepanel.html opened for a tab whose stored
  * alignment holds 2,000 generated pairs, timed from navigation start until the first rows have been painted. The
  * same page with nothing stored for its tab gives the part of that time the panel spends before it has rows. Then
- * the list is scrolled frame by frame, and the time between frames says whether drawing the rows keeps up.
- * Writes the `panel` section of BENCHMARKS.md.
+ * the list is scrolled frame by frame, and the time between frames says whether drawing the rows keeps up. The
+ * browser's own floor, a static page of the same extension with no script or style, is timed the same way in the
+ * same loads, so that the panel's figures can be read above it; so is the panel's first screen saved as a static
+ * page, what those rows cost to lay out and paint without any script. Writes the `panel` section of BENCHMARKS.md.
  */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { machineLine, median, writeBenchmarkSection } from './lib/benchmarks-md';
-import { launchChromium } from './lib/launch';
+import { CHROME_BUILD, launchChromium } from './lib/launch';
 import { toStored, type TabAlignment } from '../utils/extension/tab-alignments';
 
 const PAIRS = 2_000;
@@ -37,12 +41,27 @@ function longAlignment(): TabAlignment {
 
 /** Scrolling the list through the whole article: frames run, the list moved by a screen's third each frame. */
 const SCROLL_FRAMES = 240;
+/**
+ * What the panel's empty state shows, as a static page with no script and no style sheet: the least any extension
+ * page costs the browser to open and paint, which no change to the panel can go below.
+ */
+const FLOOR_PAGE = `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>Parallax</title></head>
+  <body><header><h1>Parallax</h1><p class="status">No bilingual article found</p></header></body>
+</html>
+`;
+
 /** The machine may be shared: how busy it was when the run began is part of what the figures mean. */
 const loadAtStart = os.loadavg()[0]!;
-const session = await launchChromium({ headless: true });
+// A copy of the build with the static page beside the panel's, so that the build itself is left as it was built.
+const extensionDir = mkdtempSync(path.join(os.tmpdir(), 'parallax-bench-panel-'));
+cpSync(CHROME_BUILD, extensionDir, { recursive: true });
+writeFileSync(path.join(extensionDir, 'floor.html'), FLOOR_PAGE);
+const session = await launchChromium({ headless: true, extensionDir });
 /** The intervals between animation frames while the list scrolls, over every load after the first. */
 const scrollFrameMs: number[] = [];
-const paintMs: Record<'rows' | 'empty', number[]> = { rows: [], empty: [] };
+const paintMs: Record<'floor' | 'firstScreen' | 'rows' | 'empty', number[]> = { floor: [], firstScreen: [], rows: [], empty: [] };
 /** From the moment the stored alignment is read until its rows are painted: the panel's own work. */
 const afterReadMs: number[] = [];
 /** What reading the stored alignment costs the panel's page alone, part of the first paint with rows. */
@@ -59,11 +78,25 @@ try {
     // As the worker keeps it (saveTabAlignment).
     [`tab:${LONG_TAB}`, toStored(longAlignment())] as const,
   );
+  // The panel's first screen as it was painted, kept as a static page with the same style sheets and no script:
+  // what showing those rows costs the browser alone, the floor for this content.
+  await setup.setViewportSize(PANEL_VIEWPORT);
+  await setup.goto(`${panelUrl}?tabId=${LONG_TAB}`);
+  await setup.waitForSelector('[data-pair]');
+  const firstScreen = await setup.evaluate(() => {
+    const copy = document.documentElement.cloneNode(true) as HTMLElement;
+    for (const element of copy.querySelectorAll('script, link[rel="modulepreload"]')) element.remove();
+    return `<!doctype html>\n${copy.outerHTML}`;
+  });
+  writeFileSync(path.join(extensionDir, 'first-screen.html'), firstScreen);
   await setup.close();
   for (let load = 0; load < LOADS; load += 1) {
-    for (const [which, tabId, selector] of [
-      ['rows', LONG_TAB, '[data-pair]'],
-      ['empty', EMPTY_TAB, '.status'],
+    // Interleaved, so that a change in the machine's load falls on all of them alike.
+    for (const [which, file, tabId, selector] of [
+      ['floor', 'floor.html', EMPTY_TAB, '.status'],
+      ['firstScreen', 'first-screen.html', EMPTY_TAB, '[data-pair]'],
+      ['rows', 'sidepanel.html', LONG_TAB, '[data-pair]'],
+      ['empty', 'sidepanel.html', EMPTY_TAB, '.status'],
     ] as const) {
       const page = await session.context.newPage();
       await page.setViewportSize(PANEL_VIEWPORT);
@@ -88,8 +121,14 @@ try {
             return value;
           });
       }, selector);
-      await page.goto(`${panelUrl}?tabId=${tabId}`);
+      await page.goto(`chrome-extension://${session.extensionId}/${file}?tabId=${tabId}`);
       const paintedAt = await page.evaluate(() => (window as unknown as { panelPaintedAt: Promise<number> }).panelPaintedAt);
+      // The first load warms the browser's caches of the extension's files, as a reader's second opening would.
+      if (load > 0) paintMs[which].push(paintedAt);
+      if (which === 'floor' || which === 'firstScreen') {
+        await page.close();
+        continue;
+      }
       const drawn = await page.evaluate(() => document.querySelectorAll('li[data-bead]').length);
       const readAt = await page.evaluate(() => (window as unknown as { alignmentReadAt?: number }).alignmentReadAt);
       if (readAt === undefined) throw new Error('The panel did not read its tab\'s alignment through storage.session.get.');
@@ -120,27 +159,31 @@ try {
           }, SCROLL_FRAMES)),
         );
       }
-      // The first load warms the browser's caches of the extension's files, as a reader's second opening would.
-      if (load > 0) paintMs[which].push(paintedAt);
       await page.close();
     }
   }
 } finally {
   await session.close();
+  rmSync(extensionDir, { recursive: true, force: true });
 }
+
+/** Each load's time less the static page's of the same load, the median of those. */
+const aboveFloor = (which: 'firstScreen' | 'rows' | 'empty') => median(paintMs[which].map((ms, load) => ms - paintMs.floor[load]!));
 
 const lines = [
   '## The side panel (`npm run bench`, scripts/bench-panel.ts)',
   '',
-  `${machineLine()} Load average (1 min) when the run began: ${loadAtStart.toFixed(1)} on ${os.cpus().length} cores.`,
+  `${machineLine()} Load average (1 min) when the run began: ${loadAtStart.toFixed(1)} on ${os.cpus().length} cores; the benchmark ran at niceness ${os.getPriority()}.`,
   '',
   `The built sidepanel.html in headless Chromium at ${PANEL_VIEWPORT.width} × ${PANEL_VIEWPORT.height} px, opened for a tab whose stored alignment holds ${PAIRS.toLocaleString('en')} generated pairs (one omission, one addition and five weak pairs in fifty), timed from navigation start to the frame after the first rows show. Median of ${paintMs.rows.length} loads after a first one.`,
   '',
-  `- First paint with ${PAIRS.toLocaleString('en')} pairs: ${median(paintMs.rows).toFixed(0)} ms (max ${Math.max(...paintMs.rows).toFixed(0)}).`,
+  `- The browser's floor, a static page of the extension with no script or style showing the empty panel's text, timed the same way: ${median(paintMs.floor).toFixed(0)} ms (min ${Math.min(...paintMs.floor).toFixed(0)}, max ${Math.max(...paintMs.floor).toFixed(0)}).`,
+  `- The panel's first screen of rows saved as a static page (its markup as painted, its style sheets, no script), timed the same way: ${median(paintMs.firstScreen).toFixed(0)} ms (max ${Math.max(...paintMs.firstScreen).toFixed(0)}); above the floor of the same load: ${aboveFloor('firstScreen').toFixed(0)} ms: laying out and painting those rows in their fonts, which no script can go below.`,
+  `- First paint with ${PAIRS.toLocaleString('en')} pairs: ${median(paintMs.rows).toFixed(0)} ms (max ${Math.max(...paintMs.rows).toFixed(0)}); above the floor of the same load: ${aboveFloor('rows').toFixed(0)} ms (median).`,
   `- Of which the panel's own work, from its read of the stored alignment coming back to the rows painted: ${median(afterReadMs).toFixed(0)} ms (max ${Math.max(...afterReadMs).toFixed(0)}).`,
   `- Reading the stored alignment from \`storage.session\` (timed apart, on the loaded page): ${median(storageReadMs).toFixed(0)} ms.`,
   `- Scrolling the list a third of its height a frame, ${SCROLL_FRAMES} frames a load: frames ${median(scrollFrameMs).toFixed(1)} ms apart (median), ${scrollFrameMs.filter((ms) => ms > 25).length} of ${scrollFrameMs.length} over 25 ms, the longest ${Math.max(...scrollFrameMs).toFixed(1)} ms.`,
-  `- The same page with nothing stored for its tab ("No bilingual article found"): ${median(paintMs.empty).toFixed(0)} ms (max ${Math.max(...paintMs.empty).toFixed(0)}): loading the page and its script, before any row.`,
+  `- The same page with nothing stored for its tab ("No bilingual article found"): ${median(paintMs.empty).toFixed(0)} ms (max ${Math.max(...paintMs.empty).toFixed(0)}); above the floor: ${aboveFloor('empty').toFixed(0)} ms: loading the page and its script, before any row.`,
 ];
 writeBenchmarkSection('panel', lines.join('\n'));
 console.log(lines.join('\n'));

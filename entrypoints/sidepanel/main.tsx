@@ -8,16 +8,16 @@ import { followHoveredBead } from '@/utils/extension/hovered-bead';
 import { applyTheme } from '@/components/theme';
 import { uiLanguage } from '@/utils/i18n';
 import { sendToTab } from '@/utils/messaging';
-import { loadSettings, watchSettings } from '@/utils/settings/store';
+import { activeTabId, openPanel, tabIdFromSearch, type PanelOpening } from '@/utils/extension/panel-opening';
+import { watchSettings } from '@/utils/settings/store';
 
-/** The tab named in the URL (`?tabId=`), else the active tab of this window, following tab switches. */
-function useTabId(): number | null {
-  const fromUrl = Number(new URLSearchParams(location.search).get('tabId'));
-  const [tabId, setTabId] = useState<number | null>(Number.isInteger(fromUrl) && fromUrl > 0 ? fromUrl : null);
+/** The tab named in the URL, else the active tab of this window, following tab switches. */
+function useTabId(opened: number | null): number | null {
+  const [tabId, setTabId] = useState(opened);
   useEffect(() => {
-    if (Number.isInteger(fromUrl) && fromUrl > 0) return;
-    const refresh = () =>
-      void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => setTabId(tab?.id ?? null));
+    if (tabIdFromSearch(location.search) !== null) return;
+    const refresh = () => void activeTabId().then(setTabId);
+    // A switch between the panel's opening and now.
     refresh();
     browser.tabs.onActivated.addListener(refresh);
     browser.tabs.onUpdated.addListener(refresh);
@@ -29,11 +29,12 @@ function useTabId(): number | null {
   return tabId;
 }
 
-function App() {
-  const tabId = useTabId();
+function App({ opening }: { opening: PanelOpening }) {
+  const tabId = useTabId(opening.tabId);
   return (
     <SidePanel
       tabId={tabId}
+      early={opening.alignment}
       onReveal={(tab, zh, en) => void sendToTab(tab, 'revealBead', { zh, en }).catch(() => undefined)}
       followPage={followHoveredBead}
       appVersion={browser.runtime.getManifest().version}
@@ -42,7 +43,8 @@ function App() {
 }
 
 document.documentElement.lang = uiLanguage();
-// The reader's theme, now and whenever it changes.
-void loadSettings().then((settings) => applyTheme(settings.theme));
 watchSettings((settings) => applyTheme(settings.theme));
-render(<App />, document.getElementById('app')!);
+void openPanel(location.search).then((opening) => {
+  applyTheme(opening.settings.theme);
+  render(<App opening={opening} />, document.getElementById('app')!);
+});

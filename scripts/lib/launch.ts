@@ -69,7 +69,15 @@ const x11Letter = (letter: string) => 24 + X11_LETTERS.indexOf(letter.toLowerCas
  * keeps, so that a later launch finds what the extension stored (a browser restart). `backForwardCache`: pages are
  * kept in the back/forward cache as in a reader's browser (Playwright turns the cache off by default).
  */
-export async function launchChromium(options: { headless: boolean; profile?: string; locale?: string; backForwardCache?: boolean }): Promise<ChromiumSession> {
+export async function launchChromium(options: {
+  headless: boolean;
+  profile?: string;
+  locale?: string;
+  backForwardCache?: boolean;
+  /** The unpacked extension to load; the Chrome build by default. */
+  extensionDir?: string;
+}): Promise<ChromiumSession> {
+  const extensionDir = options.extensionDir ?? CHROME_BUILD;
   const executablePath = findChromium();
   if (!executablePath) throw new Error(`Chromium or Chrome is not installed. Install it with:\n  ${INSTALL_BROWSERS}`);
   const userDataDir = options.profile ?? mkdtempSync(path.join(os.tmpdir(), 'parallax-chromium-'));
@@ -78,7 +86,7 @@ export async function launchChromium(options: { headless: boolean; profile?: str
     headless: options.headless,
     viewport: { width: 1200, height: 900 },
     ...(options.backForwardCache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
-    args: [...CHROMIUM_ARGS, ...(options.locale ? [`--lang=${options.locale}`] : []), `--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`],
+    args: [...CHROMIUM_ARGS, ...(options.locale ? [`--lang=${options.locale}`] : []), `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
     // On Linux the browser takes its interface language, which extensions' messages follow, from the environment.
     ...(options.locale ? { locale: options.locale, env: { ...process.env, LANGUAGE: options.locale.replace('-', '_') } } : {}),
   });

@@ -116,6 +116,63 @@ export function watchTabAlignment(tabId: number, onChange: (alignment: TabAlignm
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
+/**
+ * Calls back with the tab's alignment as it is kept now, then whenever it changes; returns a stop function. The watch
+ * starts before the read, and a change that arrives while the read is under way is newer than what the read returns.
+ */
+export function followTabAlignment(tabId: number, onChange: (alignment: TabAlignment | null) => void): () => void {
+  let changed = false;
+  let stopped = false;
+  const stopWatching = watchTabAlignment(tabId, (next) => {
+    changed = true;
+    onChange(next);
+  });
+  void readTabAlignment(tabId).then((stored) => {
+    if (!changed && !stopped) onChange(stored);
+  });
+  return () => {
+    stopped = true;
+    stopWatching();
+  };
+}
+
+/**
+ * A tab's alignment followed from before there is anything to show it in: the side panel starts this as its script
+ * is evaluated, so that reading a long article from storage runs while the page is still being set up rather than
+ * after its first render. `latest` is undefined until the first read comes back (`known`); `handOver` passes every
+ * later value on.
+ */
+export interface EarlyTabAlignment {
+  readonly tabId: number;
+  readonly latest: TabAlignment | null | undefined;
+  readonly known: Promise<void>;
+  /** From now on, each change goes to `onChange`; returns a stop function. */
+  handOver(onChange: (alignment: TabAlignment | null) => void): () => void;
+}
+
+export function followTabAlignmentEarly(tabId: number): EarlyTabAlignment {
+  let latest: TabAlignment | null | undefined;
+  let receiver: ((alignment: TabAlignment | null) => void) | undefined;
+  let markKnown!: () => void;
+  const known = new Promise<void>((resolve) => (markKnown = resolve));
+  const stop = followTabAlignment(tabId, (next) => {
+    latest = next;
+    markKnown();
+    receiver?.(next);
+  });
+  return {
+    tabId,
+    get latest() {
+      return latest;
+    },
+    known,
+    handOver(onChange) {
+      receiver = onChange;
+      return stop;
+    },
+  };
+}
+
 /** Calls back with every tab's alignment as it changes (null when cleared); returns a stop function. */
 export function watchEveryTabAlignment(onChange: (tabId: number, alignment: TabAlignment | null) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, areaName: string) => {

@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
+import { options, render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PairList } from '../../../components/PairList';
 import { SidePanel, type SidePanelProps } from '../../../components/SidePanel';
 import { createTooltipView, Tooltip } from '../../../components/Tooltip';
-import { saveTabAlignment, type TabAlignment } from '../../../utils/extension/tab-alignments';
+import { followTabAlignmentEarly, saveTabAlignment, type TabAlignment } from '../../../utils/extension/tab-alignments';
 import { useLocale } from './locale';
 
 const placement = { left: 10, top: 20, maxWidth: 400, maxHeight: null };
@@ -154,6 +155,19 @@ describe('SidePanel', () => {
     expect(root.querySelector('.summary')!.textContent).toBe('3 pairs, 1 of low confidence · 1 Chinese only · 1 English only');
   });
 
+  it('shows the pairs in its first render when the tab\'s alignment was read before it, and follows it from there', async () => {
+    await saveTabAlignment(TAB, alignment);
+    const early = followTabAlignmentEarly(TAB);
+    await early.known;
+    const root = mount(<SidePanel tabId={TAB} early={early} onReveal={() => undefined} />);
+    // No "Loading…" first: the rows are there as soon as render() returns, before any effect or read.
+    expect(pairTexts(root)[0]).toEqual(['一。', 'One.']);
+    await settle();
+    await saveTabAlignment(TAB, { ...alignment, title: 'Changed' });
+    await settle();
+    expect(root.querySelector('h1')!.textContent).toBe('Changed');
+  });
+
   it('shows page text as text, never as markup, in the title, the pairs and the unmatched sentences', async () => {
     const markup = '<img src=x onerror="alert(1)"><script>alert(2)</script><b>bold</b>';
     const root = await mountPanel({}, { ...alignment, title: markup, zh: [`一${markup}。`, ...alignment.zh.slice(1)], en: [`One ${markup}.`, ...alignment.en.slice(1)] });
@@ -280,5 +294,74 @@ describe('SidePanel', () => {
     (document.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
     await settle();
     expect(document.activeElement?.closest('li')?.getAttribute('data-bead')).toBe(String(count - 1));
+  });
+});
+
+describe('the side panel\'s first screen', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('is laid out in two renders of the list: drawn, then placed by the heights measured, before the browser paints', async () => {
+    const count = 2_000;
+    const long: TabAlignment = {
+      url: 'https://example.com/',
+      title: 'Long',
+      zhScript: 'Hans',
+      zh: Array.from({ length: count }, (_, k) => `第${k}句。`),
+      en: Array.from({ length: count }, (_, k) => `Sentence ${k}.`),
+      status: 'ready',
+      result: { beads: Array.from({ length: count }, (_, k) => [[k], [k]]), scores: Array.from({ length: count }, () => 0.9) },
+      alignMs: 1,
+      updatedAt: 1,
+    };
+    await saveTabAlignment(5, long);
+    const early = followTabAlignmentEarly(5);
+    await early.known;
+    // Happy DOM lays nothing out: the list gets a size of its own and each row a height, as a browser gives them,
+    // and a ResizeObserver that reports the size once observing starts, as a browser's does.
+    const layout = {
+      clientWidth: (element: HTMLElement) => (element.classList.contains('scroller') ? 380 : 0),
+      clientHeight: (element: HTMLElement) => (element.classList.contains('scroller') ? 600 : 0),
+      offsetHeight: (element: HTMLElement) => (element.matches('li[data-bead]') ? 57 : 0),
+    };
+    const restore = Object.entries(layout).map(([name, size]) => {
+      const own = Object.getOwnPropertyDescriptor(HTMLElement.prototype, name);
+      Object.defineProperty(HTMLElement.prototype, name, {
+        configurable: true,
+        get(this: HTMLElement) {
+          return size(this);
+        },
+      });
+      return () => (own ? Object.defineProperty(HTMLElement.prototype, name, own) : delete (HTMLElement.prototype as unknown as Record<string, unknown>)[name]);
+    });
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(private readonly report: () => void) {}
+        observe() {
+          queueMicrotask(() => this.report());
+        }
+        disconnect() {}
+      },
+    );
+    let listRenders = 0;
+    const diffed = options.diffed;
+    options.diffed = (vnode) => {
+      if (vnode.type === PairList) listRenders += 1;
+      diffed?.(vnode);
+    };
+    try {
+      const root = mount(<SidePanel tabId={5} early={early} onReveal={() => undefined} />);
+      // What runs before the browser paints: the render, its layout effects and the microtasks they queue.
+      await new Promise<void>((resolve) => queueMicrotask(resolve));
+      for (let k = 0; k < 10; k += 1) await Promise.resolve();
+      const drawn = [...root.querySelectorAll<HTMLElement>('li[data-bead]')];
+      expect(drawn.length).toBeGreaterThanOrEqual(Math.ceil(600 / 57));
+      expect(drawn.map((row) => row.style.top)).toEqual(drawn.map((_, k) => `${k * 57}px`));
+      expect(listRenders).toBeLessThanOrEqual(2);
+    } finally {
+      options.diffed = diffed;
+      vi.unstubAllGlobals();
+      for (const undo of restore) undo();
+    }
   });
 });

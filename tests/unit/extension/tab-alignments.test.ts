@@ -1,6 +1,17 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { clearTabAlignment, fromStored, readTabAlignment, saveTabAlignment, summarize, toStored, watchTabAlignment, type TabAlignment } from '../../../utils/extension/tab-alignments';
+import {
+  clearTabAlignment,
+  followTabAlignment,
+  followTabAlignmentEarly,
+  fromStored,
+  readTabAlignment,
+  saveTabAlignment,
+  summarize,
+  toStored,
+  watchTabAlignment,
+  type TabAlignment,
+} from '../../../utils/extension/tab-alignments';
 
 const alignment: TabAlignment = {
   url: 'https://example.com/',
@@ -36,6 +47,46 @@ describe('per-tab alignments', () => {
     stop();
     await saveTabAlignment(5, alignment);
     expect(seen).toEqual(['Example', null]);
+  });
+
+  it('follows a tab from what is kept, and a change made while that is read is not undone by the read', async () => {
+    await saveTabAlignment(4, alignment);
+    // The first read answers only once the change below has been made and announced, as a slow read can.
+    const read = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
+    let answer!: () => void;
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    const spy = vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementationOnce(((keys: string) => {
+      const value = read(keys);
+      return held.then(() => value);
+    }) as typeof fakeBrowser.storage.session.get);
+    const seen: Array<string | null> = [];
+    const stop = followTabAlignment(4, (a) => seen.push(a?.title ?? null));
+    await saveTabAlignment(4, { ...alignment, title: 'Newer' });
+    answer();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    spy.mockRestore();
+    expect(seen).toEqual(['Newer']);
+    stop();
+    await clearTabAlignment(4);
+    expect(seen.at(-1)).toBe('Newer');
+  });
+
+  it('follows a tab before anything can show it, and hands every later change over', async () => {
+    await saveTabAlignment(8, alignment);
+    const early = followTabAlignmentEarly(8);
+    expect(early.latest).toBeUndefined();
+    await early.known;
+    expect(early.latest?.title).toBe('Example');
+    // A change before the hand-over is kept as the latest; those after it go to the receiver.
+    await saveTabAlignment(8, { ...alignment, title: 'Before the hand-over' });
+    expect(early.latest?.title).toBe('Before the hand-over');
+    const seen: Array<string | null> = [];
+    const stop = early.handOver((a) => seen.push(a?.title ?? null));
+    await saveTabAlignment(8, { ...alignment, title: 'After' });
+    await clearTabAlignment(8);
+    stop();
+    await saveTabAlignment(8, alignment);
+    expect(seen).toEqual(['After', null]);
   });
 
   it('reads back exactly what was kept, kept as a few strings', async () => {

@@ -287,9 +287,10 @@ export function parseDictionary(text: string): Dictionary {
   // Segmentation asks whether each of a page's strings of up to eight characters is a word, and a binary search of
   // the text for each was most of its time: the headwords that start with a code unit are read into a Set the first
   // time one is asked for. A page has a few thousand characters, so the sets hold a small part of the dictionary.
-  const headwordsByFirstUnit = new Map<number, Headwords>();
+  // By code unit, in an array: segmentation asks for every character of a text, and a Map's lookup cost it more.
+  const headwordsByFirstUnit = new Array<Headwords | undefined>(0x10000);
   const headwordsFrom = (firstUnit: number): Headwords => {
-    let headwords = headwordsByFirstUnit.get(firstUnit);
+    let headwords = headwordsByFirstUnit[firstUnit];
     if (!headwords) {
       const found = new Set<string>();
       const longerAfter = new Set<number>();
@@ -302,19 +303,22 @@ export function parseDictionary(text: string): Dictionary {
         if (word.length > 2) longerAfter.add(word.charCodeAt(1));
         else if (word.length === 2) pairedWith.add(word.charCodeAt(1));
       }
-      headwordsByFirstUnit.set(firstUnit, (headwords = { words: found, lengths, longerAfter, pairedWith }));
+      headwordsByFirstUnit[firstUnit] = headwords = { words: found, lengths, longerAfter, pairedWith };
     }
     return headwords;
   };
-  const readingsByChar = new Map<string, readonly string[] | undefined>();
+  // null: looked up, and no reading.
+  const readingsByChar = new Map<string, readonly string[] | null>();
   return {
     stemsOf,
     readingsOf: (char) => {
-      if (readingsByChar.has(char)) return readingsByChar.get(char);
-      const line = pinyin.find(char);
-      const readings = line < 0 ? undefined : pinyin.value(line).split(' ');
-      readingsByChar.set(char, readings);
-      return readings;
+      let readings = readingsByChar.get(char);
+      if (readings === undefined) {
+        const line = pinyin.find(char);
+        readings = line < 0 ? null : pinyin.value(line).split(' ');
+        readingsByChar.set(char, readings);
+      }
+      return readings ?? undefined;
     },
     *entries() {
       for (const line of words.lines()) yield [words.key(line), stemsOf(words.key(line))!];

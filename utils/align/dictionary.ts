@@ -118,29 +118,19 @@ export function formatDictionary(words: Map<string, Iterable<string>>, readings:
   return `${lines.join('\n')}\n`;
 }
 
-/** Characters between the points of a section's index: the lines between two points are found by reading on. */
-const INDEX_STRIDE = 64;
-
 /**
- * Lines `key\tvalue` of one section, sorted by key, found by binary search over the text itself. The index holds
- * the first line start after every INDEX_STRIDE characters rather than every line's, which makes it several times
- * quicker to build at load, when the worker waits for it, and costs a lookup only a few lines' reading.
+ * Lines `key\tvalue` of one section, sorted by key, found by binary search over the text itself: a probe at any
+ * character reads on to the start of the next line, so nothing is built at load, when the worker waits for it (an
+ * index of line starts, even one every 64 characters, was the longest part of the load in a fresh worker).
  */
 class SortedLines {
-  private readonly points: number[] = [];
   private keyDigits = new Uint8Array(MAX_WORD_LENGTH * KEY_WIDTH);
   private keyLength = 0;
   constructor(
     private readonly text: string,
-    start: number,
+    private readonly start: number,
     private readonly end: number,
-  ) {
-    for (let point = start; point < end; ) {
-      this.points.push(point);
-      const after = point + INDEX_STRIDE;
-      point = after < end && text.charCodeAt(after - 1) !== NEWLINE ? this.lineEnd(after) + 1 : after;
-    }
-  }
+  ) {}
   get count(): number {
     let count = 0;
     for (const _line of this.lines()) count += 1;
@@ -148,27 +138,13 @@ class SortedLines {
   }
   /** Line starts in order. */
   *lines(): Iterable<number> {
-    for (let line = this.points[0] ?? this.end; line < this.end; line = this.lineEnd(line) + 1) yield line;
+    for (let line = this.start; line < this.end; line = this.lineEnd(line) + 1) yield line;
   }
   /** The start of the line about `word`, or -1. */
   find(word: string): number {
     this.setKey(word);
-    // The last point whose line's key is not after the word's; the line sought, if any, is there or a little further.
-    let low = 0;
-    let high = this.points.length - 1;
-    if (high < 0 || this.compare(this.points[0]!) < 0) return -1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.compare(this.points[mid]!) < 0) high = mid - 1;
-      else low = mid;
-    }
-    const stop = low + 1 < this.points.length ? this.points[low + 1]! : this.end;
-    for (let line = this.points[low]!; line < stop; line = this.lineEnd(line) + 1) {
-      const order = this.compare(line);
-      if (order === 0) return line;
-      if (order < 0) return -1;
-    }
-    return -1;
+    const line = this.firstNotBefore((at) => this.compare(at) > 0);
+    return line < this.end && this.compare(line) === 0 ? line : -1;
   }
   /**
    * Every line whose key starts with the key of the code unit `code`, in order: such lines stand together, since
@@ -176,19 +152,33 @@ class SortedLines {
    */
   *linesStartingWith(code: number): Iterable<number> {
     this.setKey(String.fromCharCode(code));
-    let low = 0;
-    let high = this.points.length - 1;
-    // The last point whose line's key sorts before the code unit's: the lines sought start there or later.
+    for (let line = this.firstNotBefore((at) => this.comparePrefix(at) > 0); line < this.end && this.comparePrefix(line) === 0; line = this.lineEnd(line) + 1) {
+      yield line;
+    }
+  }
+  /**
+   * The start of the first line `before` does not hold for (the section's end when it holds for all), where it holds
+   * for a first run of lines and for none after them.
+   */
+  private firstNotBefore(before: (line: number) => boolean): number {
+    // Every line that starts before `low` is before; `high` is the section's end or the start of a line that is not.
+    let low = this.start;
+    let high = this.end;
     while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.compare(this.points[mid]!) <= 0) high = mid - 1;
-      else low = mid;
+      const half = (low + high) >>> 1;
+      let mid = this.lineStartFrom(half);
+      // No line starts between the middle and `high`: the line holding the middle is probed instead.
+      if (mid >= high) mid = Math.max(low, this.text.lastIndexOf('\n', half - 1) + 1);
+      if (before(mid)) low = this.lineEnd(mid) + 1;
+      else high = mid;
     }
-    for (let line = this.points[low] ?? this.end; line < this.end; line = this.lineEnd(line) + 1) {
-      const order = this.comparePrefix(line);
-      if (order < 0) return;
-      if (order === 0) yield line;
-    }
+    return low;
+  }
+  /** The start of the first line that starts at `offset` or after it (the section's end when none does). */
+  private lineStartFrom(offset: number): number {
+    if (offset <= this.start) return this.start;
+    const newline = this.text.indexOf('\n', offset - 1);
+    return newline < 0 ? this.end : Math.min(newline + 1, this.end);
   }
   /** The word or character the line is about. */
   key(line: number): string {

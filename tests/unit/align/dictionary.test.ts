@@ -17,6 +17,22 @@ describe('the built dictionary', () => {
     expect(headwordsOf(dictionary, '了').longerAfter.has('了'.charCodeAt(0))).toBe(false);
   });
 
+  it('finds every word it holds by binary search over its text, and the headwords of each first character', () => {
+    let checked = 0;
+    let k = 0;
+    for (const [word, stems] of dictionary.entries()) {
+      k += 1;
+      if (k % 37 !== 0) continue;
+      checked += 1;
+      // The entries' stems are found through the same search: every word of the file has some.
+      expect(stems.length).toBeGreaterThan(0);
+      expect(dictionary.stemsOf(word)).toEqual(stems);
+      expect(headwordsOf(dictionary, word).words.has(word)).toBe(true);
+      expect(dictionary.stemsOf(`${word}\u4e00\u4e00\u4e00\u4e00\u4e00\u4e00\u4e00\u4e00`)).toBeUndefined();
+    }
+    expect(checked).toBeGreaterThan(3000);
+  });
+
   it('segments by the longest headword, unknown characters alone', () => {
     expect(segmentWords('中华人民共和国成立了', dictionary)).toEqual(['中华人民共和国', '成立', '了']);
     expect(segmentWords('韦小宝笑了', dictionary)).toContain('笑');
@@ -63,7 +79,7 @@ describe('the file format', () => {
     expect(isWord(parsed, '𠀋𠀋')).toBe(true);
   });
 
-  it('finds words among lines longer and shorter than the stretch between index points, first and last included', () => {
+  it('finds words among long and short lines, first and last included', () => {
     const mixed = new Map<string, string[]>();
     // Lines of one word with many stems (long) between words with one (short), in sorted order.
     for (let k = 0; k < 400; k += 1) {

@@ -57,7 +57,6 @@ export interface Headwords {
 }
 
 const TAB = 9;
-const NEWLINE = 10;
 /** `!`, the first printable ASCII character: digit 0 of stem codes and of keys. */
 const FIRST_DIGIT = 0x21;
 const CODE_BASE = 47;

@@ -6,7 +6,7 @@
  * split-page), are then mapped to DOM ranges (ranges.ts).
  */
 import type { BlockRole } from '../align/types';
-import { languageRuns, looksBilingual, sidesAreArticles, textScript } from '../text/script';
+import { languageRuns, looksBilingualInSteps, sidesAreArticles, textScript } from '../text/script';
 import { findArticleInSteps, type ArticleBlock } from './article';
 import { chineseVersions } from './chinese-versions';
 import { layoutPairs, type BlockPair, type BlockPlace } from './layout-pairs';
@@ -41,11 +41,53 @@ function shadowText(root: Element): string {
   return text;
 }
 
-function quickLook(root: Document | Element | ShadowRoot): boolean {
+// Elements whose text the quick look reads in one `textContent` call, and reads between two chances to pause: the
+// text of a long page's body is megabytes, which the browser takes hundreds of milliseconds to build in one call;
+// an ordinary page's body is read in one.
+const ELEMENTS_PER_TEXT_READ = 2_000;
+// Counting an element's elements builds no text: in Chromium it costs about a hundredth of reading them.
+const COUNTS_PER_READ = 100;
+
+/**
+ * The text of `start` in parts that together are its `textContent`, in document order: an element of few elements is
+ * read in one call, a larger one child by child, with a pause after every ELEMENTS_PER_TEXT_READ elements read.
+ */
+function* textParts(start: Node, parts: string[]): Generator<void, void> {
+  const pending: Node[] = [start];
+  let elementsRead = 0;
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    const type = node.nodeType;
+    if (type === 3 || type === 4) {
+      parts.push((node as CharacterData).data);
+      continue;
+    }
+    // Only elements and fragments (a shadow root) hold text: not comments, nor a document, whose `textContent` is null.
+    if (type !== 1 && type !== 11) continue;
+    if (type === 1) {
+      const element = node as Element;
+      const size = element.childElementCount === 0 ? 0 : element.getElementsByTagName('*').length;
+      const whole = size <= ELEMENTS_PER_TEXT_READ;
+      if (whole) parts.push(element.textContent ?? '');
+      elementsRead += whole ? size + 1 : Math.ceil(size / COUNTS_PER_READ);
+      if (elementsRead >= ELEMENTS_PER_TEXT_READ) {
+        elementsRead = 0;
+        yield;
+      }
+      if (whole) continue;
+    }
+    for (let child = node.lastChild; child; child = child.previousSibling) pending.push(child);
+  }
+}
+
+/** Whether the page may hold both languages at all: most pages stop here. */
+function* quickLook(root: Document | Element | ShadowRoot): Generator<void, boolean> {
   const start = (root as Document).body ?? root;
-  const text = start.textContent ?? '';
-  if (looksBilingual(text)) return true;
-  return text.length < MAX_LIGHT_TEXT_FOR_SHADOW_SEARCH && start instanceof Element && looksBilingual(text + shadowText(start));
+  const parts: string[] = [];
+  yield* textParts(start, parts);
+  if (yield* looksBilingualInSteps(parts)) return true;
+  const length = parts.reduce((sum, part) => sum + part.length, 0);
+  return length < MAX_LIGHT_TEXT_FOR_SHADOW_SEARCH && start instanceof Element && (yield* looksBilingualInSteps([...parts, shadowText(start)]));
 }
 
 /**
@@ -197,7 +239,7 @@ function* timedSteps<T>(steps: Generator<void, T>, add: (ms: number) => void): G
 function* readSteps(root: Document | Element | ShadowRoot, options: ReadOptions, times: ReadTimes = { findArticleMs: 0 }): Generator<void, PageReading | null> {
   // Each pass over all the page's blocks ends with a pause: on a page of thousands of paragraphs any one of them
   // takes a good part of a task's budget.
-  if (!quickLook(root)) return null;
+  if (!(yield* quickLook(root))) return null;
   yield;
   const start = (root as Document).body ?? root;
   const shadowRoots: ShadowRoot[] = [];
@@ -226,7 +268,9 @@ function* readSteps(root: Document | Element | ShadowRoot, options: ReadOptions,
   const { sides } = page;
   if (!sidesAreArticles(sides.zh.map((b) => b.text), sides.en.map((b) => b.text))) return null;
   const altScript: ChineseScript = versions.primary === 'Hans' ? 'Hant' : 'Hans';
+  yield;
   const alt = sides.zhAlt.length > 0 ? { script: altScript, blockPairs: page.pairs('zhAlt') } : null;
+  yield;
   const blockPairs = page.pairs('zh');
   yield;
   return new PageReading(sides, blockPairs, alt, versions.primary, shadowRoots);

@@ -256,7 +256,7 @@ async function alignRestInChunks(
       const sliceStarted = performance.now();
       const step = steps.next();
       busyMs += performance.now() - sliceStarted;
-      if (restJobs.get(job.tabId) !== job) throw new Error('The page was read again before its alignment ended.');
+      if (restJobs.get(job.tabId) !== job) throw new Error('The tab closed, left the page or read it again before its alignment ended.');
       if (step.done) return step.value;
       await report(step.value);
       await new Promise((resolve) => setTimeout(resolve, 0));
@@ -273,6 +273,16 @@ async function alignRestInChunks(
   const alignMs = Math.round(busyMs);
   await keep(related ? { ...base, status: 'ready', result, alignMs, updatedAt: Date.now() } : null);
   return { related, result, altResult, alignMs, wholeMs: Math.round(performance.now() - started) };
+}
+
+/**
+ * The tab closed or started loading another page: the rest of its alignment under way stops before its next chunk
+ * (a 10,000-paragraph page's chunks would otherwise keep the worker busy for half a minute for no one), and its kept
+ * result goes.
+ */
+export async function forgetTab(tabId: number): Promise<void> {
+  restJobs.delete(tabId);
+  await clearTabAlignment(tabId);
 }
 
 /** No rest of an alignment is under way for the tab's page: the worker was restarted, or the page read again. */

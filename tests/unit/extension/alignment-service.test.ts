@@ -7,10 +7,28 @@ import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dictionaryPath, loadDictionaryFromDisk } from '../../../scripts/lib/dictionary-node';
-import { alignPage } from '../../../utils/extension/alignment-service';
+import { alignPage, alignRest, forgetTab } from '../../../utils/extension/alignment-service';
 import { readTabAlignment, watchTabAlignment, type TabAlignment } from '../../../utils/extension/tab-alignments';
 import type { AlignPageMessage } from '../../../utils/messaging';
 import { DISPLAY_TABLES_FILE } from '../../../utils/text/display-script';
+
+// The chunks of a long page's alignment started, counted as the worker asks for each.
+const chunks = vi.hoisted(() => ({ started: 0 }));
+vi.mock('../../../utils/align/progressive', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../utils/align/progressive')>();
+  return {
+    ...original,
+    *alignInChunks(...args: Parameters<typeof original.alignInChunks>) {
+      const steps = original.alignInChunks(...args);
+      for (;;) {
+        chunks.started += 1;
+        const step = steps.next();
+        if (step.done) return step.value;
+        yield step.value;
+      }
+    },
+  };
+});
 
 const body = (text: string) => ({ blocks: [{ text, role: 'body' as const }] });
 
@@ -137,4 +155,33 @@ describe('a tab that moves on while its page is aligned', () => {
     await late;
     expect((await readTabAlignment(tab7.tabId))?.url).toBe(next.url);
   });
+});
+
+describe('a long page whose tab closes while the rest of it is aligned', () => {
+  it('has no further chunk aligned once the tab is gone', async () => {
+    // 1,600 sentences a side, ten a block: aligned around the view first, then in at least two chunks (1,000 sentences
+    // and 200 of overlap a chunk).
+    const blocks = (sentence: (k: number) => string) =>
+      Array.from({ length: 160 }, (_, b) => ({ text: Array.from({ length: 10 }, (_, k) => sentence(b * 10 + k)).join(' '), role: 'body' as const }));
+    const long: AlignPageMessage = {
+      page: {
+        zh: { blocks: blocks((k) => `第${k}号图书馆有${k}本科学书。`) },
+        en: { blocks: blocks((k) => `Library number ${k} has ${k} science books.`) },
+        blockPairs: [],
+      },
+      zhScript: 'Hans',
+      displayScript: 'page',
+      view: { zh: [80, 82], en: null },
+    };
+    const answer = await alignPage(long, tab7);
+    expect(answer.complete).toBe(false);
+    expect(answer.related).toBe(true);
+    await forgetTab(tab7.tabId);
+    await expect(alignRest(tab7)).rejects.toThrow(/No alignment is under way/);
+    await vi.waitFor(() => expect(chunks.started).toBeGreaterThan(0), { timeout: 60_000 });
+    // The next chunk, had the job gone on, would start at the worker's next turn, before this test's.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(chunks.started).toBe(1);
+    expect(await readTabAlignment(tab7.tabId)).toBeNull();
+  }, 120_000);
 });

@@ -37,6 +37,8 @@ export interface PageControllerDeps {
   /** Tells the worker that the page is no longer aligned, so that it forgets the tab's result. */
   pageCleared(): void;
   mountUi(): Promise<PageUi>;
+  /** Told when hovering starts to work on the page, so that a pointer already resting on a sentence need not move. */
+  pageReady?: () => void;
   /** Told which pair the tooltip shows, for the side panel to follow. */
   pairShown?: (zh: number[], en: number[]) => void;
   watchPage?: (doc: Document, onChange: () => void) => PageWatcher;
@@ -143,6 +145,7 @@ export class PageController {
       const readyMs = Math.round(performance.now());
       this.found = { state: 'ready', ...found, complete: answer.complete, readyMs, ...(answer.complete ? { alignedAllMs: readyMs } : {}) };
       this.setState('ready');
+      deps.pageReady?.();
       if (answer.complete) return;
       // The rest of a long page, aligned meanwhile: hovering works in view until it comes. A worker restarted in
       // between has lost it, and aligns the whole page again.

@@ -95,6 +95,25 @@ describe('the page controller', () => {
     expect(h.host()?.getAttribute('data-theme')).toBe('dark');
   });
 
+  it('says when hovering starts to work, once, and not on a page that is not bilingual', async () => {
+    let ready = 0;
+    const states: Array<string | null> = [];
+    const h = harness({
+      pageReady: () => {
+        ready += 1;
+        states.push(h.host()?.getAttribute('data-state') ?? null);
+      },
+    });
+    await h.controller.start();
+    // Told once the page answers hovers.
+    expect(ready).toBe(1);
+    expect(states).toEqual(['ready']);
+    expect(h.controller.page).not.toBeNull();
+    document.body.innerHTML = '<main><p>Only English here, and nothing else at all to align with it.</p></main>';
+    await h.controller.start();
+    expect(ready).toBe(1);
+  });
+
   it('stops when the site is switched off: no UI, and the worker forgets the tab', async () => {
     const h = harness();
     await h.controller.start();

@@ -1,6 +1,6 @@
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
-import { alignPage, alignRest, forgetTab } from '@/utils/extension/alignment-service';
+import { alignPage, alignRest, forgetTab, receivePageBlocks } from '@/utils/extension/alignment-service';
 import { showAlignmentsOnBadge } from '@/utils/extension/badge';
 import { handleMessages, type BackgroundProtocol } from '@/utils/messaging';
 import { toggleSiteOf } from '@/utils/settings/store';
@@ -8,6 +8,7 @@ import { toggleSiteOf } from '@/utils/settings/store';
 export default defineBackground(() => {
   handleMessages<BackgroundProtocol>({
     alignPage: (message, sender) => alignPage(message, sender),
+    pageBlocks: (message, sender) => receivePageBlocks(message, sender),
     alignRest: (_, sender) => alignRest(sender),
     pageCleared: async (_, sender) => {
       if (sender.tabId !== undefined) await forgetTab(sender.tabId);

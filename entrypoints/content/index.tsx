@@ -39,6 +39,7 @@ export default defineContentScript({
       languages: navigator.languages,
       settings: () => settings,
       alignPage: (message) => sendToBackground('alignPage', message),
+      sendPageBlocks: (message) => sendToBackground('pageBlocks', message),
       alignRest: () => sendToBackground('alignRest', {}),
       pageCleared: () => void sendToBackground('pageCleared', {}).catch(() => undefined),
       pageReady: () => trigger.pageReady(),

@@ -9,9 +9,9 @@ import { looksLikeTranslations } from '../align/summary';
 import { DICTIONARY_FILE, DICTIONARY_VERSION_FILE, parseDictionary, type Dictionary } from '../align/dictionary';
 import type { AlignRequest, AlignResult } from '../align/types';
 import { readStoredDictionary, storeDictionary } from './dictionary-store';
-import type { AlignPageAnswer, AlignPageMessage, AlignRestAnswer, ChineseDisplay, Sender } from '../messaging';
+import { ConnectionLostError, type AlignPageAnswer, type AlignPageMessage, type AlignRestAnswer, type BlockCounts, type ChineseDisplay, type PageBlocksMessage, type Sender } from '../messaging';
 import { DISPLAY_TABLES_FILE, displayConverters, shownScript, type PackedTables } from '../text/display-script';
-import { placesOf, splitPage, toAlignRequest, type SplitSentence } from '../page/split-page';
+import { placesOf, splitPage, toAlignRequest, type PageText, type SplitSentence, type TextBlock } from '../page/split-page';
 import { clearTabAlignment, readTabAlignment, saveTabAlignment, type TabAlignment } from './tab-alignments';
 
 let dictionary: Promise<Dictionary> | null = null;
@@ -126,6 +126,37 @@ function sentencesInView(sentences: SplitSentence[], blocks: [number, number] | 
   return end > first ? [first, end] : null;
 }
 
+/** The blocks of a tab's page sent ahead of its `alignPage` message, by tab, with the address that sent them. */
+const blocksAhead = new Map<number, { url: string | undefined; sides: Record<keyof BlockCounts, TextBlock[]> }>();
+
+/** Part of a long page's text, kept for the tab until its `alignPage` message comes. */
+export function receivePageBlocks({ first, side, blocks }: PageBlocksMessage, sender: Sender): void {
+  if (sender.tabId === undefined) return;
+  let ahead = blocksAhead.get(sender.tabId);
+  if (first || !ahead || ahead.url !== sender.url) {
+    ahead = { url: sender.url, sides: { zh: [], en: [], zhAlt: [] } };
+    blocksAhead.set(sender.tabId, ahead);
+  }
+  for (const block of blocks) ahead.sides[side].push(block);
+}
+
+/** The page's text once joined by the blocks sent ahead of it, which are taken from the tab's keeping. */
+function wholePageText({ page, blocksSentAhead }: AlignPageMessage, sender: Sender): PageText {
+  if (!blocksSentAhead) return page;
+  const ahead = sender.tabId === undefined ? undefined : blocksAhead.get(sender.tabId);
+  if (sender.tabId !== undefined) blocksAhead.delete(sender.tabId);
+  const take = (side: keyof BlockCounts, own: TextBlock[]): TextBlock[] => {
+    const sent = ahead && ahead.url === sender.url ? ahead.sides[side] : [];
+    // A worker restarted while the parts came has lost the first of them: the content script sends them all again.
+    if (sent.length !== blocksSentAhead[side]) throw new ConnectionLostError("The page's text did not all reach the worker.");
+    return [...sent, ...own];
+  };
+  const whole: PageText = { ...page, zh: { blocks: take('zh', page.zh.blocks) }, en: { blocks: take('en', page.en.blocks) } };
+  const alt = take('zhAlt', page.zhAlt?.blocks ?? []);
+  if (page.zhAlt) whole.zhAlt = { ...page.zhAlt, blocks: alt };
+  return whole;
+}
+
 /** The rest of a long page's alignment, under way in the background after the part in view was answered. */
 interface RestJob {
   tabId: number;
@@ -143,7 +174,7 @@ const restJobs = new Map<number, RestJob>();
  * content script to ask for with `alignRest`. Without a view a long page is aligned in chunks before the answer.
  */
 export async function alignPage(message: AlignPageMessage, sender: Sender): Promise<AlignPageAnswer> {
-  const { page } = message;
+  const page = wholePageText(message, sender);
   if (sender.tabId !== undefined) restJobs.delete(sender.tabId);
   // Null forgets the tab's result. Only while the tab shows the page: once it has moved on, the next page's result may
   // be kept by now, and what this page left (its 'aligning') goes.
@@ -282,6 +313,7 @@ async function alignRestInChunks(
  */
 export async function forgetTab(tabId: number): Promise<void> {
   restJobs.delete(tabId);
+  blocksAhead.delete(tabId);
   await clearTabAlignment(tabId);
 }
 

@@ -5,7 +5,7 @@
  */
 import { summarizeBeads } from '../align/summary';
 import type { AlignResult } from '../align/types';
-import type { AlignPageAnswer, AlignPageMessage, AlignRestAnswer, PageFindings } from '../messaging';
+import { pageTextMessages, type AlignPageAnswer, type AlignPageMessage, type AlignRestAnswer, type PageBlocksMessage, type PageFindings } from '../messaging';
 import { readBilingualPageInSlices } from '../page/read-page';
 import { watchPageChanges, type PageWatcher } from '../page/watch';
 import { isSiteEnabled, type Settings } from '../settings/schema';
@@ -32,6 +32,8 @@ export interface PageControllerDeps {
   languages: readonly string[];
   settings(): Settings;
   alignPage(message: AlignPageMessage): Promise<AlignPageAnswer>;
+  /** Part of a long page's text, sent ahead of its `alignPage` message. */
+  sendPageBlocks(message: PageBlocksMessage): Promise<void>;
   /** The whole alignment of a long page whose part in view `alignPage` answered first. */
   alignRest(): Promise<AlignRestAnswer>;
   /** Tells the worker that the page is no longer aligned, so that it forgets the tab's result. */
@@ -44,8 +46,17 @@ export interface PageControllerDeps {
   watchPage?: (doc: Document, onChange: () => void) => PageWatcher;
 }
 
+const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A reading that a newer one replaced while its text was being sent: the rest of it is not sent. */
+class ReadingReplacedError extends Error {
+  override name = 'ReadingReplacedError';
+}
+
 export class PageController {
   private generation = 0;
+  /** The longest task of sending the latest reading's text to the worker: the browser serialising a message. */
+  private longestSendMs = 0;
   private aligned: AlignedPage | null = null;
   private ui: PageUi | null = null;
   private watcher: PageWatcher | null = null;
@@ -87,11 +98,13 @@ export class PageController {
     // Main-thread time spent reading (pauses excluded), the part of it spent finding the article, and the longest
     // slice; on a bilingual page they include making the sentences the worker split into the page's own, on this
     // thread too. Read by `npm run bench`.
+    this.longestSendMs = 0;
     const readingTimes = (sentencesMs: number) => ({
       readPageMs: busyMs + sentencesMs,
       findArticleMs,
-      longestSliceMs: Math.max(longestSliceMs, sentencesMs),
+      longestSliceMs: Math.max(longestSliceMs, sentencesMs, this.longestSendMs),
       makeSentencesMs: sentencesMs,
+      longestSendMs: this.longestSendMs,
     });
     reading?.shadowRoots.forEach((root) => this.watcher?.observe(root));
     if (!reading) {
@@ -115,7 +128,7 @@ export class PageController {
       const request: AlignPageMessage = { page: reading.text, zhScript: reading.zhScript, displayScript: deps.settings().displayScript };
       // A long page is aligned around what the reader sees first.
       const view = reading.blocksInView();
-      const answer = await this.askAgainOnce(current, () => deps.alignPage(view ? { ...request, view } : request));
+      const answer = await this.askAgainOnce(current, () => this.sendToAlign(current, view ? { ...request, view } : request));
       if (current !== this.generation || this.ui !== ui) return;
       const sentencesStart = performance.now();
       const page = reading.withSentences(answer.sentences);
@@ -151,7 +164,7 @@ export class PageController {
       // between has lost it, and aligns the whole page again.
       const rest = await this.askAgainOnce(current, () => deps.alignRest()).catch(async (error: unknown) => {
         if (!(error instanceof Error && error.name === 'NoAlignmentUnderWayError') || current !== this.generation) throw error;
-        const whole = await deps.alignPage(request);
+        const whole = await this.sendToAlign(current, request);
         return { related: whole.related, result: whole.result, altResult: whole.altResult, alignMs: whole.alignMs, wholeMs: whole.alignMs };
       });
       if (current !== this.generation || this.ui !== ui) return;
@@ -173,6 +186,29 @@ export class PageController {
       console.warn('Parallax could not align this page:', error);
       this.setState('error');
     }
+  }
+
+  /**
+   * Asks the worker to align the page. The browser serialises a message on the page's thread in one task, so a long
+   * page's text goes first in parts, with a pause between them; the longest of these tasks is kept.
+   */
+  private async sendToAlign(current: number, message: AlignPageMessage): Promise<AlignPageAnswer> {
+    const { parts, request } = pageTextMessages(message);
+    for (const part of parts) {
+      await this.timedSend(() => this.deps.sendPageBlocks(part));
+      await pause();
+      // A newer reading sends its own text, starting over: this one's later parts must not mix with it.
+      if (current !== this.generation) throw new ReadingReplacedError('A newer reading of the page replaced this one.');
+    }
+    return this.timedSend(() => this.deps.alignPage(request));
+  }
+
+  /** Sends a message, timing the part done before the send returns: the message's serialisation. */
+  private timedSend<T>(send: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    const sent = send();
+    this.longestSendMs = Math.max(this.longestSendMs, performance.now() - started);
+    return sent;
   }
 
   /**

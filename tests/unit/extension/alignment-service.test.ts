@@ -7,9 +7,9 @@ import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dictionaryPath, loadDictionaryFromDisk } from '../../../scripts/lib/dictionary-node';
-import { alignPage, alignRest, forgetTab } from '../../../utils/extension/alignment-service';
+import { alignPage, alignRest, forgetTab, receivePageBlocks } from '../../../utils/extension/alignment-service';
 import { readTabAlignment, watchTabAlignment, type TabAlignment } from '../../../utils/extension/tab-alignments';
-import type { AlignPageMessage } from '../../../utils/messaging';
+import { ConnectionLostError, pageTextMessages, type AlignPageMessage } from '../../../utils/messaging';
 import { DISPLAY_TABLES_FILE } from '../../../utils/text/display-script';
 
 // The chunks of a long page's alignment started, counted as the worker asks for each.
@@ -184,4 +184,30 @@ describe('a long page whose tab closes while the rest of it is aligned', () => {
     expect(chunks.started).toBe(1);
     expect(await readTabAlignment(tab7.tabId)).toBeNull();
   }, 120_000);
+});
+
+describe('a page’s text sent in parts', () => {
+  // Parts of at most 40 characters: each block goes alone.
+  const { parts, request } = pageTextMessages(translated, 40);
+
+  it('is aligned as the same text sent in one message', async () => {
+    expect(parts.map((part) => part.side)).toEqual(['zh', 'en']);
+    for (const part of parts) receivePageBlocks(part, tab7);
+    const inParts = await alignPage(request, tab7);
+    const whole = await alignPage(translated, tab7);
+    expect([inParts.sentences, inParts.result, inParts.related]).toEqual([whole.sentences, whole.result, whole.related]);
+    expect(inParts.result.beads.length).toBeGreaterThan(0);
+  });
+
+  it('is refused as a lost connection, for the content script to send again, when a part did not arrive', async () => {
+    receivePageBlocks(parts[1]!, tab7);
+    await expect(alignPage(request, tab7)).rejects.toBeInstanceOf(ConnectionLostError);
+    // A part a newer reading sends first drops what an older one sent; parts from another page of the tab count for nothing.
+    receivePageBlocks(parts[1]!, tab7);
+    for (const part of parts) receivePageBlocks(part, tab7);
+    receivePageBlocks(parts[1]!, { ...tab7, url: 'https://example.com/other' });
+    await expect(alignPage(request, tab7)).rejects.toBeInstanceOf(ConnectionLostError);
+    for (const part of parts) receivePageBlocks(part, tab7);
+    expect((await alignPage(request, tab7)).related).toBe(true);
+  });
 });

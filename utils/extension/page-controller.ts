@@ -6,7 +6,7 @@
 import { summarizeBeads } from '../align/summary';
 import type { AlignResult } from '../align/types';
 import { pageTextMessages, type AlignPageAnswer, type AlignPageMessage, type AlignRestAnswer, type PageBlocksMessage, type PageFindings } from '../messaging';
-import { readBilingualPageInSlices } from '../page/read-page';
+import { readBilingualPageInSlices, withSentencesInSlices, type SliceTimes } from '../page/read-page';
 import { watchPageChanges, type PageWatcher } from '../page/watch';
 import { isSiteEnabled, type Settings } from '../settings/schema';
 import { preferredChineseScript } from '../text/script';
@@ -99,16 +99,16 @@ export class PageController {
     // slice; on a bilingual page they include making the sentences the worker split into the page's own, on this
     // thread too. Read by `npm run bench`.
     this.longestSendMs = 0;
-    const readingTimes = (sentencesMs: number) => ({
-      readPageMs: busyMs + sentencesMs,
+    const readingTimes = (sentences: SliceTimes = { busyMs: 0, longestSliceMs: 0 }) => ({
+      readPageMs: busyMs + sentences.busyMs,
       findArticleMs,
-      longestSliceMs: Math.max(longestSliceMs, sentencesMs, this.longestSendMs),
-      makeSentencesMs: sentencesMs,
+      longestSliceMs: Math.max(longestSliceMs, sentences.longestSliceMs, this.longestSendMs),
+      makeSentencesMs: sentences.busyMs,
       longestSendMs: this.longestSendMs,
     });
     reading?.shadowRoots.forEach((root) => this.watcher?.observe(root));
     if (!reading) {
-      this.found = { state: 'not-bilingual', ...readingTimes(0) };
+      this.found = { state: 'not-bilingual', ...readingTimes() };
       this.removeUi();
       return;
     }
@@ -130,11 +130,11 @@ export class PageController {
       const view = reading.blocksInView();
       const answer = await this.askAgainOnce(current, () => this.sendToAlign(current, view ? { ...request, view } : request));
       if (current !== this.generation || this.ui !== ui) return;
-      const sentencesStart = performance.now();
-      const page = reading.withSentences(answer.sentences);
+      const { page, ...sentencesTimes } = await withSentencesInSlices(reading, answer.sentences);
+      if (current !== this.generation || this.ui !== ui) return;
       const summary = summarizeBeads(answer.result.beads);
       const found = {
-        ...readingTimes(performance.now() - sentencesStart),
+        ...readingTimes(sentencesTimes),
         zhSentences: page.zh.sentences.length,
         enSentences: page.en.sentences.length,
         pairs: summary.pairs,
@@ -182,7 +182,7 @@ export class PageController {
       this.found = { state: 'ready', ...all, complete: true, readyMs, alignedAllMs: Math.round(performance.now()) };
     } catch (error) {
       if (current !== this.generation) return;
-      this.found = { state: 'error', ...readingTimes(0) };
+      this.found = { state: 'error', ...readingTimes() };
       console.warn('Parallax could not align this page:', error);
       this.setState('error');
     }

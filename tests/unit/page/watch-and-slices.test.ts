@@ -48,6 +48,23 @@ describe('the quick look of a long page', () => {
     expect(largestRead).toBeGreaterThan(0);
     expect(largestRead).toBeLessThanOrEqual(2_000);
   });
+
+  it('makes the worker’s sentences into the page’s own with pauses, the same sentences as in one go', async () => {
+    const paragraphs = (text: (k: number) => string) => Array.from({ length: 1_500 }, (_, k) => `<p>${text(k)}</p>`).join('');
+    document.body.innerHTML = `<main><article>${paragraphs((k) => `第${k}段。两国元首先后举行小范围、大范围会谈。`)}</article><article>${paragraphs((k) => `Part ${k}. The two leaders held small-group and large-group talks.`)}</article></main>`;
+    const { reading } = await readBilingualPageInSlices(document);
+    const places = splitPage(reading!.text);
+    const steps = reading!.withSentencesInSteps(places);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses += 1;
+    // 6,000 sentences, a pause after every 2,000 and after each side.
+    expect(pauses).toBeGreaterThanOrEqual(3);
+    const whole = reading!.withSentences(places);
+    expect(step.value.zh.sentences.map((s) => s.text)).toEqual(whole.zh.sentences.map((s) => s.text));
+    expect(step.value.en.sentences.map((s) => s.text)).toEqual(whole.en.sentences.map((s) => s.text));
+    expect(step.value.en.blocks.map((b) => b.element)).toEqual(whole.en.blocks.map((b) => b.element));
+  });
 });
 
 describe('page watcher', () => {

@@ -95,6 +95,7 @@ export class PageController {
     this.watcher ??= (deps.watchPage ?? watchPageChanges)(doc, () => void this.start());
     const { reading, busyMs, longestSliceMs, findArticleMs } = await readBilingualPageInSlices(doc, { preferredScript: preferredChineseScript(deps.languages) });
     if (current !== this.generation) return;
+    const readAtMs = Math.round(performance.now());
     // Main-thread time spent reading (pauses excluded), the part of it spent finding the article, and the longest
     // slice; on a bilingual page they include making the sentences the worker split into the page's own, on this
     // thread too. Read by `npm run bench`.
@@ -130,6 +131,7 @@ export class PageController {
       const view = reading.blocksInView();
       const answer = await this.askAgainOnce(current, () => this.sendToAlign(current, view ? { ...request, view } : request));
       if (current !== this.generation || this.ui !== ui) return;
+      const answeredAtMs = Math.round(performance.now());
       const { page, ...sentencesTimes } = await withSentencesInSlices(reading, answer.sentences);
       if (current !== this.generation || this.ui !== ui) return;
       const summary = summarizeBeads(answer.result.beads);
@@ -141,6 +143,9 @@ export class PageController {
         unmatched: summary.unmatchedZh + summary.unmatchedEn,
         splitMs: answer.splitMs,
         alignMs: answer.alignMs,
+        firstAlignMs: answer.alignMs,
+        readAtMs,
+        answeredAtMs,
       };
       if (!answer.related) {
         this.found = { state: 'unrelated', ...found };

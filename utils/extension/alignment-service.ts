@@ -178,7 +178,7 @@ export async function alignPage(message: AlignPageMessage, sender: Sender): Prom
   if (sender.tabId !== undefined) restJobs.delete(sender.tabId);
   // Null forgets the tab's result. Only while the tab shows the page: once it has moved on, the next page's result may
   // be kept by now, and what this page left (its 'aligning') goes.
-  const keep = async (alignment: TabAlignment | null) => {
+  const keepNow = async (alignment: TabAlignment | null) => {
     const { tabId } = sender;
     if (tabId === undefined) return;
     if (!(await tabStillShows(tabId, sender.url))) {
@@ -188,6 +188,10 @@ export async function alignPage(message: AlignPageMessage, sender: Sender): Prom
     if (alignment === null) await clearTabAlignment(tabId);
     else await saveTabAlignment(tabId, alignment);
   };
+  // Each keeping starts once the one before has ended, so the last word is the last kept; the first ('aligning') is
+  // not waited for before the alignment starts, which it would delay by the browser's round trips.
+  let keeping: Promise<void> = Promise.resolve();
+  const keep = (alignment: TabAlignment | null) => (keeping = keeping.catch(() => undefined).then(() => keepNow(alignment)));
   const splitStarted = performance.now();
   const sentences = splitPage(page);
   const splitMs = Math.round(performance.now() - splitStarted);
@@ -213,7 +217,9 @@ export async function alignPage(message: AlignPageMessage, sender: Sender): Prom
   const english = { blocks: page.en.blocks, sentences: enKept };
   const request = toAlignRequest({ zh: { blocks: page.zh.blocks, sentences: zhKept }, en: english, blockPairs: page.blockPairs });
   const progressive = kept.zh >= PROGRESSIVE_FROM || kept.en >= PROGRESSIVE_FROM;
-  await keep({ ...base, status: 'aligning', ...(progressive ? { progress: { zh: 0, en: 0 } } : {}), result: empty, alignMs: 0, updatedAt: Date.now() });
+  keep({ ...base, status: 'aligning', ...(progressive ? { progress: { zh: 0, en: 0 } } : {}), result: empty, alignMs: 0, updatedAt: Date.now() }).catch((error: unknown) =>
+    console.warn('Parallax: the tab\'s state was not kept.', error),
+  );
   const places = placesOf(sentences);
   try {
     const loaded = await loadDictionary();
@@ -236,6 +242,8 @@ export async function alignPage(message: AlignPageMessage, sender: Sender): Prom
         // Answered when asked for; a job no one asks for (the page went away) must not report an unhandled rejection.
         job.answer.catch(() => undefined);
       }
+      // What the tab keeps stands before the page is answered: a page switched off at once must leave nothing kept.
+      await keeping;
       return { sentences: places, related, result: first, altResult: null, zhDisplay, splitMs, alignMs, complete: false };
     }
     let result: AlignResult;

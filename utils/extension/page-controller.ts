@@ -46,8 +46,6 @@ export interface PageControllerDeps {
   watchPage?: (doc: Document, onChange: () => void) => PageWatcher;
 }
 
-const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
-
 /** A reading that a newer one replaced while its text was being sent: the rest of it is not sent. */
 class ReadingReplacedError extends Error {
   override name = 'ReadingReplacedError';
@@ -195,13 +193,13 @@ export class PageController {
 
   /**
    * Asks the worker to align the page. The browser serialises a message on the page's thread in one task, so a long
-   * page's text goes first in parts, with a pause between them; the longest of these tasks is kept.
+   * page's text goes first in parts, each sent once the worker has the one before (the page's own work has its turns
+   * while the worker answers); the longest of these tasks is kept.
    */
   private async sendToAlign(current: number, message: AlignPageMessage): Promise<AlignPageAnswer> {
     const { parts, request } = pageTextMessages(message);
     for (const part of parts) {
       await this.timedSend(() => this.deps.sendPageBlocks(part));
-      await pause();
       // A newer reading sends its own text, starting over: this one's later parts must not mix with it.
       if (current !== this.generation) throw new ReadingReplacedError('A newer reading of the page replaced this one.');
     }

@@ -41,16 +41,17 @@ function shadowText(root: Element): string {
   return text;
 }
 
-// Elements whose text the quick look reads in one `textContent` call, and reads between two chances to pause: the
-// text of a long page's body is megabytes, which the browser takes hundreds of milliseconds to build in one call;
-// an ordinary page's body is read in one.
+// Elements whose text the quick look reads in one `textContent` call: the text of a long page's body is megabytes,
+// which the browser takes hundreds of milliseconds to build in one call; an ordinary page's body is read in one.
 const ELEMENTS_PER_TEXT_READ = 2_000;
+// Elements read between two chances to pause, where a page is read in parts.
+const ELEMENTS_PER_STEP = 500;
 // Counting an element's elements builds no text: in Chromium it costs about a hundredth of reading them.
 const COUNTS_PER_READ = 100;
 
 /**
  * The text of `start` in parts that together are its `textContent`, in document order: an element of few elements is
- * read in one call, a larger one child by child, with a pause after every ELEMENTS_PER_TEXT_READ elements read.
+ * read in one call, a larger one child by child, with a pause after every ELEMENTS_PER_STEP elements read.
  */
 function* textParts(start: Node, parts: string[]): Generator<void, void> {
   const pending: Node[] = [start];
@@ -70,7 +71,7 @@ function* textParts(start: Node, parts: string[]): Generator<void, void> {
       const whole = size <= ELEMENTS_PER_TEXT_READ;
       if (whole) parts.push(element.textContent ?? '');
       elementsRead += whole ? size + 1 : Math.ceil(size / COUNTS_PER_READ);
-      if (elementsRead >= ELEMENTS_PER_TEXT_READ) {
+      if (elementsRead >= ELEMENTS_PER_STEP) {
         elementsRead = 0;
         yield;
       }

@@ -126,15 +126,19 @@ function sentencesInView(sentences: SplitSentence[], blocks: [number, number] | 
   return end > first ? [first, end] : null;
 }
 
-/** The blocks of a tab's page sent ahead of its `alignPage` message, by tab, with the address that sent them. */
-const blocksAhead = new Map<number, { url: string | undefined; sides: Record<keyof BlockCounts, TextBlock[]> }>();
+/**
+ * The blocks of a tab's page sent ahead of its `alignPage` message, by tab, with the page that sent them: its address
+ * without the fragment, which the reader may change (following a link within the page) while the parts go.
+ */
+const blocksAhead = new Map<number, { page: string; sides: Record<keyof BlockCounts, TextBlock[]> }>();
+const pageOf = (sender: Sender) => withoutFragment(sender.url ?? '');
 
 /** Part of a long page's text, kept for the tab until its `alignPage` message comes. */
 export function receivePageBlocks({ first, side, blocks }: PageBlocksMessage, sender: Sender): void {
   if (sender.tabId === undefined) return;
   let ahead = blocksAhead.get(sender.tabId);
-  if (first || !ahead || ahead.url !== sender.url) {
-    ahead = { url: sender.url, sides: { zh: [], en: [], zhAlt: [] } };
+  if (first || !ahead || ahead.page !== pageOf(sender)) {
+    ahead = { page: pageOf(sender), sides: { zh: [], en: [], zhAlt: [] } };
     blocksAhead.set(sender.tabId, ahead);
   }
   for (const block of blocks) ahead.sides[side].push(block);
@@ -146,7 +150,7 @@ function wholePageText({ page, blocksSentAhead }: AlignPageMessage, sender: Send
   const ahead = sender.tabId === undefined ? undefined : blocksAhead.get(sender.tabId);
   if (sender.tabId !== undefined) blocksAhead.delete(sender.tabId);
   const take = (side: keyof BlockCounts, own: TextBlock[]): TextBlock[] => {
-    const sent = ahead && ahead.url === sender.url ? ahead.sides[side] : [];
+    const sent = ahead && ahead.page === pageOf(sender) ? ahead.sides[side] : [];
     // A worker restarted while the parts came has lost the first of them: the content script sends them all again.
     if (sent.length !== blocksSentAhead[side]) throw new ConnectionLostError("The page's text did not all reach the worker.");
     return [...sent, ...own];

@@ -192,7 +192,8 @@ describe('a page’s text sent in parts', () => {
 
   it('is aligned as the same text sent in one message', async () => {
     expect(parts.map((part) => part.side)).toEqual(['zh', 'en']);
-    for (const part of parts) receivePageBlocks(part, tab7);
+    // The reader followed a link within the page while the parts went: the same page.
+    for (const part of parts) receivePageBlocks(part, { ...tab7, url: `${tab7.url}#part-${part.side}` });
     const inParts = await alignPage(request, tab7);
     const whole = await alignPage(translated, tab7);
     expect([inParts.sentences, inParts.result, inParts.related]).toEqual([whole.sentences, whole.result, whole.related]);

@@ -1,17 +1,17 @@
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
-import { alignPage, alignRest, preloadDictionary } from '@/utils/extension/alignment-service';
+import { alignPage, alignRest, forgetTab, preloadDictionary, receivePageBlocks } from '@/utils/extension/alignment-service';
 import { showAlignmentsOnBadge } from '@/utils/extension/badge';
-import { clearTabAlignment } from '@/utils/extension/tab-alignments';
 import { handleMessages, type BackgroundProtocol } from '@/utils/messaging';
 import { toggleSiteOf } from '@/utils/settings/store';
 
 export default defineBackground(() => {
   handleMessages<BackgroundProtocol>({
     alignPage: (message, sender) => alignPage(message, sender),
+    pageBlocks: (message, sender) => receivePageBlocks(message, sender),
     alignRest: (_, sender) => alignRest(sender),
     pageCleared: async (_, sender) => {
-      if (sender.tabId !== undefined) await clearTabAlignment(sender.tabId);
+      if (sender.tabId !== undefined) await forgetTab(sender.tabId);
     },
   });
   showAlignmentsOnBadge();
@@ -19,9 +19,9 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'toggle-site') void toggleSiteOf(tab);
   });
-  browser.tabs.onRemoved.addListener((tabId) => void clearTabAlignment(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    // A new document in the tab: its old pairs must not show in the side panel.
-    if (change.status === 'loading' && change.url) void clearTabAlignment(tabId);
+    // A new document in the tab: its old pairs must not show in the side panel, nor its old page be aligned on.
+    if (change.status === 'loading' && change.url) void forgetTab(tabId);
   });
 });

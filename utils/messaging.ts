@@ -8,7 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { AlignResult } from './align/types';
-import type { PageText, SentencePlaces } from './page/split-page';
+import type { PageText, SentencePlaces, TextBlock } from './page/split-page';
 import type { BlocksInView, ChineseScript } from './page/types';
 import { DISPLAY_SCRIPTS, type DisplayScript } from './settings/schema';
 
@@ -23,6 +23,75 @@ export interface AlignPageMessage {
   displayScript: DisplayScript;
   /** The blocks in the reader's view, for a long page to be aligned there first. */
   view?: BlocksInView;
+  /**
+   * Where the page's text came ahead in `pageBlocks` messages: how many blocks of each side did. `page` then holds
+   * none of them; the blocks are the parts' in the order sent.
+   */
+  blocksSentAhead?: BlockCounts;
+}
+
+export interface BlockCounts {
+  zh: number;
+  en: number;
+  zhAlt: number;
+}
+
+/**
+ * Blocks of a long page's text, sent ahead of its `alignPage` message. A message is serialised on the page's main
+ * thread in one task: the text of a page of 10,000 paragraphs a language (6.4 M characters) took Chromium 100 to 200 ms
+ * to serialise, so the text goes in parts, with a pause between them.
+ */
+export interface PageBlocksMessage {
+  /** The first part of a page's text: what an earlier reading of the page sent goes. */
+  first: boolean;
+  side: keyof BlockCounts;
+  blocks: TextBlock[];
+}
+
+/**
+ * The most characters of page text one message carries (a block longer than that goes alone): a part of 250,000 took
+ * Chromium 54 ms to send at load 7 on 2 cores, the content script's longest task on the 10,000-paragraph page.
+ */
+export const MESSAGE_TEXT_CHARS = 100_000;
+
+/**
+ * The messages that carry a page's text: the page's `alignPage` request alone where the text is short, else the
+ * blocks in parts of at most `maxChars` characters, then the request with the blocks left out.
+ */
+export function pageTextMessages(request: AlignPageMessage, maxChars = MESSAGE_TEXT_CHARS): { parts: PageBlocksMessage[]; request: AlignPageMessage } {
+  const { page } = request;
+  const sides: Array<[keyof BlockCounts, TextBlock[]]> = [
+    ['zh', page.zh.blocks],
+    ['en', page.en.blocks],
+    ['zhAlt', page.zhAlt?.blocks ?? []],
+  ];
+  let total = 0;
+  for (const [, blocks] of sides) for (const block of blocks) total += block.text.length;
+  if (total <= maxChars) return { parts: [], request };
+  const parts: PageBlocksMessage[] = [];
+  for (const [side, blocks] of sides) {
+    let part: TextBlock[] = [];
+    let chars = 0;
+    const send = () => {
+      if (part.length > 0) parts.push({ first: parts.length === 0, side, blocks: part });
+      part = [];
+      chars = 0;
+    };
+    for (const block of blocks) {
+      if (chars > 0 && chars + block.text.length > maxChars) send();
+      part.push(block);
+      chars += block.text.length;
+    }
+    send();
+  }
+  return {
+    parts,
+    request: {
+      ...request,
+      page: { ...page, zh: { blocks: [] }, en: { blocks: [] }, ...(page.zhAlt ? { zhAlt: { ...page.zhAlt, blocks: [] } } : {}) },
+      blocksSentAhead: { zh: page.zh.blocks.length, en: page.en.blocks.length, zhAlt: page.zhAlt?.blocks.length ?? 0 },
+    },
+  };
 }
 
 
@@ -91,6 +160,11 @@ export interface PageFindings {
   alignMs?: number;
   /** False while only the part of a long page around the view is aligned. */
   complete?: boolean;
+  /** The worker's time aligning the first answer: the part around the view of a long page, else the whole. */
+  firstAlignMs?: number;
+  /** Milliseconds from the start of navigation until the page was read, and until the worker's first answer came. */
+  readAtMs?: number;
+  answeredAtMs?: number;
   /** Milliseconds from the start of navigation until hovering worked. */
   readyMs?: number;
   /** Milliseconds from the start of navigation until the whole page was aligned (later than `readyMs` on a long page). */
@@ -101,11 +175,15 @@ export interface PageFindings {
   longestSliceMs?: number;
   /** The part of `readPageMs` spent making the worker's sentences into the page's own. */
   makeSentencesMs?: number;
+  /** The longest task of sending the page's text to the worker (the browser serialising a message), in `longestSliceMs`. */
+  longestSendMs?: number;
 }
 
 /** Messages handled by the background. */
 export interface BackgroundProtocol {
   alignPage(message: AlignPageMessage): AlignPageAnswer;
+  /** Part of a long page's text, ahead of its `alignPage` message. */
+  pageBlocks(message: PageBlocksMessage): void;
   /** The rest of the long page whose part in view `alignPage` answered first, once aligned. */
   alignRest(message: Record<string, never>): AlignRestAnswer;
   /** The tab's page is no longer aligned (switched off, its view replaced, or found not bilingual): forget its result. */
@@ -135,6 +213,7 @@ type Protocol = BackgroundProtocol & ContentProtocol & SidePanelProtocol;
 type SenderKind = 'top-frame' | 'extension';
 const SENT_BY: { [T in keyof Protocol]: SenderKind } = {
   alignPage: 'top-frame',
+  pageBlocks: 'top-frame',
   alignRest: 'top-frame',
   pageCleared: 'top-frame',
   beadHovered: 'top-frame',
@@ -214,7 +293,10 @@ const validators: { [T in MessageType]: (payload: unknown) => payload is Payload
     (p.page.zhAlt === undefined || (isTextSide(p.page.zhAlt) && isBlockPairs((p.page.zhAlt as Record<string, unknown>).blockPairs))) &&
     (p.zhScript === 'Hant' || p.zhScript === 'Hans') &&
     (DISPLAY_SCRIPTS as readonly unknown[]).includes(p.displayScript) &&
-    (p.view === undefined || (isRecord(p.view) && isBlockSpan(p.view.zh) && isBlockSpan(p.view.en))),
+    (p.view === undefined || (isRecord(p.view) && isBlockSpan(p.view.zh) && isBlockSpan(p.view.en))) &&
+    (p.blocksSentAhead === undefined || (isRecord(p.blocksSentAhead) && isIndexArray([p.blocksSentAhead.zh, p.blocksSentAhead.en, p.blocksSentAhead.zhAlt]))),
+  pageBlocks: (p): p is PageBlocksMessage =>
+    isRecord(p) && typeof p.first === 'boolean' && (p.side === 'zh' || p.side === 'en' || p.side === 'zhAlt') && isTextSide({ blocks: p.blocks }),
   alignRest: (p): p is Record<string, never> => isRecord(p) && Object.keys(p).length === 0,
   revealBead: (p): p is RevealBeadMessage => isRecord(p) && isIndexArray(p.zh) && isIndexArray(p.en),
   beadHovered: (p): p is BeadHoveredMessage => isRecord(p) && isIndexArray(p.zh) && isIndexArray(p.en) && p.zh.length + p.en.length > 0,

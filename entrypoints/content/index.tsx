@@ -40,8 +40,10 @@ export default defineContentScript({
       languages: navigator.languages,
       settings: () => settings,
       alignPage: (message) => sendToBackground('alignPage', message),
+      sendPageBlocks: (message) => sendToBackground('pageBlocks', message),
       alignRest: () => sendToBackground('alignRest', {}),
       pageCleared: () => void sendToBackground('pageCleared', {}).catch(() => undefined),
+      pageReady: () => trigger.pageReady(),
       pairShown: (zh, en) => void notifySidePanel('beadHovered', { zh, en }),
       async mountUi() {
         const ui = await createShadowRootUi<HoverView>(ctx, {
@@ -78,7 +80,6 @@ export default defineContentScript({
       // from the extension; nothing tells it so. Asking the context finds out (the extension's id is gone), and its
       // onInvalidated below takes the UI away: the first move of the reader's pointer clears a page left behind.
       if (ctx.isInvalid) return;
-      if (!controller.page) return;
       // Browsers send a move without moving when the page scrolls under a resting pointer (as a step with the keys
       // may scroll it): only the reader's own moves count.
       if (event.clientX === pointer.x && event.clientY === pointer.y) return;
@@ -89,6 +90,9 @@ export default defineContentScript({
         return;
       }
       trigger.pointerMoved(event.clientX, event.clientY, event);
+    });
+    ctx.addEventListener(document, 'pointerout', (event: PointerEvent) => {
+      if (event.relatedTarget === null) trigger.pointerLeft();
     });
     ctx.addEventListener(document, 'keydown', (event: KeyboardEvent) => {
       if (event.key === 'Escape') controller.page?.escape();

@@ -20,34 +20,61 @@ interface Selection {
   en: number[];
 }
 
+/**
+ * What every chunk of one request asks of the whole: how many sentences each block has, and the page's pairs by their
+ * Chinese block. Counted once a request, not once a chunk: a long page's chunks would recount the whole page each.
+ */
+interface RequestIndex {
+  zhBlockSizes: Map<number, number>;
+  enBlockSizes: Map<number, number>;
+  /** Each pair's position in `blockPairs`, by its Chinese block. */
+  pairsOfZhBlock: Map<number, number[]>;
+}
+
+function indexRequest(request: AlignRequest): RequestIndex {
+  const sizes = (blocks: number[] | undefined) => {
+    const counts = new Map<number, number>();
+    for (const block of blocks ?? []) counts.set(block, (counts.get(block) ?? 0) + 1);
+    return counts;
+  };
+  const pairsOfZhBlock = new Map<number, number[]>();
+  (request.blockPairs ?? []).forEach(([zh], k) => {
+    const positions = pairsOfZhBlock.get(zh);
+    if (positions) positions.push(k);
+    else pairsOfZhBlock.set(zh, [k]);
+  });
+  return { zhBlockSizes: sizes(request.zh.blocks), enBlockSizes: sizes(request.en.blocks), pairsOfZhBlock };
+}
+
 /** The request for some of a document's sentences: the sentences keep their blocks; the page's pairs inside stay. */
-function subRequest(request: AlignRequest, selection: Selection): AlignRequest {
+function subRequest(request: AlignRequest, index: RequestIndex, selection: Selection): AlignRequest {
   const side = (whole: AlignSide, indices: number[]): AlignSide => ({
     sentences: indices.map((i) => whole.sentences[i]!),
     blocks: whole.blocks && indices.map((i) => whole.blocks![i]!),
     blockRoles: whole.blockRoles,
   });
   // A pair of blocks is a pair only where both blocks are whole in the selection: half a block has no matched ends.
-  const wholeBlocks = (whole: AlignSide, indices: number[]) => {
-    if (!whole.blocks) return new Set<number>();
-    const total = new Map<number, number>();
-    for (const block of whole.blocks) total.set(block, (total.get(block) ?? 0) + 1);
+  const wholeBlocks = (blocks: number[] | undefined, sizes: Map<number, number>) => {
     const taken = new Map<number, number>();
-    for (const i of indices) taken.set(whole.blocks[i]!, (taken.get(whole.blocks[i]!) ?? 0) + 1);
-    return new Set([...taken].filter(([block, count]) => total.get(block) === count).map(([block]) => block));
+    for (const block of blocks ?? []) taken.set(block, (taken.get(block) ?? 0) + 1);
+    return new Set([...taken].filter(([block, count]) => sizes.get(block) === count).map(([block]) => block));
   };
-  const zhWhole = wholeBlocks(request.zh, selection.zh);
-  const enWhole = wholeBlocks(request.en, selection.en);
-  return {
-    zh: side(request.zh, selection.zh),
-    en: side(request.en, selection.en),
-    blockPairs: request.blockPairs?.filter(([zh, en]) => zhWhole.has(zh) && enWhole.has(en)),
-  };
+  const zh = side(request.zh, selection.zh);
+  const en = side(request.en, selection.en);
+  const zhWhole = wholeBlocks(zh.blocks, index.zhBlockSizes);
+  const enWhole = wholeBlocks(en.blocks, index.enBlockSizes);
+  const { blockPairs } = request;
+  // The pairs of the selection's own Chinese blocks, in the order the request gives them.
+  const kept = [...zhWhole]
+    .flatMap((block) => index.pairsOfZhBlock.get(block) ?? [])
+    .filter((k) => enWhole.has(blockPairs![k]![1]))
+    .sort((a, b) => a - b);
+  return { zh, en, blockPairs: blockPairs && kept.map((k) => blockPairs[k]!) };
 }
 
 /** Aligns the selected sentences alone; the beads and scores name the document's own sentence indices. */
-function alignSelection(request: AlignRequest, selection: Selection, dictionary: Dictionary): AlignResult {
-  const result = align(subRequest(request, selection), dictionary);
+function alignSelection(request: AlignRequest, index: RequestIndex, selection: Selection, dictionary: Dictionary): AlignResult {
+  const result = align(subRequest(request, index, selection), dictionary);
   return {
     beads: result.beads.map(([zh, en]): Bead => [zh.map((i) => selection.zh[i]!), en.map((j) => selection.en[j]!)]),
     scores: result.scores,
@@ -76,8 +103,8 @@ export function alignAroundView(request: AlignRequest, view: SentencesInView, di
   const through = (from: 'zh' | 'en', [first, end]: [number, number]): [number, number] => {
     const to = from === 'zh' ? 'en' : 'zh';
     const fromBlocks = new Set(range(first, end).map((i) => request[from].blocks?.[i]));
-    const paired = (request.blockPairs ?? []).filter((pair) => fromBlocks.has(pair[from === 'zh' ? 0 : 1])).map((pair) => pair[from === 'zh' ? 1 : 0]);
-    const partners = range(0, request[to].sentences.length).filter((j) => paired.includes(request[to].blocks?.[j] ?? -1));
+    const paired = new Set((request.blockPairs ?? []).filter((pair) => fromBlocks.has(pair[from === 'zh' ? 0 : 1])).map((pair) => pair[from === 'zh' ? 1 : 0]));
+    const partners = range(0, request[to].sentences.length).filter((j) => paired.has(request[to].blocks?.[j] ?? -1));
     if (partners.length > 0) return [partners[0]!, partners[partners.length - 1]! + 1];
     const share = request[to].sentences.length / Math.max(1, request[from].sentences.length);
     return [Math.floor(first * share), Math.ceil(end * share)];
@@ -99,7 +126,7 @@ export function alignAroundView(request: AlignRequest, view: SentencesInView, di
   ];
   const [zhFrom, zhTo] = window('zh', n, margin);
   const [enFrom, enTo] = window('en', m, Math.ceil((margin * m) / Math.max(1, n)));
-  const result = alignSelection(request, { zh: range(zhFrom, zhTo), en: range(enFrom, enTo) }, dictionary);
+  const result = alignSelection(request, indexRequest(request), { zh: range(zhFrom, zhTo), en: range(enFrom, enTo) }, dictionary);
   // The document's own ends are no cut.
   const trusted = (i: number, from: number, to: number, length: number) => {
     const edge = Math.floor((to - from) / 6);
@@ -132,6 +159,10 @@ export function* alignInChunks(request: AlignRequest, dictionary: Dictionary): G
   let zhNext = 0;
   let enNext = 0;
   const kept: Array<{ bead: Bead; score: number }> = [];
+  // Sentences of each side in the kept beads: every sentence is in one bead at most.
+  let zhKept = 0;
+  let enKept = 0;
+  const index = indexRequest(request);
   const notDone = (done: Uint8Array, from: number, count: number) => {
     const indices: number[] = [];
     for (let i = from; i < done.length && indices.length < count; i += 1) if (!done[i]) indices.push(i);
@@ -140,15 +171,15 @@ export function* alignInChunks(request: AlignRequest, dictionary: Dictionary): G
   for (;;) {
     while (zhNext < n && zhDone[zhNext]) zhNext += 1;
     while (enNext < m && enDone[enNext]) enNext += 1;
-    const zhLeft = n - kept.reduce((sum, k) => sum + k.bead[0].length, 0);
-    const enLeft = m - kept.reduce((sum, k) => sum + k.bead[1].length, 0);
+    const zhLeft = n - zhKept;
+    const enLeft = m - enKept;
     const last = zhLeft <= CHUNK + CHUNK_OVERLAP || enLeft === 0;
     const share = enLeft / Math.max(1, zhLeft);
     const selection: Selection = last
       ? { zh: notDone(zhDone, zhNext, n), en: notDone(enDone, enNext, m) }
       : // The English in the same proportion, and no more: the aligner takes a chunk's two ends to match.
         { zh: notDone(zhDone, zhNext, CHUNK + CHUNK_OVERLAP), en: notDone(enDone, enNext, Math.ceil((CHUNK + CHUNK_OVERLAP) * share)) };
-    const result = alignSelection(request, selection, dictionary);
+    const result = alignSelection(request, index, selection, dictionary);
     let take = result.beads.map((bead, k) => ({ bead, score: result.scores[k]! }));
     if (!last) {
       const zhCut = selection.zh[CHUNK]!;
@@ -163,9 +194,11 @@ export function* alignInChunks(request: AlignRequest, dictionary: Dictionary): G
       bead[0].forEach((i) => (zhDone[i] = 1));
       bead[1].forEach((j) => (enDone[j] = 1));
       kept.push({ bead, score });
+      zhKept += bead[0].length;
+      enKept += bead[1].length;
     }
     if (last) break;
-    yield { zh: zhDone.reduce((sum, d) => sum + d, 0), en: enDone.reduce((sum, d) => sum + d, 0) };
+    yield { zh: zhKept, en: enKept };
   }
   return orderedResult(kept);
 }

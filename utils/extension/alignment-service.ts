@@ -9,9 +9,9 @@ import { looksLikeTranslations } from '../align/summary';
 import { DICTIONARY_FILE, DICTIONARY_VERSION_FILE, parseDictionary, type Dictionary } from '../align/dictionary';
 import type { AlignRequest, AlignResult } from '../align/types';
 import { readStoredDictionary, storeDictionary } from './dictionary-store';
-import type { AlignPageAnswer, AlignPageMessage, AlignRestAnswer, ChineseDisplay, Sender } from '../messaging';
+import { ConnectionLostError, type AlignPageAnswer, type AlignPageMessage, type AlignRestAnswer, type BlockCounts, type ChineseDisplay, type PageBlocksMessage, type Sender } from '../messaging';
 import { DISPLAY_TABLES_FILE, displayConverters, shownScript, type PackedTables } from '../text/display-script';
-import { placesOf, splitPage, toAlignRequest, type SplitSentence } from '../page/split-page';
+import { placesOf, splitPage, toAlignRequest, type PageText, type SplitSentence, type TextBlock } from '../page/split-page';
 import { clearTabAlignment, readTabAlignment, saveTabAlignment, type TabAlignment } from './tab-alignments';
 
 let dictionary: Promise<Dictionary> | null = null;
@@ -143,6 +143,41 @@ function sentencesInView(sentences: SplitSentence[], blocks: [number, number] | 
   return end > first ? [first, end] : null;
 }
 
+/**
+ * The blocks of a tab's page sent ahead of its `alignPage` message, by tab, with the page that sent them: its address
+ * without the fragment, which the reader may change (following a link within the page) while the parts go.
+ */
+const blocksAhead = new Map<number, { page: string; sides: Record<keyof BlockCounts, TextBlock[]> }>();
+const pageOf = (sender: Sender) => withoutFragment(sender.url ?? '');
+
+/** Part of a long page's text, kept for the tab until its `alignPage` message comes. */
+export function receivePageBlocks({ first, side, blocks }: PageBlocksMessage, sender: Sender): void {
+  if (sender.tabId === undefined) return;
+  let ahead = blocksAhead.get(sender.tabId);
+  if (first || !ahead || ahead.page !== pageOf(sender)) {
+    ahead = { page: pageOf(sender), sides: { zh: [], en: [], zhAlt: [] } };
+    blocksAhead.set(sender.tabId, ahead);
+  }
+  for (const block of blocks) ahead.sides[side].push(block);
+}
+
+/** The page's text once joined by the blocks sent ahead of it, which are taken from the tab's keeping. */
+function wholePageText({ page, blocksSentAhead }: AlignPageMessage, sender: Sender): PageText {
+  if (!blocksSentAhead) return page;
+  const ahead = sender.tabId === undefined ? undefined : blocksAhead.get(sender.tabId);
+  if (sender.tabId !== undefined) blocksAhead.delete(sender.tabId);
+  const take = (side: keyof BlockCounts, own: TextBlock[]): TextBlock[] => {
+    const sent = ahead && ahead.page === pageOf(sender) ? ahead.sides[side] : [];
+    // A worker restarted while the parts came has lost the first of them: the content script sends them all again.
+    if (sent.length !== blocksSentAhead[side]) throw new ConnectionLostError("The page's text did not all reach the worker.");
+    return [...sent, ...own];
+  };
+  const whole: PageText = { ...page, zh: { blocks: take('zh', page.zh.blocks) }, en: { blocks: take('en', page.en.blocks) } };
+  const alt = take('zhAlt', page.zhAlt?.blocks ?? []);
+  if (page.zhAlt) whole.zhAlt = { ...page.zhAlt, blocks: alt };
+  return whole;
+}
+
 /** The rest of a long page's alignment, under way in the background after the part in view was answered. */
 interface RestJob {
   tabId: number;
@@ -160,11 +195,11 @@ const restJobs = new Map<number, RestJob>();
  * content script to ask for with `alignRest`. Without a view a long page is aligned in chunks before the answer.
  */
 export async function alignPage(message: AlignPageMessage, sender: Sender): Promise<AlignPageAnswer> {
-  const { page } = message;
+  const page = wholePageText(message, sender);
   if (sender.tabId !== undefined) restJobs.delete(sender.tabId);
   // Null forgets the tab's result. Only while the tab shows the page: once it has moved on, the next page's result may
   // be kept by now, and what this page left (its 'aligning') goes.
-  const keep = async (alignment: TabAlignment | null) => {
+  const keepNow = async (alignment: TabAlignment | null) => {
     const { tabId } = sender;
     if (tabId === undefined) return;
     if (!(await tabStillShows(tabId, sender.url))) {
@@ -174,6 +209,10 @@ export async function alignPage(message: AlignPageMessage, sender: Sender): Prom
     if (alignment === null) await clearTabAlignment(tabId);
     else await saveTabAlignment(tabId, alignment);
   };
+  // Each keeping starts once the one before has ended, so the last word is the last kept; the first ('aligning') is
+  // not waited for before the alignment starts, which it would delay by the browser's round trips.
+  let keeping: Promise<void> = Promise.resolve();
+  const keep = (alignment: TabAlignment | null) => (keeping = keeping.catch(() => undefined).then(() => keepNow(alignment)));
   const splitStarted = performance.now();
   const sentences = splitPage(page);
   const splitMs = Math.round(performance.now() - splitStarted);
@@ -199,7 +238,9 @@ export async function alignPage(message: AlignPageMessage, sender: Sender): Prom
   const english = { blocks: page.en.blocks, sentences: enKept };
   const request = toAlignRequest({ zh: { blocks: page.zh.blocks, sentences: zhKept }, en: english, blockPairs: page.blockPairs });
   const progressive = kept.zh >= PROGRESSIVE_FROM || kept.en >= PROGRESSIVE_FROM;
-  await keep({ ...base, status: 'aligning', ...(progressive ? { progress: { zh: 0, en: 0 } } : {}), result: empty, alignMs: 0, updatedAt: Date.now() });
+  keep({ ...base, status: 'aligning', ...(progressive ? { progress: { zh: 0, en: 0 } } : {}), result: empty, alignMs: 0, updatedAt: Date.now() }).catch((error: unknown) =>
+    console.warn('Parallax: the tab\'s state was not kept.', error),
+  );
   const places = placesOf(sentences);
   try {
     const loaded = await loadDictionary();
@@ -222,6 +263,8 @@ export async function alignPage(message: AlignPageMessage, sender: Sender): Prom
         // Answered when asked for; a job no one asks for (the page went away) must not report an unhandled rejection.
         job.answer.catch(() => undefined);
       }
+      // What the tab keeps stands before the page is answered: a page switched off at once must leave nothing kept.
+      await keeping;
       return { sentences: places, related, result: first, altResult: null, zhDisplay, splitMs, alignMs, complete: false };
     }
     let result: AlignResult;
@@ -273,7 +316,7 @@ async function alignRestInChunks(
       const sliceStarted = performance.now();
       const step = steps.next();
       busyMs += performance.now() - sliceStarted;
-      if (restJobs.get(job.tabId) !== job) throw new Error('The page was read again before its alignment ended.');
+      if (restJobs.get(job.tabId) !== job) throw new Error('The tab closed, left the page or read it again before its alignment ended.');
       if (step.done) return step.value;
       await report(step.value);
       await new Promise((resolve) => setTimeout(resolve, 0));
@@ -290,6 +333,17 @@ async function alignRestInChunks(
   const alignMs = Math.round(busyMs);
   await keep(related ? { ...base, status: 'ready', result, alignMs, updatedAt: Date.now() } : null);
   return { related, result, altResult, alignMs, wholeMs: Math.round(performance.now() - started) };
+}
+
+/**
+ * The tab closed or started loading another page: the rest of its alignment under way stops before its next chunk
+ * (a 10,000-paragraph page's chunks would otherwise keep the worker busy for half a minute for no one), and its kept
+ * result goes.
+ */
+export async function forgetTab(tabId: number): Promise<void> {
+  restJobs.delete(tabId);
+  blocksAhead.delete(tabId);
+  await clearTabAlignment(tabId);
 }
 
 /** No rest of an alignment is under way for the tab's page: the worker was restarted, or the page read again. */

@@ -61,7 +61,23 @@ export class HoverTrigger {
     if (!down) this.target.release();
   }
 
-  /** The pointer left the page, or the page went away: nothing is waiting to show. */
+  /**
+   * The page became hoverable (aligned while the reader waited): what the pointer rests on is shown at once, as it
+   * would have been had the page been ready when the pointer came to rest. A move still waiting for its delay shows in
+   * its turn; in modifier mode the key, pressed, shows it.
+   */
+  pageReady(): void {
+    if (!this.last || this.timer !== null || this.settings().trigger === 'modifier') return;
+    this.target.pointAt(this.last.x, this.last.y, true);
+  }
+
+  /** The pointer left the window: nothing rests on the page any more. */
+  pointerLeft(): void {
+    this.cancel();
+    this.last = null;
+  }
+
+  /** The pointer is over the tooltip, or the page went away: nothing is waiting to show. */
   cancel(): void {
     if (this.timer !== null) this.timers.clear(this.timer);
     this.timer = null;

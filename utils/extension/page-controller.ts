@@ -5,8 +5,8 @@
  */
 import { summarizeBeads } from '../align/summary';
 import type { AlignResult } from '../align/types';
-import type { AlignPageAnswer, AlignPageMessage, AlignRestAnswer, PageFindings } from '../messaging';
-import { readBilingualPageInSlices } from '../page/read-page';
+import { pageTextMessages, type AlignPageAnswer, type AlignPageMessage, type AlignRestAnswer, type PageBlocksMessage, type PageFindings } from '../messaging';
+import { readBilingualPageInSlices, withSentencesInSlices, type SliceTimes } from '../page/read-page';
 import { UI_HOST_TAG } from '../page/walk';
 import { watchPageChanges, type PageWatcher } from '../page/watch';
 import { isSiteEnabled, type Settings } from '../settings/schema';
@@ -33,18 +33,29 @@ export interface PageControllerDeps {
   languages: readonly string[];
   settings(): Settings;
   alignPage(message: AlignPageMessage): Promise<AlignPageAnswer>;
+  /** Part of a long page's text, sent ahead of its `alignPage` message. */
+  sendPageBlocks(message: PageBlocksMessage): Promise<void>;
   /** The whole alignment of a long page whose part in view `alignPage` answered first. */
   alignRest(): Promise<AlignRestAnswer>;
   /** Tells the worker that the page is no longer aligned, so that it forgets the tab's result. */
   pageCleared(): void;
   mountUi(): Promise<PageUi>;
+  /** Told when hovering starts to work on the page, so that a pointer already resting on a sentence need not move. */
+  pageReady?: () => void;
   /** Told which pair the tooltip shows, for the side panel to follow. */
   pairShown?: (zh: number[], en: number[]) => void;
   watchPage?: (doc: Document, onChange: () => void) => PageWatcher;
 }
 
+/** A reading that a newer one replaced while its text was being sent: the rest of it is not sent. */
+class ReadingReplacedError extends Error {
+  override name = 'ReadingReplacedError';
+}
+
 export class PageController {
   private generation = 0;
+  /** The longest task of sending the latest reading's text to the worker: the browser serialising a message. */
+  private longestSendMs = 0;
   private aligned: AlignedPage | null = null;
   private ui: PageUi | null = null;
   private watcher: PageWatcher | null = null;
@@ -83,18 +94,21 @@ export class PageController {
     this.watcher ??= (deps.watchPage ?? watchPageChanges)(doc, () => void this.start());
     const { reading, busyMs, longestSliceMs, findArticleMs } = await readBilingualPageInSlices(doc, { preferredScript: preferredChineseScript(deps.languages) });
     if (current !== this.generation) return;
+    const readAtMs = Math.round(performance.now());
     // Main-thread time spent reading (pauses excluded), the part of it spent finding the article, and the longest
     // slice; on a bilingual page they include making the sentences the worker split into the page's own, on this
     // thread too. Read by `npm run bench`.
-    const readingTimes = (sentencesMs: number) => ({
-      readPageMs: busyMs + sentencesMs,
+    this.longestSendMs = 0;
+    const readingTimes = (sentences: SliceTimes = { busyMs: 0, longestSliceMs: 0 }) => ({
+      readPageMs: busyMs + sentences.busyMs,
       findArticleMs,
-      longestSliceMs: Math.max(longestSliceMs, sentencesMs),
-      makeSentencesMs: sentencesMs,
+      longestSliceMs: Math.max(longestSliceMs, sentences.longestSliceMs, this.longestSendMs),
+      makeSentencesMs: sentences.busyMs,
+      longestSendMs: this.longestSendMs,
     });
     reading?.shadowRoots.forEach((root) => this.watcher?.observe(root));
     if (!reading) {
-      this.found = { state: 'not-bilingual', ...readingTimes(0) };
+      this.found = { state: 'not-bilingual', ...readingTimes() };
       this.removeUi();
       return;
     }
@@ -120,19 +134,23 @@ export class PageController {
       const request: AlignPageMessage = { page: reading.text, zhScript: reading.zhScript, displayScript: deps.settings().displayScript };
       // A long page is aligned around what the reader sees first.
       const view = reading.blocksInView();
-      const answer = await this.askAgainOnce(current, () => deps.alignPage(view ? { ...request, view } : request));
+      const answer = await this.askAgainOnce(current, () => this.sendToAlign(current, view ? { ...request, view } : request));
       if (current !== this.generation || this.ui !== ui) return;
-      const sentencesStart = performance.now();
-      const page = reading.withSentences(answer.sentences);
+      const answeredAtMs = Math.round(performance.now());
+      const { page, ...sentencesTimes } = await withSentencesInSlices(reading, answer.sentences);
+      if (current !== this.generation || this.ui !== ui) return;
       const summary = summarizeBeads(answer.result.beads);
       const found = {
-        ...readingTimes(performance.now() - sentencesStart),
+        ...readingTimes(sentencesTimes),
         zhSentences: page.zh.sentences.length,
         enSentences: page.en.sentences.length,
         pairs: summary.pairs,
         unmatched: summary.unmatchedZh + summary.unmatchedEn,
         splitMs: answer.splitMs,
         alignMs: answer.alignMs,
+        firstAlignMs: answer.alignMs,
+        readAtMs,
+        answeredAtMs,
       };
       if (!answer.related) {
         this.found = { state: 'unrelated', ...found };
@@ -150,12 +168,13 @@ export class PageController {
       const readyMs = Math.round(performance.now());
       this.found = { state: 'ready', ...found, complete: answer.complete, readyMs, ...(answer.complete ? { alignedAllMs: readyMs } : {}) };
       this.setState('ready');
+      deps.pageReady?.();
       if (answer.complete) return;
       // The rest of a long page, aligned meanwhile: hovering works in view until it comes. A worker restarted in
       // between has lost it, and aligns the whole page again.
       const rest = await this.askAgainOnce(current, () => deps.alignRest()).catch(async (error: unknown) => {
         if (!(error instanceof Error && error.name === 'NoAlignmentUnderWayError') || current !== this.generation) throw error;
-        const whole = await deps.alignPage(request);
+        const whole = await this.sendToAlign(current, request);
         return { related: whole.related, result: whole.result, altResult: whole.altResult, alignMs: whole.alignMs, wholeMs: whole.alignMs };
       });
       if (current !== this.generation || this.ui !== ui) return;
@@ -173,10 +192,33 @@ export class PageController {
       this.found = { state: 'ready', ...all, complete: true, readyMs, alignedAllMs: Math.round(performance.now()) };
     } catch (error) {
       if (current !== this.generation) return;
-      this.found = { state: 'error', ...readingTimes(0) };
+      this.found = { state: 'error', ...readingTimes() };
       console.warn('Parallax could not align this page:', error);
       this.setState('error');
     }
+  }
+
+  /**
+   * Asks the worker to align the page. The browser serialises a message on the page's thread in one task, so a long
+   * page's text goes first in parts, each sent once the worker has the one before (the page's own work has its turns
+   * while the worker answers); the longest of these tasks is kept.
+   */
+  private async sendToAlign(current: number, message: AlignPageMessage): Promise<AlignPageAnswer> {
+    const { parts, request } = pageTextMessages(message);
+    for (const part of parts) {
+      await this.timedSend(() => this.deps.sendPageBlocks(part));
+      // A newer reading sends its own text, starting over: this one's later parts must not mix with it.
+      if (current !== this.generation) throw new ReadingReplacedError('A newer reading of the page replaced this one.');
+    }
+    return this.timedSend(() => this.deps.alignPage(request));
+  }
+
+  /** Sends a message, timing the part done before the send returns: the message's serialisation. */
+  private timedSend<T>(send: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    const sent = send();
+    this.longestSendMs = Math.max(this.longestSendMs, performance.now() - started);
+    return sent;
   }
 
   /**

@@ -97,7 +97,7 @@ const MAX_LINK_SHARE = 0.5;
 const COMMAS = /[,，、;；]/g;
 // Blocks weighed between two chances for the reading to pause (see readBilingualPageInSlices): a long page is
 // not found in one task.
-const BLOCKS_PER_STEP = 500;
+const BLOCKS_PER_STEP = 200;
 const SENTENCE_END = /[.!?。！？]/g;
 
 function countMatches(pattern: RegExp, text: string): number {
@@ -273,7 +273,10 @@ export function* findArticleInSteps(blocks: RawBlock[], options: ArticleOptions 
   const kept = measured.filter((b) => (seen.get(b.text) ?? 0) < 2 || b.sentenceEnds >= 2);
   const scores = yield* scoreContainers(kept);
   yield;
-  const regions = { zh: articleRegion(scores, 'zh'), en: articleRegion(scores, 'en') };
+  const zhRegion = articleRegion(scores, 'zh');
+  yield;
+  const regions = { zh: zhRegion, en: articleRegion(scores, 'en') };
+  yield;
   const tops = [...regions.zh, ...regions.en];
 
   // The headline often stands above the article's container, beside the standfirst: the top-level headings near
@@ -281,8 +284,10 @@ export function* findArticleInSteps(blocks: RawBlock[], options: ArticleOptions 
   // belongs to it.
   const isHeadline = kept.map((b) => b.raw.tag === 'h1' && tops.some((top) => near(top, b.raw, HEADLINE_REACH)));
   const headline = isHeadline.indexOf(true);
+  yield;
   const inRegions = kept.map((b) => inRegion(b.raw, regions.zh) || inRegion(b.raw, regions.en));
   const firstInRegion = inRegions.indexOf(true);
+  yield;
   const inArticle = kept.map((b, k) => {
     if (b.role === 'meta' || isGloss(b) || isLabel(b)) return false;
     if (inRegions[k] || isHeadline[k]) return true;
@@ -298,6 +303,7 @@ export function* findArticleInSteps(blocks: RawBlock[], options: ArticleOptions 
       const atEdge = order < EDGE_BLOCKS || order >= positions.length - EDGE_BLOCKS;
       if (block.text.length <= BOILERPLATE_MAX_CHARS && atEdge && (BOILERPLATE_HAN.test(block.text) || BOILERPLATE_LATIN.test(block.text))) inArticle[k] = false;
     });
+    yield;
   }
   return kept.filter((_, k) => inArticle[k]).map(({ raw, role }) => ({ raw, role }));
 }

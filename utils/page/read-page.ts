@@ -6,13 +6,13 @@
  * split-page), are then mapped to DOM ranges (ranges.ts).
  */
 import type { BlockRole } from '../align/types';
-import { languageRuns, looksBilingual, sidesAreArticles, textScript } from '../text/script';
+import { languageRuns, looksBilingualInSteps, sidesAreArticles, textScript } from '../text/script';
 import { findArticleInSteps, type ArticleBlock } from './article';
 import { chineseVersions } from './chinese-versions';
 import { layoutPairs, type BlockPair, type BlockPlace } from './layout-pairs';
 import { LazySentence } from './ranges';
 import { sentenceText, splitPage, type PageText, type SentencePlace, type SentencePlaces, type TextBlock } from './split-page';
-import type { BilingualPage, BlocksInView, ChineseScript, PageSide, Side } from './types';
+import type { BilingualPage, BlocksInView, ChineseScript, PageSentence, PageSide, Side } from './types';
 import { BlockWalk, type RawBlock } from './walk';
 
 export interface ReadOptions {
@@ -41,11 +41,54 @@ function shadowText(root: Element): string {
   return text;
 }
 
-function quickLook(root: Document | Element | ShadowRoot): boolean {
+// Elements whose text the quick look reads in one `textContent` call: the text of a long page's body is megabytes,
+// which the browser takes hundreds of milliseconds to build in one call; an ordinary page's body is read in one.
+const ELEMENTS_PER_TEXT_READ = 2_000;
+// Elements read between two chances to pause, where a page is read in parts.
+const ELEMENTS_PER_STEP = 500;
+// Counting an element's elements builds no text: in Chromium it costs about a hundredth of reading them.
+const COUNTS_PER_READ = 100;
+
+/**
+ * The text of `start` in parts that together are its `textContent`, in document order: an element of few elements is
+ * read in one call, a larger one child by child, with a pause after every ELEMENTS_PER_STEP elements read.
+ */
+function* textParts(start: Node, parts: string[]): Generator<void, void> {
+  const pending: Node[] = [start];
+  let elementsRead = 0;
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    const type = node.nodeType;
+    if (type === 3 || type === 4) {
+      parts.push((node as CharacterData).data);
+      continue;
+    }
+    // Only elements and fragments (a shadow root) hold text: not comments, nor a document, whose `textContent` is null.
+    if (type !== 1 && type !== 11) continue;
+    if (type === 1) {
+      const element = node as Element;
+      const size = element.childElementCount === 0 ? 0 : element.getElementsByTagName('*').length;
+      const whole = size <= ELEMENTS_PER_TEXT_READ;
+      if (whole) parts.push(element.textContent ?? '');
+      elementsRead += whole ? size + 1 : Math.ceil(size / COUNTS_PER_READ);
+      if (elementsRead >= ELEMENTS_PER_STEP) {
+        elementsRead = 0;
+        yield;
+      }
+      if (whole) continue;
+    }
+    for (let child = node.lastChild; child; child = child.previousSibling) pending.push(child);
+  }
+}
+
+/** Whether the page may hold both languages at all: most pages stop here. */
+function* quickLook(root: Document | Element | ShadowRoot): Generator<void, boolean> {
   const start = (root as Document).body ?? root;
-  const text = start.textContent ?? '';
-  if (looksBilingual(text)) return true;
-  return text.length < MAX_LIGHT_TEXT_FOR_SHADOW_SEARCH && start instanceof Element && looksBilingual(text + shadowText(start));
+  const parts: string[] = [];
+  yield* textParts(start, parts);
+  if (yield* looksBilingualInSteps(parts)) return true;
+  const length = parts.reduce((sum, part) => sum + part.length, 0);
+  return length < MAX_LIGHT_TEXT_FOR_SHADOW_SEARCH && start instanceof Element && (yield* looksBilingualInSteps([...parts, shadowText(start)]));
 }
 
 /**
@@ -151,25 +194,30 @@ export class PageReading {
    * text is cut from the blocks here, and their ranges are made when first asked for.
    */
   withSentences(sentences: SentencePlaces): BilingualPage {
-    const side = (name: SideName, places: SentencePlace[]): PageSide => {
-      const blocks = this.sides[name];
-      return {
-        blocks: blocks.map(({ raw, role }) => ({ element: raw.element, role })),
-        sentences: places.map(({ block, start, end }) => {
-          const run = blocks[block]!;
-          return new LazySentence(sentenceText(run.text, start, end), block, run.raw, run.start + start, run.start + end);
-        }),
-      };
+    return finish(this.withSentencesInSteps(sentences));
+  }
+
+  /** withSentences, pausing after every SENTENCES_PER_STEP sentences: a long page has tens of thousands. */
+  *withSentencesInSteps(sentences: SentencePlaces): Generator<void, BilingualPage> {
+    const { sides } = this;
+    const side = function* (name: SideName, places: SentencePlace[]): Generator<void, PageSide> {
+      const blocks = sides[name];
+      const made: PageSentence[] = [];
+      for (let k = 0; k < places.length; k += 1) {
+        if (k % SENTENCES_PER_STEP === SENTENCES_PER_STEP - 1) yield;
+        const { block, start, end } = places[k]!;
+        const run = blocks[block]!;
+        made.push(new LazySentence(sentenceText(run.text, start, end), block, run.raw, run.start + start, run.start + end));
+      }
+      return { blocks: blocks.map(({ raw, role }) => ({ element: raw.element, role })), sentences: made };
     };
+    const zh = yield* side('zh', sentences.zh);
+    yield;
+    const en = yield* side('en', sentences.en);
+    yield;
     const { alt } = this;
-    return {
-      zh: side('zh', sentences.zh),
-      en: side('en', sentences.en),
-      zhScript: this.zhScript,
-      blockPairs: this.text.blockPairs,
-      zhAlt: alt && { ...side('zhAlt', sentences.zhAlt ?? []), script: alt.script, blockPairs: alt.blockPairs },
-      shadowRoots: this.shadowRoots,
-    };
+    const zhAlt = alt && { ...(yield* side('zhAlt', sentences.zhAlt ?? [])), script: alt.script, blockPairs: alt.blockPairs };
+    return { zh, en, zhScript: this.zhScript, blockPairs: this.text.blockPairs, zhAlt, shadowRoots: this.shadowRoots };
   }
 }
 
@@ -177,6 +225,7 @@ export class PageReading {
 // generator: the engine optimises those while they run, which it does not do for a generator's own loop.
 const NODES_PER_STEP = 400;
 const BLOCKS_PER_STEP = 100;
+const SENTENCES_PER_STEP = 2_000;
 
 /** Main-thread time spent in parts of a reading, pauses excluded. */
 interface ReadTimes {
@@ -197,7 +246,7 @@ function* timedSteps<T>(steps: Generator<void, T>, add: (ms: number) => void): G
 function* readSteps(root: Document | Element | ShadowRoot, options: ReadOptions, times: ReadTimes = { findArticleMs: 0 }): Generator<void, PageReading | null> {
   // Each pass over all the page's blocks ends with a pause: on a page of thousands of paragraphs any one of them
   // takes a good part of a task's budget.
-  if (!quickLook(root)) return null;
+  if (!(yield* quickLook(root))) return null;
   yield;
   const start = (root as Document).body ?? root;
   const shadowRoots: ShadowRoot[] = [];
@@ -226,26 +275,52 @@ function* readSteps(root: Document | Element | ShadowRoot, options: ReadOptions,
   const { sides } = page;
   if (!sidesAreArticles(sides.zh.map((b) => b.text), sides.en.map((b) => b.text))) return null;
   const altScript: ChineseScript = versions.primary === 'Hans' ? 'Hant' : 'Hans';
+  yield;
   const alt = sides.zhAlt.length > 0 ? { script: altScript, blockPairs: page.pairs('zhAlt') } : null;
+  yield;
   const blockPairs = page.pairs('zh');
   yield;
   return new PageReading(sides, blockPairs, alt, versions.primary, shadowRoots);
 }
 
-/** Reads the page in one go and splits its sentences in place: for tests and the command line. */
-export function readBilingualPage(root: Document | Element | ShadowRoot, options: ReadOptions = {}): BilingualPage | null {
-  const steps = readSteps(root, options);
+/** Runs steps to their end at once. */
+function finish<T>(steps: Generator<void, T>): T {
   for (;;) {
     const step = steps.next();
-    if (step.done) return step.value && step.value.withSentences(splitPage(step.value.text));
+    if (step.done) return step.value;
   }
 }
 
-export interface SlicedReading {
-  reading: PageReading | null;
-  /** Main-thread time spent reading, pauses excluded. */
+/** Reads the page in one go and splits its sentences in place: for tests and the command line. */
+export function readBilingualPage(root: Document | Element | ShadowRoot, options: ReadOptions = {}): BilingualPage | null {
+  const reading = finish(readSteps(root, options));
+  return reading && reading.withSentences(splitPage(reading.text));
+}
+
+/** Main-thread time spent in work done in slices, pauses excluded, and its longest slice. */
+export interface SliceTimes {
   busyMs: number;
   longestSliceMs: number;
+}
+
+/** Runs steps in slices of about `sliceMs`, giving the page's own work a turn between them. */
+async function inSlices<T>(steps: Generator<void, T>, sliceMs: number): Promise<SliceTimes & { value: T }> {
+  let busyMs = 0;
+  let longestSliceMs = 0;
+  for (;;) {
+    const sliceStart = performance.now();
+    let step = steps.next();
+    while (!step.done && performance.now() - sliceStart < sliceMs) step = steps.next();
+    const slice = performance.now() - sliceStart;
+    busyMs += slice;
+    longestSliceMs = Math.max(longestSliceMs, slice);
+    if (step.done) return { value: step.value, busyMs, longestSliceMs };
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+export interface SlicedReading extends SliceTimes {
+  reading: PageReading | null;
   /** The part of `busyMs` spent telling the article from the site around it. */
   findArticleMs: number;
 }
@@ -262,17 +337,12 @@ export async function readBilingualPageInSlices(root: Document | Element | Shado
   const doc = (root as Node).ownerDocument ?? (root as Document);
   const view = doc.defaultView;
   if (view?.requestAnimationFrame && doc.visibilityState === 'visible') await new Promise((resolve) => view.requestAnimationFrame(() => setTimeout(resolve, 0)));
-  const steps = readSteps(root, options, times);
-  let busyMs = 0;
-  let longestSliceMs = 0;
-  for (;;) {
-    const sliceStart = performance.now();
-    let step = steps.next();
-    while (!step.done && performance.now() - sliceStart < sliceMs) step = steps.next();
-    const slice = performance.now() - sliceStart;
-    busyMs += slice;
-    longestSliceMs = Math.max(longestSliceMs, slice);
-    if (step.done) return { reading: step.value, busyMs, longestSliceMs, findArticleMs: times.findArticleMs };
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
+  const { value, busyMs, longestSliceMs } = await inSlices(readSteps(root, options, times), sliceMs);
+  return { reading: value, busyMs, longestSliceMs, findArticleMs: times.findArticleMs };
+}
+
+/** The page with the sentences the worker split (see PageReading.withSentences), made in slices of about `sliceMs`. */
+export async function withSentencesInSlices(reading: PageReading, sentences: SentencePlaces, sliceMs = 12): Promise<SliceTimes & { page: BilingualPage }> {
+  const { value, busyMs, longestSliceMs } = await inSlices(reading.withSentencesInSteps(sentences), sliceMs);
+  return { page: value, busyMs, longestSliceMs };
 }

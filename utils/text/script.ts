@@ -77,14 +77,10 @@ export const HAN = new RegExp(`[${HAN_CLASS}]`, 'g');
 const LATIN = new RegExp(`[${rangesClass(LATIN_RANGES)}]`, 'g');
 const KANA = new RegExp(`[${rangesClass(KANA_RANGES)}]`);
 
-/** Whether `pattern` (global) matches at least `count` times; stops as soon as it does. */
-function hasAtLeast(text: string, pattern: RegExp, count: number): boolean {
-  pattern.lastIndex = 0;
-  for (let found = 0; found < count; found += 1) if (!pattern.exec(text)) return false;
-  return true;
-}
-
-/** hasAtLeast over the texts joined, without joining them: the first few of thousands usually settle it. */
+/**
+ * Whether `pattern` (global) matches at least `count` times in the texts joined, without joining them; stops as soon
+ * as it does: the first few of thousands usually settle it.
+ */
 function textsHaveAtLeast(texts: readonly string[], pattern: RegExp, count: number): boolean {
   let found = 0;
   for (const text of texts) {
@@ -98,13 +94,50 @@ function textsHaveAtLeast(texts: readonly string[], pattern: RegExp, count: numb
 // Below these amounts a side is interface strings or a stray quotation, not an article version.
 const MIN_HAN_CHARS = 30;
 const MIN_LATIN_LETTERS = 80;
+// Characters scanned between two chances to pause: a long page's text is megabytes, which no one scan may take in one
+// task.
+const CHARS_PER_STEP = 250_000;
 
-/** Enough Han and enough Latin letters for two versions of an article, and not Japanese. Regular expressions stop early, so a page with no Chinese costs one scan. */
-export function looksBilingual(text: string): boolean {
-  if (!hasAtLeast(text, HAN, MIN_HAN_CHARS) || !hasAtLeast(text, LATIN, MIN_LATIN_LETTERS)) return false;
-  if (!KANA.test(text)) return true;
+/** Calls `visit` on the parts in order until it says to stop, yielding after every CHARS_PER_STEP characters. */
+function* scanParts(parts: readonly string[], visit: (part: string) => boolean): Generator<void, void> {
+  let chars = 0;
+  for (const part of parts) {
+    if (visit(part)) return;
+    chars += part.length;
+    if (chars >= CHARS_PER_STEP) {
+      chars = 0;
+      yield;
+    }
+  }
+}
+
+/**
+ * Enough Han and enough Latin letters for two versions of an article, and not Japanese, in a text given in parts
+ * (whose order does not matter): the verdict is the same as over the parts joined, and the scan can pause between
+ * parts. Regular expressions stop early, so a page with no Chinese costs one scan.
+ */
+export function* looksBilingualInSteps(parts: readonly string[]): Generator<void, boolean> {
+  const atLeast = function* (pattern: RegExp, count: number): Generator<void, boolean> {
+    let found = 0;
+    yield* scanParts(parts, (part) => {
+      pattern.lastIndex = 0;
+      while (found < count && pattern.exec(part)) found += 1;
+      return found >= count;
+    });
+    return found >= count;
+  };
+  if (!(yield* atLeast(HAN, MIN_HAN_CHARS)) || !(yield* atLeast(LATIN, MIN_LATIN_LETTERS))) return false;
+  let kana = false;
+  yield* scanParts(parts, (part) => (kana = KANA.test(part)));
+  if (!kana) return true;
   // Kana beside Han means Japanese, which borrows Chinese characters.
-  const counts = countScripts(text);
+  const counts = { han: 0, kana: 0 };
+  yield* scanParts(parts, (part) => {
+    const { han, kana } = countScripts(part);
+    counts.han += han;
+    counts.kana += kana;
+    return false;
+  });
   return counts.kana <= counts.han * 0.05 + 5;
 }
 

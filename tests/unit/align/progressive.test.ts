@@ -31,13 +31,33 @@ beforeAll(() => {
 
 describe('a long document aligned progressively', () => {
   it('in chunks: every sentence in exactly one bead, the beads in order, progress that only grows, and the whole-document beads kept', () => {
-    const steps = alignInChunks(request, dictionary);
+    // Reads of the whole document's Chinese blocks, counted to see what a chunk after the first costs.
+    let blockReads = 0;
+    const counted: AlignRequest = {
+      ...request,
+      zh: {
+        ...request.zh,
+        blocks: new Proxy(request.zh.blocks!, {
+          get(target, key, receiver) {
+            if (typeof key === 'string' && /^\d+$/.test(key)) blockReads += 1;
+            return Reflect.get(target, key, receiver) as unknown;
+          },
+        }),
+      },
+    };
+    const steps = alignInChunks(counted, dictionary);
     const progress: AlignProgress[] = [];
     let step = steps.next();
+    const readsInFirstChunk = blockReads;
     while (!step.done) {
       progress.push(step.value);
       step = steps.next();
     }
+    // The chunks after the first read the blocks of their own sentences (the overlap past each cut read again by the
+    // next chunk): 1,408 reads here, where each chunk counting every block's sentences anew made 8,638.
+    const later = request.zh.sentences.length - progress[0]!.zh;
+    expect(readsInFirstChunk).toBeGreaterThanOrEqual(request.zh.sentences.length);
+    expect(blockReads - readsInFirstChunk).toBeLessThanOrEqual(later + 200 * progress.length);
     const { beads, scores } = step.value;
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.every((p, k) => k === 0 || (p.zh > progress[k - 1]!.zh && p.en >= progress[k - 1]!.en))).toBe(true);

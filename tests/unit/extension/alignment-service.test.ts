@@ -7,11 +7,29 @@ import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dictionaryPath, loadDictionaryFromDisk } from '../../../scripts/lib/dictionary-node';
-import { alignPage } from '../../../utils/extension/alignment-service';
+import { alignPage, alignRest, forgetTab, receivePageBlocks } from '../../../utils/extension/alignment-service';
 import { readTabAlignment, watchTabAlignment, type TabAlignment } from '../../../utils/extension/tab-alignments';
-import type { AlignPageMessage } from '../../../utils/messaging';
+import { ConnectionLostError, pageTextMessages, type AlignPageMessage } from '../../../utils/messaging';
 import { DISPLAY_TABLES_FILE } from '../../../utils/text/display-script';
 import { DICTIONARY_FILE } from '../../../utils/align/dictionary';
+
+// The chunks of a long page's alignment started, counted as the worker asks for each.
+const chunks = vi.hoisted(() => ({ started: 0 }));
+vi.mock('../../../utils/align/progressive', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../utils/align/progressive')>();
+  return {
+    ...original,
+    *alignInChunks(...args: Parameters<typeof original.alignInChunks>) {
+      const steps = original.alignInChunks(...args);
+      for (;;) {
+        chunks.started += 1;
+        const step = steps.next();
+        if (step.done) return step.value;
+        yield step.value;
+      }
+    },
+  };
+});
 
 const body = (text: string) => ({ blocks: [{ text, role: 'body' as const }] });
 
@@ -154,5 +172,61 @@ describe('the dictionary read ahead', () => {
     expect(dictionaryReads()).toHaveLength(1);
     // What the page waited is measured for the benchmark, one entry for the latest page.
     expect(performance.getEntriesByName('parallax:dictionary-wait')).toHaveLength(1);
+  });
+});
+
+describe('a long page whose tab closes while the rest of it is aligned', () => {
+  it('has no further chunk aligned once the tab is gone', async () => {
+    // 1,600 sentences a side, ten a block: aligned around the view first, then in at least two chunks (1,000 sentences
+    // and 200 of overlap a chunk).
+    const blocks = (sentence: (k: number) => string) =>
+      Array.from({ length: 160 }, (_, b) => ({ text: Array.from({ length: 10 }, (_, k) => sentence(b * 10 + k)).join(' '), role: 'body' as const }));
+    const long: AlignPageMessage = {
+      page: {
+        zh: { blocks: blocks((k) => `第${k}号图书馆有${k}本科学书。`) },
+        en: { blocks: blocks((k) => `Library number ${k} has ${k} science books.`) },
+        blockPairs: [],
+      },
+      zhScript: 'Hans',
+      displayScript: 'page',
+      view: { zh: [80, 82], en: null },
+    };
+    const answer = await alignPage(long, tab7);
+    expect(answer.complete).toBe(false);
+    expect(answer.related).toBe(true);
+    await forgetTab(tab7.tabId);
+    await expect(alignRest(tab7)).rejects.toThrow(/No alignment is under way/);
+    await vi.waitFor(() => expect(chunks.started).toBeGreaterThan(0), { timeout: 60_000 });
+    // The next chunk, had the job gone on, would start at the worker's next turn, before this test's.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(chunks.started).toBe(1);
+    expect(await readTabAlignment(tab7.tabId)).toBeNull();
+  }, 120_000);
+});
+
+describe('a page’s text sent in parts', () => {
+  // Parts of at most 40 characters: each block goes alone.
+  const { parts, request } = pageTextMessages(translated, 40);
+
+  it('is aligned as the same text sent in one message', async () => {
+    expect(parts.map((part) => part.side)).toEqual(['zh', 'en']);
+    // The reader followed a link within the page while the parts went: the same page.
+    for (const part of parts) receivePageBlocks(part, { ...tab7, url: `${tab7.url}#part-${part.side}` });
+    const inParts = await alignPage(request, tab7);
+    const whole = await alignPage(translated, tab7);
+    expect([inParts.sentences, inParts.result, inParts.related]).toEqual([whole.sentences, whole.result, whole.related]);
+    expect(inParts.result.beads.length).toBeGreaterThan(0);
+  });
+
+  it('is refused as a lost connection, for the content script to send again, when a part did not arrive', async () => {
+    receivePageBlocks(parts[1]!, tab7);
+    await expect(alignPage(request, tab7)).rejects.toBeInstanceOf(ConnectionLostError);
+    // A part a newer reading sends first drops what an older one sent; parts from another page of the tab count for nothing.
+    receivePageBlocks(parts[1]!, tab7);
+    for (const part of parts) receivePageBlocks(part, tab7);
+    receivePageBlocks(parts[1]!, { ...tab7, url: 'https://example.com/other' });
+    await expect(alignPage(request, tab7)).rejects.toBeInstanceOf(ConnectionLostError);
+    for (const part of parts) receivePageBlocks(part, tab7);
+    expect((await alignPage(request, tab7)).related).toBe(true);
   });
 });

@@ -73,4 +73,33 @@ describe('HoverTrigger', () => {
     advance(500);
     expect(calls).toEqual([]);
   });
+  it('shows what the pointer rests on when the page becomes hoverable, without a move', () => {
+    const { calls, trigger, advance } = setup({ trigger: 'hover', hoverDelayMs: 150 });
+    // The reader points at a sentence while the page is still aligned: the delay passes with nothing to show.
+    trigger.pointerMoved(30, 40, none);
+    advance(200);
+    calls.length = 0;
+    trigger.pageReady();
+    expect(calls).toEqual(['rested at 30,40']);
+  });
+
+  it('leaves a move still waiting for its delay to show in its turn, and shows nothing once the pointer has left', () => {
+    const { calls, trigger, advance } = setup({ trigger: 'hover', hoverDelayMs: 150 });
+    trigger.pageReady();
+    trigger.pointerMoved(30, 40, none);
+    trigger.pageReady();
+    expect(calls).toEqual([]);
+    advance(150);
+    expect(calls).toEqual(['rested at 30,40']);
+    trigger.pointerLeft();
+    trigger.pageReady();
+    expect(calls).toEqual(['rested at 30,40']);
+  });
+
+  it('in modifier mode, shows nothing when the page becomes hoverable: the key, pressed, does', () => {
+    const { calls, trigger } = setup({ trigger: 'modifier', modifierKey: 'Alt' });
+    trigger.pointerMoved(30, 40, none);
+    trigger.pageReady();
+    expect(calls).toEqual([]);
+  });
 });

@@ -31,6 +31,8 @@ describe('message validation', () => {
     expect(isEnvelope({ type: 'pageCleared', payload: {} })).toBe(true);
     expect(isEnvelope({ type: 'beadHovered', payload: { zh: [3], en: [] } })).toBe(true);
     expect(isEnvelope({ type: 'pageFindings', payload: {} })).toBe(true);
+    expect(isEnvelope({ type: 'pageBlocks', payload: { first: true, side: 'zhAlt', blocks: [{ text: '妳好。', role: 'body' }] } })).toBe(true);
+    expect(isEnvelope({ ...validAlign, payload: { ...validAlign.payload, blocksSentAhead: { zh: 3, en: 0, zhAlt: 0 } } })).toBe(true);
   });
 
   it('accepts a page with a second Chinese version', () => {
@@ -52,6 +54,11 @@ describe('message validation', () => {
     ['a hovered bead without its English side', { type: 'beadHovered', payload: { zh: [1] } }],
     ['a cleared page with a payload', { type: 'pageCleared', payload: { tabId: 3 } }],
     ['a findings question with a payload', { type: 'pageFindings', payload: { all: true } }],
+    ['blocks of no side', { type: 'pageBlocks', payload: { first: true, side: 'fr', blocks: [] } }],
+    ['blocks without saying whether they come first', { type: 'pageBlocks', payload: { side: 'zh', blocks: [] } }],
+    ['blocks that are not blocks', { type: 'pageBlocks', payload: { first: false, side: 'en', blocks: ['Hello.'] } }],
+    ['blocks sent ahead in no count', { ...validAlign, payload: { ...validAlign.payload, blocksSentAhead: { zh: -1, en: 0, zhAlt: 0 } } }],
+    ['blocks sent ahead without a side’s count', { ...validAlign, payload: { ...validAlign.payload, blocksSentAhead: { zh: 1, en: 0 } } }],
     // Names every object inherits: `in` finds them on the validators' prototype, an own-property check does not.
     ['the type constructor', { type: 'constructor', payload: {} }],
     ['the type toString', { type: 'toString', payload: {} }],
@@ -120,6 +127,7 @@ describe('across the boundary', () => {
     handleMessages<BackgroundProtocol>({
       alignPage: (message) => ({ ...alignAnswer, result: { beads: [[[0], [0]]], scores: [message.page.zh.blocks.length] }, splitMs: 1, alignMs: 3 }),
       alignRest,
+      pageBlocks: () => undefined,
       pageCleared: () => undefined,
     });
     const answer = await sendToBackground('alignPage', validAlign.payload as never);
@@ -134,6 +142,7 @@ describe('across the boundary', () => {
         return alignAnswer;
       },
       alignRest,
+      pageBlocks: () => undefined,
       pageCleared: () => undefined,
     });
     await sendToBackground('alignPage', { ...validAlign.payload, url: 'https://bank.example/', title: 'Your bank' } as never);
@@ -146,6 +155,7 @@ describe('across the boundary', () => {
         throw new RangeError('The dictionary could not be loaded (404).');
       },
       alignRest,
+      pageBlocks: () => undefined,
       pageCleared: () => undefined,
     });
     const failure = sendToBackground('alignPage', validAlign.payload as never);
@@ -161,6 +171,7 @@ describe('across the boundary', () => {
         return alignAnswer;
       },
       alignRest,
+      pageBlocks: () => undefined,
       pageCleared: () => undefined,
     });
     await expect(sendToBackground('alignPage', { url: 'x' } as never)).rejects.toThrow(/Malformed alignPage/);
@@ -175,6 +186,7 @@ describe('across the boundary', () => {
         return alignAnswer;
       },
       alignRest,
+      pageBlocks: () => undefined,
       pageCleared: () => void calls.push('pageCleared'),
     });
     for (const type of ['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty']) {
@@ -185,7 +197,7 @@ describe('across the boundary', () => {
 
   it('refuses the worker’s messages from anywhere but a tab’s top frame of this extension', async () => {
     const calls: Array<number | undefined> = [];
-    handleMessages<BackgroundProtocol>({ alignPage: () => alignAnswer, alignRest, pageCleared: (_, sender) => void calls.push(sender.tabId) });
+    handleMessages<BackgroundProtocol>({ alignPage: () => alignAnswer, alignRest, pageBlocks: () => undefined, pageCleared: (_, sender) => void calls.push(sender.tabId) });
     for (const sender of [senders.subframe, senders.otherExtension, senders.otherExtensionScript, senders.sidePanel, senders.sidePanelInTab]) {
       expect(await deliver({ type: 'pageCleared', payload: {} }, sender)).toEqual({ ok: false, error: { name: 'SecurityError', message: 'A pageCleared message may not come from there.' } });
     }
@@ -222,7 +234,7 @@ describe('across the boundary', () => {
     await expect(sendToBackground('pageCleared', {})).rejects.toBeInstanceOf(ConnectionLostError);
     // An error the handler threw is an answer, not a lost connection.
     sendFrom(senders.topFrame);
-    handleMessages<BackgroundProtocol>({ alignPage: () => alignAnswer, alignRest, pageCleared: () => Promise.reject(new RangeError('no')) });
+    handleMessages<BackgroundProtocol>({ alignPage: () => alignAnswer, alignRest, pageBlocks: () => undefined, pageCleared: () => Promise.reject(new RangeError('no')) });
     await expect(sendToBackground('pageCleared', {})).rejects.toMatchObject({ name: 'RangeError' });
   });
 

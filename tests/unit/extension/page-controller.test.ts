@@ -11,7 +11,7 @@ import { align } from '../../../utils/align/aligner';
 import type { Dictionary } from '../../../utils/align/dictionary';
 import { looksLikeTranslations } from '../../../utils/align/summary';
 import { PageController, type PageControllerDeps } from '../../../utils/extension/page-controller';
-import { ConnectionLostError, type AlignPageAnswer, type AlignPageMessage } from '../../../utils/messaging';
+import { ConnectionLostError, MESSAGE_TEXT_CHARS, type AlignPageAnswer, type AlignPageMessage, type PageBlocksMessage } from '../../../utils/messaging';
 import { splitPage, toAlignRequest } from '../../../utils/page/split-page';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings/schema';
 
@@ -57,6 +57,9 @@ function harness(overrides: Partial<PageControllerDeps> = {}): Harness {
     alignRest: async () => {
       throw new Error('Only a long page is answered in two parts.');
     },
+    sendPageBlocks: async () => {
+      throw new Error('Only a long page’s text is sent in parts.');
+    },
     pageCleared: () => {
       state.cleared += 1;
     },
@@ -93,6 +96,57 @@ describe('the page controller', () => {
     h.settings = { ...h.settings, theme: 'dark' };
     await h.controller.start();
     expect(h.host()?.getAttribute('data-theme')).toBe('dark');
+  });
+
+  it('says when hovering starts to work, once, and not on a page that is not bilingual', async () => {
+    let ready = 0;
+    const states: Array<string | null> = [];
+    const h = harness({
+      pageReady: () => {
+        ready += 1;
+        states.push(h.host()?.getAttribute('data-state') ?? null);
+      },
+    });
+    await h.controller.start();
+    // Told once the page answers hovers.
+    expect(ready).toBe(1);
+    expect(states).toEqual(['ready']);
+    expect(h.controller.page).not.toBeNull();
+    document.body.innerHTML = '<main><p>Only English here, and nothing else at all to align with it.</p></main>';
+    await h.controller.start();
+    expect(ready).toBe(1);
+  });
+
+  it('sends a long page’s text in parts, none of which is a long message, that the worker joins into the whole', async () => {
+    const paragraphs = (text: (k: number) => string) => Array.from({ length: 1_500 }, (_, k) => `<p>${text(k)}</p>`).join('');
+    document.body.innerHTML = `<main><article>${paragraphs((k) => `第${k}段。两国元首先后举行了小范围和大范围的会谈，双方就共同关心的国际和地区问题深入交换了意见。`)}</article><article>${paragraphs((k) => `Part ${k}. The two leaders held small-group and large-group talks, and exchanged views in depth on international and regional issues of common concern.`)}</article></main>`;
+    const sent: Array<PageBlocksMessage | AlignPageMessage> = [];
+    const chars = (blocks: Array<{ text: string }>) => blocks.reduce((sum, block) => sum + block.text.length, 0);
+    const h = harness({
+      sendPageBlocks: async (part) => void sent.push(part),
+      alignPage: async (message) => {
+        sent.push(message);
+        // The worker's side: the parts, in the order sent, then the request's own blocks.
+        const parts = sent.filter((m): m is PageBlocksMessage => 'side' in m);
+        const side = (name: 'zh' | 'en', own: AlignPageMessage['page']['zh']) => ({ blocks: [...parts.filter((p) => p.side === name).flatMap((p) => p.blocks), ...own.blocks] });
+        const page = { ...message.page, zh: side('zh', message.page.zh), en: side('en', message.page.en) };
+        expect(message.blocksSentAhead).toEqual({ zh: page.zh.blocks.length, en: page.en.blocks.length, zhAlt: 0 });
+        expect(page.zh.blocks).toHaveLength(1_500);
+        expect(page.en.blocks).toHaveLength(1_500);
+        expect(page.zh.blocks[1_499]!.text).toMatch(/^第1499段。/);
+        expect(page.en.blocks[0]!.text).toMatch(/^Part 0\. /);
+        const sentences = splitPage(page);
+        return { sentences, related: false, result: { beads: [], scores: [] }, altResult: null, zhDisplay: null, splitMs: 0, alignMs: 0, complete: true };
+      },
+    });
+    await h.controller.start();
+    expect(h.controller.findings.state).toBe('unrelated');
+    expect(sent.length).toBeGreaterThan(2);
+    for (const message of sent) {
+      const text = 'side' in message ? chars(message.blocks) : chars(message.page.zh.blocks) + chars(message.page.en.blocks);
+      expect(text).toBeLessThanOrEqual(MESSAGE_TEXT_CHARS);
+    }
+    expect(h.controller.findings.longestSendMs).toBeGreaterThanOrEqual(0);
   });
 
   it('stops when the site is switched off: no UI, and the worker forgets the tab', async () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readBilingualPage, readBilingualPageInSlices } from '../../../utils/page/read-page';
 import { splitPage } from '../../../utils/page/split-page';
 import { watchPageChanges, type PageWatcher } from '../../../utils/page/watch';
@@ -22,6 +22,48 @@ describe('reading in slices', () => {
     expect(page.zh.blocks.map((b) => b.role)).toEqual(whole.zh.blocks.map((b) => b.role));
     expect(sliced.busyMs).toBeGreaterThan(0);
     expect(sliced.longestSliceMs).toBeLessThanOrEqual(sliced.busyMs);
+  });
+});
+
+describe('the quick look of a long page', () => {
+  it('reads the text a part at a time, never the body of thousands of elements in one call', () => {
+    const paragraphs = (text: (k: number) => string) => Array.from({ length: 1_500 }, (_, k) => `<p>${text(k)}</p>`).join('');
+    document.body.innerHTML = `<main><article>${paragraphs((k) => `第${k}段。两国元首先后举行小范围、大范围会谈。`)}</article><article>${paragraphs((k) => `Part ${k}. The two leaders held small-group and large-group talks.`)}</article></main>`;
+    // The most elements any one `textContent` read built the text of.
+    let largestRead = 0;
+    let owner: object | null = Object.getPrototypeOf(document.body);
+    while (owner && !Object.getOwnPropertyDescriptor(owner, 'textContent')) owner = Object.getPrototypeOf(owner);
+    const descriptor = Object.getOwnPropertyDescriptor(owner!, 'textContent')!;
+    const spy = vi.spyOn(owner as { textContent: string | null }, 'textContent', 'get').mockImplementation(function (this: Node) {
+      if (this instanceof Element) largestRead = Math.max(largestRead, this.getElementsByTagName('*').length);
+      return descriptor.get!.call(this) as string | null;
+    });
+    try {
+      const page = readBilingualPage(document)!;
+      expect(page.zh.sentences).toHaveLength(3_000);
+      expect(page.en.sentences).toHaveLength(3_000);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(largestRead).toBeGreaterThan(0);
+    expect(largestRead).toBeLessThanOrEqual(2_000);
+  });
+
+  it('makes the worker’s sentences into the page’s own with pauses, the same sentences as in one go', async () => {
+    const paragraphs = (text: (k: number) => string) => Array.from({ length: 1_500 }, (_, k) => `<p>${text(k)}</p>`).join('');
+    document.body.innerHTML = `<main><article>${paragraphs((k) => `第${k}段。两国元首先后举行小范围、大范围会谈。`)}</article><article>${paragraphs((k) => `Part ${k}. The two leaders held small-group and large-group talks.`)}</article></main>`;
+    const { reading } = await readBilingualPageInSlices(document);
+    const places = splitPage(reading!.text);
+    const steps = reading!.withSentencesInSteps(places);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses += 1;
+    // 6,000 sentences, a pause after every 2,000 and after each side.
+    expect(pauses).toBeGreaterThanOrEqual(3);
+    const whole = reading!.withSentences(places);
+    expect(step.value.zh.sentences.map((s) => s.text)).toEqual(whole.zh.sentences.map((s) => s.text));
+    expect(step.value.en.sentences.map((s) => s.text)).toEqual(whole.en.sentences.map((s) => s.text));
+    expect(step.value.en.blocks.map((b) => b.element)).toEqual(whole.en.blocks.map((b) => b.element));
   });
 });
 

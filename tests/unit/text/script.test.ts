@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countScripts, languageRuns, preferredChineseScript } from '../../../utils/text/script';
+import { countScripts, languageRuns, looksBilingualInSteps, preferredChineseScript } from '../../../utils/text/script';
 
 /** The runs as [side, text] pairs, trimmed. */
 const runs = (text: string) => languageRuns(text).map((r) => [r.side, text.slice(r.start, r.end).trim()]);
@@ -59,5 +59,45 @@ describe('countScripts', () => {
     expect(countScripts('第3段：He said “你好”, 日本語のテキスト。')).toEqual({ han: 7, kana: 5, latin: 6 });
     // Compatibility ideographs and Extension A count as Han; full-width letters and digits are not Latin.
     expect(countScripts('\uf900\u3400ＡＢ１２é')).toEqual({ han: 2, kana: 0, latin: 0 });
+  });
+});
+
+describe('the quick look over a text in parts', () => {
+  const verdict = (parts: string[]) => {
+    const steps = looksBilingualInSteps(parts);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  };
+  /** The text cut at every `every` characters. */
+  const cut = (text: string, every: number) => Array.from({ length: Math.ceil(text.length / every) }, (_, k) => text.slice(k * every, (k + 1) * every));
+  const chinese = '两国元首先后举行小范围、大范围会谈。'.repeat(3);
+  const english = 'Following a grand welcoming ceremony, the two leaders held small-group and large-group talks successively. ';
+  const japanese = 'これは日本語の文章です。東京で会議が開かれました。';
+
+  it('gives the verdict the whole text gets, however the text is cut', () => {
+    const texts: Array<[string, boolean]> = [
+      [chinese + english, true],
+      [english.repeat(5), false],
+      [chinese.repeat(5), false],
+      [chinese + english.slice(0, 60), false],
+      // Kana beside Han is Japanese, unless it is a stray word in a long Chinese text.
+      [japanese.repeat(3) + chinese + english, false],
+      [chinese.repeat(20) + english + 'です', true],
+    ];
+    for (const [text, bilingual] of texts) {
+      expect(verdict([text])).toBe(bilingual);
+      for (const every of [1, 7, 50]) expect(verdict(cut(text, every))).toBe(bilingual);
+    }
+  });
+
+  it('pauses within a long text: a scan of megabytes is not one task', () => {
+    const parts = cut(english.repeat(20_000), 1_000);
+    const steps = looksBilingualInSteps(parts);
+    let pauses = 0;
+    while (!steps.next().done) pauses += 1;
+    // Over 2 MB of English with no Han: the Han scan reads it all, pausing every 250,000 characters.
+    expect(pauses).toBeGreaterThanOrEqual(8);
   });
 });

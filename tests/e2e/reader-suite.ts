@@ -13,6 +13,7 @@ import {
   hoverSentence,
   pointOnText,
   readSidePanel,
+  paintedShare,
   readHighlights,
   readTooltip,
   selectionState,
@@ -74,6 +75,10 @@ export interface BrowserUnderTest {
   close(): Promise<void>;
 }
 
+/** The highlights' colours, as utils/extension/highlights.ts gives them: yellow and blue at 0.35. */
+const HOVERED_COLOUR: [number, number, number] = [255, 200, 60];
+const COUNTERPART_COLOUR: [number, number, number] = [90, 170, 255];
+
 /** The seed report repeated to 1,000 paragraphs per language (scripts/lib/long-page.ts), served beside the fixtures. */
 const LONG_PAGE = '/long/1000.html';
 
@@ -125,6 +130,12 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
       });
     }
 
+    it('the hovered sentence is painted in its highlight colour, as the reader sees it', async () => {
+      const pair = expected.pairs.find((p) => p.hover === 'zh' && !p.caption)!;
+      await hoverSentence(page, pair.locate ?? pair.sentence);
+      expect(await paintedShare(page, 'parallax-hovered', HOVERED_COLOUR, 0.35)).toBeGreaterThan(0.4);
+    });
+
     it('the tooltip stands beside the whole hovered sentence, never over it, and inside the window', async () => {
       for (const pair of expected.pairs.slice(0, 6)) {
         const sentence = pair.locate ?? pair.sentence;
@@ -171,6 +182,8 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
       const marked = await readHighlights(page);
       expect(marked.hovered.replace(/\s+/g, '')).toContain(pair.sentence.replace(/\s+/g, '').slice(0, 12));
       expect(marked.counterpart.replace(/\s+/g, '')).toContain(tooltip.counterparts[0]!.text.replace(/\s+/g, '').slice(0, 20));
+      // And the page shows the mark: the counterpart's line painted in its colour.
+      expect(await paintedShare(page, 'parallax-counterpart', COUNTERPART_COLOUR, 0.35)).toBeGreaterThan(0.4);
       await page.keyboard.press('Escape');
       expect(await readHighlights(page)).toEqual({ hovered: '', counterpart: '' });
     });
@@ -477,22 +490,27 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
       });
     }
 
-    /** The tooltip over the first expected pair of a layout fixture, as drawn. */
-    async function renderingOn(file: string): Promise<Record<string, string | boolean> | null> {
+    /** The tooltip over the first expected pair of a layout fixture, as drawn, and how much of the sentence's line is painted marked. */
+    async function renderingOn(file: string): Promise<{ tooltip: Record<string, string | boolean> | null; marked: number | null }> {
       const other = await browser.newPage();
       await other.goto(`${server.url}/layouts/${file}`);
       await waitUntilReady(other);
       const pair = (layoutOf(file) as LayoutExpectation).pairs[0]!;
       await hoverSentence(other, pair.hover === 'en' ? pair.en : pair.zh);
-      return tooltipRendering(other);
+      return { tooltip: await tooltipRendering(other), marked: await paintedShare(other, 'parallax-hovered', HOVERED_COLOUR, 0.35) };
     }
 
-    it('on pages that restyle every element or refuse every style, the tooltip is drawn as on a plain page', async () => {
+    it('on pages that restyle every element or refuse every style, the tooltip and the highlight are drawn as on a plain page', async () => {
       const plain = await renderingOn('side-by-side.html');
-      expect(plain?.onTop).toBe(true);
-      expect(plain?.position).toBe('fixed');
+      expect(plain.tooltip?.onTop).toBe(true);
+      expect(plain.tooltip?.position).toBe('fixed');
+      expect(plain.marked).toBeGreaterThan(0.4);
       for (const file of layoutFiles.filter((f) => f.startsWith('hostile-'))) {
-        expect(await renderingOn(file), file).toEqual(plain);
+        const hostile = await renderingOn(file);
+        expect(hostile.tooltip, file).toEqual(plain.tooltip);
+        // Under a policy that refuses every style the highlight is painted as on a plain page (the page that restyles
+        // every element sets its own opacity over it, which changes its colour).
+        if (file === 'hostile-strict-csp.html') expect(hostile.marked, file).toBeGreaterThan(0.4);
       }
     });
 

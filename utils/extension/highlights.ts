@@ -1,27 +1,24 @@
 /**
  * Highlights through the CSS Custom Highlight API: the page's DOM and the reader's selection stay untouched.
- * `::highlight()` rules only apply from the page's own style sheets, so one small <style> is added to the page.
+ * `::highlight()` rules apply from the document's style sheets, not from the tooltip's shadow root, so their
+ * style sheet is declared with the content script in the manifest (wxt.config.ts writes it from here): the browser
+ * adds it before it builds the page. A <style> the script added once the page was aligned made the browser restyle
+ * every element of the page in one task, 0.1 to 0.4 s on a page of 25,000 paragraphs.
  */
 
-const STYLE_ID = 'parallax-highlight-style';
 export const HOVERED_HIGHLIGHT = 'parallax-hovered';
 export const COUNTERPART_HIGHLIGHT = 'parallax-counterpart';
 
-const CSS_TEXT = `
-::highlight(${HOVERED_HIGHLIGHT}) { background-color: rgba(255, 200, 60, 0.35); }
+/** Where the style sheet stands in the built extension, and what it says. */
+export const HIGHLIGHT_STYLESHEET = {
+  path: 'content-scripts/highlights.css',
+  css: `::highlight(${HOVERED_HIGHLIGHT}) { background-color: rgba(255, 200, 60, 0.35); }
 ::highlight(${COUNTERPART_HIGHLIGHT}) { background-color: rgba(90, 170, 255, 0.35); }
-`;
+`,
+};
 
 function supported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
-}
-
-export function installHighlightStyle(doc: Document): void {
-  if (!supported() || doc.getElementById(STYLE_ID)) return;
-  const style = doc.createElement('style');
-  style.id = STYLE_ID;
-  style.textContent = CSS_TEXT;
-  (doc.head ?? doc.documentElement).append(style);
 }
 
 export function setHighlight(name: string, ranges: Range[]): void {
@@ -33,8 +30,4 @@ export function setHighlight(name: string, ranges: Range[]): void {
 export function clearHighlights(): void {
   setHighlight(HOVERED_HIGHLIGHT, []);
   setHighlight(COUNTERPART_HIGHLIGHT, []);
-}
-
-export function removeHighlightStyle(doc: Document): void {
-  doc.getElementById(STYLE_ID)?.remove();
 }

@@ -11,7 +11,6 @@ import { UI_HOST_TAG } from '../page/walk';
 import { watchPageChanges, type PageWatcher } from '../page/watch';
 import { isSiteEnabled, type Settings } from '../settings/schema';
 import { preferredChineseScript } from '../text/script';
-import { installHighlightStyle, removeHighlightStyle } from './highlights';
 import { AlignedPage, type HoverView } from './page-session';
 
 /**
@@ -157,7 +156,6 @@ export class PageController {
         this.setState('unrelated');
         return;
       }
-      installHighlightStyle(doc);
       const hoverOn = (result: AlignResult, altResult: AlignResult | null) =>
         new AlignedPage(page, result, altResult, ui.view, {
           highlightCounterpart: deps.settings().highlightCounterpart,
@@ -248,7 +246,6 @@ export class PageController {
     this.deps.pageCleared();
     this.ui.remove();
     this.ui = null;
-    removeHighlightStyle(this.deps.document);
   }
 
   private setState(state: PageState): void {

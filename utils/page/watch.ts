@@ -9,7 +9,7 @@ const QUIET_MS = 400;
 function isOwnNode(node: Node): boolean {
   const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
   if (!element) return false;
-  return !!element.closest(UI_HOST_TAG) || element.id === 'parallax-highlight-style';
+  return !!element.closest(UI_HOST_TAG);
 }
 
 function carriesText(node: Node): boolean {

@@ -3,16 +3,17 @@
  * build): the seed report repeated to 1,000 and 10,000 paragraphs per language (scripts/lib/long-page.ts), opened at
  * a link to the middle of the article, as a reader arriving from elsewhere would, who then points at a sentence
  * a few lines down (scrolling it up where the browser's fonts put it below the view) and again until a tooltip shows. Measured: the time from the start of navigation to that
- * first tooltip, whether it showed the right counterpart, the time until the whole page was aligned, and the longest
- * main-thread task, both as the page's Long Tasks observer sees every task of the page's thread and as the content
- * script reports its own longest slice to the extension (never to the page). Writes the `long-page` section of
- * BENCHMARKS.md.
+ * first tooltip, whether it showed the right counterpart, the time until the whole page was aligned, and the page's
+ * main thread: its tasks as Chromium's trace records them (scripts/lib/main-thread-trace.ts), with the extension's share
+ * of them, beside the same page's without the extension, and the content script's longest slice as it reports it to the
+ * extension (never to the page). Writes the `long-page` section of BENCHMARKS.md.
  */
 import os from 'node:os';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from './lib/browsers';
 import { machineLine, median, writeBenchmarkSection } from './lib/benchmarks-md';
 import { launchChromium, type ChromiumSession } from './lib/launch';
+import { traceMainThread, type MainThreadReport } from './lib/main-thread-trace';
 import { longSeedPage, partId, pointOnParagraph, sentenceOfCopy } from './lib/long-page';
 import { fixturesDir, readTooltip, waitFor, waitUntilReady, type BrowserPage } from './lib/reader';
 import { serveDirectory } from './lib/serve';
@@ -39,18 +40,12 @@ const loadAtStart = os.loadavg()[0]!;
 interface Run {
   firstTooltipMs: number | null;
   rightCounterpart: boolean;
+  /** What the first tooltip showed as the counterpart, when it was not the copy's sentence. */
+  wrongCounterpart?: string;
   alignedMs: number | null;
-  longTaskMs: number;
-  longTasks: number;
+  mainThread: MainThreadReport;
   longestSliceMs: number | null;
   findings: PageFindings | null;
-}
-
-/** Observes every task of the page's main thread over 50 ms, from the page's first moment, into `benchLongTasks`. */
-function observeLongTasks(): void {
-  const tasks: number[] = [];
-  (window as unknown as { benchLongTasks: number[] }).benchLongTasks = tasks;
-  new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration))).observe({ type: 'longtask', buffered: true });
 }
 
 /**
@@ -59,18 +54,18 @@ function observeLongTasks(): void {
  * as with the extension: opened at the same moment, the sentence found and pointed at the same way (finding it asks
  * for the page's layout), so that the two differ by the extension alone.
  */
-async function withoutExtension(url: string, copy: number): Promise<number> {
+async function withoutExtension(url: string, copy: number): Promise<MainThreadReport> {
   const browser = await chromium.launch({ executablePath: findChromium()!, headless: true, args: CHROMIUM_ARGS });
   try {
     const page = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
-    await page.addInitScript(observeLongTasks);
+    const stopTracing = await traceMainThread(await page.context().newCDPSession(page));
     await page.goto(url, { waitUntil: 'commit' });
     const target = sentenceOfCopy(copy);
     const point = await waitFor(() => pointOnParagraph(page as unknown as BrowserPage, target.sentence).catch(() => null), 'the sentence laid out', FIRST_HOVER_LIMIT_MS);
     await page.mouse.move(1, 1);
     await page.mouse.move(point.x, point.y);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    return Math.max(0, ...(await page.evaluate(() => (window as unknown as { benchLongTasks: number[] }).benchLongTasks)));
+    return await stopTracing(new URL(url).pathname, null);
   } finally {
     await browser.close();
   }
@@ -79,12 +74,13 @@ async function withoutExtension(url: string, copy: number): Promise<number> {
 /** One reader's visit: the page opened at the copy's anchor, the sentence pointed at until a tooltip shows. */
 async function visit(session: ChromiumSession, url: string, copy: number): Promise<Run> {
   const page = await session.context.newPage();
-  // Every task of the page's main thread over 50 ms (content scripts run on it too), from the page's first moment.
-  await page.addInitScript(observeLongTasks);
+  // The page's main thread (content scripts run on it too), from the page's first moment.
+  const stopTracing = await traceMainThread(await session.context.newCDPSession(page));
   const target = sentenceOfCopy(copy);
   await page.goto(url, { waitUntil: 'commit' });
   let firstTooltipMs: number | null = null;
   let rightCounterpart = false;
+  let wrongCounterpart: string | undefined;
   const deadline = Date.now() + FIRST_HOVER_LIMIT_MS;
   while (Date.now() < deadline) {
     // The sentence's place in the view, once the page has it laid out.
@@ -102,7 +98,9 @@ async function visit(session: ChromiumSession, url: string, copy: number): Promi
       ).catch(() => null);
       if (seen) {
         firstTooltipMs = seen.at;
-        rightCounterpart = seen.tooltip.counterparts.map((c) => c.text).join(' ') === target.counterpart;
+        const shown = seen.tooltip.counterparts.map((c) => c.text).join(' ');
+        rightCounterpart = shown === target.counterpart;
+        if (!rightCounterpart) wrongCounterpart = shown || seen.tooltip.text;
         break;
       }
     } else await new Promise((resolve) => setTimeout(resolve, 100));
@@ -118,22 +116,21 @@ async function visit(session: ChromiumSession, url: string, copy: number): Promi
     'the whole page to be aligned',
     ALIGNED_LIMIT_MS,
   ).catch(() => session.pageFindings(tabUrl));
-  // A last second for the observer's entries of the final tasks.
   await new Promise((resolve) => setTimeout(resolve, 1_000));
-  const tasks = await page.evaluate(() => (window as unknown as { benchLongTasks: number[] }).benchLongTasks);
+  const mainThread = await stopTracing(new URL(url).pathname, `chrome-extension://${session.extensionId}/`);
   await page.close();
   return {
     firstTooltipMs,
     rightCounterpart,
+    ...(wrongCounterpart === undefined ? {} : { wrongCounterpart }),
     alignedMs: findings?.alignedAllMs ?? null,
-    longTaskMs: Math.max(0, ...tasks),
-    longTasks: tasks.length,
+    mainThread,
     longestSliceMs: findings?.longestSliceMs ?? null,
     findings,
   };
 }
 
-const results: Array<{ size: (typeof built)[number]; runs: Run[]; pageOwnMs: number }> = [];
+const results: Array<{ size: (typeof built)[number]; runs: Run[]; withoutParallax: MainThreadReport }> = [];
 const session = await launchChromium({ headless: true });
 try {
   // The worker's dictionary loaded first, as on any page after the first: a long page is not the browser's first.
@@ -148,7 +145,7 @@ try {
       console.log(`${size.paragraphs} paragraphs, run ${k + 1}:`, JSON.stringify({ ...run, findings: undefined }), JSON.stringify(run.findings));
       runs.push(run);
     }
-    results.push({ size, runs, pageOwnMs: await withoutExtension(`${server.url}${size.file}#${partId(size.copy, 'zh')}`, size.copy) });
+    results.push({ size, runs, withoutParallax: await withoutExtension(`${server.url}${size.file}#${partId(size.copy, 'zh')}`, size.copy) });
   }
 } finally {
   await session.close();
@@ -162,16 +159,25 @@ const lines = [
   '',
   `${machineLine()} Load average (1 min) when the run began: ${loadAtStart.toFixed(1)} on ${os.cpus().length} cores.`,
   '',
-  `The seed report repeated (scripts/lib/long-page.ts: each copy's paragraphs numbered), opened in headless Chromium with the built extension at a link to the middle copy of the Chinese version, after a visit to the seed page (so the worker has its dictionary). The reader points at the copy's sentence "${sentenceOfCopy(1).sentence.slice(3)}" a few lines down (scrolled up to the top of the view where it stands below it), and again every 1.5 s until a tooltip shows (the first time it is seen is the time, polled every 50 ms); "right" is whether it showed that copy's English sentence. Times are from the start of navigation, on the page's clock. Long tasks are every task of the page's main thread over 50 ms (a Long Tasks observer added before the page loads; the content script runs on that thread); the longest slice is the content script's own figure, which it gives the extension and not the page. Runs up to ${FIRST_HOVER_LIMIT_MS / 1000} s for the first tooltip and ${ALIGNED_LIMIT_MS / 1000} s for the whole page.`,
+  `The seed report repeated (scripts/lib/long-page.ts: each copy's paragraphs numbered), opened in headless Chromium with the built extension at a link to the middle copy of the Chinese version, after a visit to the seed page (so the worker has its dictionary). The reader points at the copy's sentence "${sentenceOfCopy(1).sentence.slice(3)}" a few lines down (scrolled up to the top of the view where it stands below it), and again every 1.5 s until a tooltip shows (the first time it is seen is the time, polled every 50 ms); "right" is whether it showed that copy's English sentence. Times are from the start of navigation, on the page's clock. Runs up to ${FIRST_HOVER_LIMIT_MS / 1000} s for the first tooltip and ${ALIGNED_LIMIT_MS / 1000} s for the whole page.`,
   '',
-  '"Without Parallax" is the longest task of the same page in Chromium without the extension, visited the same way (opened, the sentence found and pointed at): the browser parsing and laying out the page, which no extension can split.',
-  '',
-  '| page | runs | first tooltip ms, median (each) | right counterpart | whole page aligned ms, median | longest task ms, max | tasks over 50 ms, max | content script\'s longest slice ms, max | longest task without Parallax ms |',
-  '|---|---|---|---|---|---|---|---|---|',
-  ...results.map(({ size, runs, pageOwnMs }) => {
+  '| page | runs | first tooltip ms, median (each) | right counterpart | whole page aligned ms, median |',
+  '|---|---|---|---|---|',
+  ...results.map(({ size, runs }) => {
     const findings = runs[0]!.findings;
     const counts = findings?.zhSentences !== undefined ? `, ${findings.zhSentences.toLocaleString('en')} × ${findings.enSentences!.toLocaleString('en')} sentences` : '';
-    return `| ${size.page.zhParagraphs.toLocaleString('en')} Chinese and ${size.page.enParagraphs.toLocaleString('en')} English paragraphs${counts} | ${runs.length} | ${ms(medianOf(runs.map((r) => r.firstTooltipMs)))} (${runs.map((r) => ms(r.firstTooltipMs)).join(', ')}) | ${runs.filter((r) => r.rightCounterpart).length} of ${runs.length} | ${ms(medianOf(runs.map((r) => r.alignedMs)))} | ${Math.max(...runs.map((r) => r.longTaskMs)).toFixed(0)} | ${Math.max(...runs.map((r) => r.longTasks))} | ${Math.max(...runs.map((r) => r.longestSliceMs ?? 0)).toFixed(0)} | ${pageOwnMs.toFixed(0)} |`;
+    return `| ${size.page.zhParagraphs.toLocaleString('en')} Chinese and ${size.page.enParagraphs.toLocaleString('en')} English paragraphs${counts} | ${runs.length} | ${ms(medianOf(runs.map((r) => r.firstTooltipMs)))} (${runs.map((r) => ms(r.firstTooltipMs)).join(', ')}) | ${runs.filter((r) => r.rightCounterpart).length} of ${runs.length} | ${ms(medianOf(runs.map((r) => r.alignedMs)))} |`;
+  }),
+  '',
+  "The page's main thread, where content scripts run, from Chromium's own trace of each visit (scripts/lib/main-thread-trace.ts; tracing slows the browser a little, the same for both visits): every task, the browser's style, layout and paint included, which the page's Long Tasks observer leaves out. Parallax's share: its longest time in one task (its script, with the style and layout it asked for while it ran), the longest task in which its script ran at all and its time in that one; the longest restyle or layout the browser did later for changes only Parallax's script had made; and the content script's longest slice as it measures it itself. \"Without Parallax\" is the same page in Chromium without the extension, visited the same way (opened, the sentence found and pointed at): parsing and laying out a long page is the browser's own work, one task that no extension can split. Maxima over the runs.",
+  '',
+  "| page | longest task ms | tasks over 50 ms | Parallax's longest time in one task ms | longest task Parallax's script ran in, ms (Parallax's ms) | later restyle or layout for Parallax's changes, ms | content script's longest slice ms | without Parallax: longest task ms | without Parallax: tasks over 50 ms |",
+  '|---|---|---|---|---|---|---|---|---|',
+  ...results.map(({ size, runs, withoutParallax }) => {
+    const withParallax = runs.map((r) => r.mainThread);
+    const longest = Math.max(...withParallax.map((m) => Math.max(0, ...m.longTasksMs)));
+    const own = withParallax.map((m) => m.longestWithExtension).filter((o) => o !== null).sort((x, y) => y.taskMs - x.taskMs)[0];
+    return `| ${size.paragraphs.toLocaleString('en')} paragraphs | ${longest.toFixed(0)} | ${Math.max(...withParallax.map((m) => m.longTasksMs.length))} | ${Math.max(...withParallax.map((m) => m.longestExtensionMs)).toFixed(0)} | ${own ? `${own.taskMs.toFixed(0)} (${own.extensionMs.toFixed(0)})` : 'none'} | ${Math.max(...withParallax.map((m) => m.longestLaterRenderingMs)).toFixed(0)} | ${Math.max(...runs.map((r) => r.longestSliceMs ?? 0)).toFixed(0)} | ${Math.max(0, ...withoutParallax.longTasksMs).toFixed(0)} | ${withoutParallax.longTasksMs.length} |`;
   }),
   '',
   'Where the time until the first tooltip goes, from the content script\'s own figures (medians of the runs, ms from the start of navigation): the page read (after the browser\'s first frame of it), the worker\'s first answer (with the worker\'s time aligning it: the part around the view), hovering working (the worker\'s sentences made the page\'s own), the first tooltip; and the longest task of sending the page\'s text to the worker (its serialisation), which counts in the longest slice above.',

@@ -178,6 +178,23 @@ function wholePageText({ page, blocksSentAhead }: AlignPageMessage, sender: Send
   return whole;
 }
 
+/** Each tab's writes of its kept state, the last one asked for last. */
+const tabStateWrites = new Map<number, Promise<void>>();
+
+/**
+ * Writes a tab's kept state once the tab's earlier writes have ended: a write first asks the browser whether the tab
+ * still shows the page, and a later write (a page switched off as soon as it was answered) must not land before it.
+ */
+function writeTabState(tabId: number, write: () => Promise<void>): Promise<void> {
+  const written = (tabStateWrites.get(tabId) ?? Promise.resolve()).catch(() => undefined).then(write);
+  tabStateWrites.set(tabId, written);
+  const forget = () => {
+    if (tabStateWrites.get(tabId) === written) tabStateWrites.delete(tabId);
+  };
+  written.then(forget, forget);
+  return written;
+}
+
 /** The rest of a long page's alignment, under way in the background after the part in view was answered. */
 interface RestJob {
   tabId: number;
@@ -199,20 +216,18 @@ export async function alignPage(message: AlignPageMessage, sender: Sender): Prom
   if (sender.tabId !== undefined) restJobs.delete(sender.tabId);
   // Null forgets the tab's result. Only while the tab shows the page: once it has moved on, the next page's result may
   // be kept by now, and what this page left (its 'aligning') goes.
-  const keepNow = async (alignment: TabAlignment | null) => {
+  const keep = async (alignment: TabAlignment | null) => {
     const { tabId } = sender;
     if (tabId === undefined) return;
-    if (!(await tabStillShows(tabId, sender.url))) {
-      if ((await readTabAlignment(tabId))?.url === sender.url) await clearTabAlignment(tabId);
-      return;
-    }
-    if (alignment === null) await clearTabAlignment(tabId);
-    else await saveTabAlignment(tabId, alignment);
+    await writeTabState(tabId, async () => {
+      if (!(await tabStillShows(tabId, sender.url))) {
+        if ((await readTabAlignment(tabId))?.url === sender.url) await clearTabAlignment(tabId);
+        return;
+      }
+      if (alignment === null) await clearTabAlignment(tabId);
+      else await saveTabAlignment(tabId, alignment);
+    });
   };
-  // Each keeping starts once the one before has ended, so the last word is the last kept; the first ('aligning') is
-  // not waited for before the alignment starts, which it would delay by the browser's round trips.
-  let keeping: Promise<void> = Promise.resolve();
-  const keep = (alignment: TabAlignment | null) => (keeping = keeping.catch(() => undefined).then(() => keepNow(alignment)));
   const splitStarted = performance.now();
   const sentences = splitPage(page);
   const splitMs = Math.round(performance.now() - splitStarted);
@@ -238,6 +253,7 @@ export async function alignPage(message: AlignPageMessage, sender: Sender): Prom
   const english = { blocks: page.en.blocks, sentences: enKept };
   const request = toAlignRequest({ zh: { blocks: page.zh.blocks, sentences: zhKept }, en: english, blockPairs: page.blockPairs });
   const progressive = kept.zh >= PROGRESSIVE_FROM || kept.en >= PROGRESSIVE_FROM;
+  // Not waited for before the alignment starts, which it would delay by the browser's round trips.
   keep({ ...base, status: 'aligning', ...(progressive ? { progress: { zh: 0, en: 0 } } : {}), result: empty, alignMs: 0, updatedAt: Date.now() }).catch((error: unknown) =>
     console.warn('Parallax: the tab\'s state was not kept.', error),
   );
@@ -263,8 +279,9 @@ export async function alignPage(message: AlignPageMessage, sender: Sender): Prom
         // Answered when asked for; a job no one asks for (the page went away) must not report an unhandled rejection.
         job.answer.catch(() => undefined);
       }
-      // What the tab keeps stands before the page is answered: a page switched off at once must leave nothing kept.
-      await keeping;
+      // Answered without waiting for the tab's state to be kept: the writes go in order (writeTabState), so a page
+      // switched off at once still leaves nothing kept, and the rest's chunks, which hold the worker's thread for 100
+      // ms and more each, would hold up the storage's reply (0.4 to 1 s on a page of 1,000 paragraphs).
       return { sentences: places, related, result: first, altResult: null, zhDisplay, splitMs, alignMs, complete: false };
     }
     let result: AlignResult;
@@ -343,7 +360,7 @@ async function alignRestInChunks(
 export async function forgetTab(tabId: number): Promise<void> {
   restJobs.delete(tabId);
   blocksAhead.delete(tabId);
-  await clearTabAlignment(tabId);
+  await writeTabState(tabId, () => clearTabAlignment(tabId));
 }
 
 /** No rest of an alignment is under way for the tab's page: the worker was restarted, or the page read again. */

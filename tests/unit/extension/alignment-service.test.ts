@@ -175,23 +175,28 @@ describe('the dictionary read ahead', () => {
   });
 });
 
+/**
+ * 1,600 sentences a side, ten a block, the reader looking at blocks 80 and 81 of the Chinese: aligned around the view
+ * first, then in at least two chunks (1,000 sentences and 200 of overlap a chunk).
+ */
+function longPage(): AlignPageMessage {
+  const blocks = (sentence: (k: number) => string) =>
+    Array.from({ length: 160 }, (_, b) => ({ text: Array.from({ length: 10 }, (_, k) => sentence(b * 10 + k)).join(' '), role: 'body' as const }));
+  return {
+    page: {
+      zh: { blocks: blocks((k) => `第${k}号图书馆有${k}本科学书。`) },
+      en: { blocks: blocks((k) => `Library number ${k} has ${k} science books.`) },
+      blockPairs: [],
+    },
+    zhScript: 'Hans',
+    displayScript: 'page',
+    view: { zh: [80, 82], en: null },
+  };
+}
+
 describe('a long page whose tab closes while the rest of it is aligned', () => {
   it('has no further chunk aligned once the tab is gone', async () => {
-    // 1,600 sentences a side, ten a block: aligned around the view first, then in at least two chunks (1,000 sentences
-    // and 200 of overlap a chunk).
-    const blocks = (sentence: (k: number) => string) =>
-      Array.from({ length: 160 }, (_, b) => ({ text: Array.from({ length: 10 }, (_, k) => sentence(b * 10 + k)).join(' '), role: 'body' as const }));
-    const long: AlignPageMessage = {
-      page: {
-        zh: { blocks: blocks((k) => `第${k}号图书馆有${k}本科学书。`) },
-        en: { blocks: blocks((k) => `Library number ${k} has ${k} science books.`) },
-        blockPairs: [],
-      },
-      zhScript: 'Hans',
-      displayScript: 'page',
-      view: { zh: [80, 82], en: null },
-    };
-    const answer = await alignPage(long, tab7);
+    const answer = await alignPage(longPage(), tab7);
     expect(answer.complete).toBe(false);
     expect(answer.related).toBe(true);
     await forgetTab(tab7.tabId);
@@ -202,6 +207,27 @@ describe('a long page whose tab closes while the rest of it is aligned', () => {
     expect(chunks.started).toBe(1);
     expect(await readTabAlignment(tab7.tabId)).toBeNull();
   }, 120_000);
+});
+
+describe('a long page’s part in view', () => {
+  it('is answered before the tab’s state is kept, and a page switched off at once still leaves nothing kept', async () => {
+    // The browser holds back its answer to whether the tab still shows the page, which every write of the tab's state
+    // asks first, until the page has its answer.
+    let browserAnswers!: () => void;
+    const answered = new Promise<void>((resolve) => (browserAnswers = resolve));
+    const get = fakeBrowser.tabs.get.bind(fakeBrowser.tabs);
+    vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation(async (tabId) => {
+      await answered;
+      return get(tabId);
+    });
+    const answer = await alignPage(longPage(), tab7);
+    expect([answer.complete, answer.related]).toEqual([false, true]);
+    expect(await readTabAlignment(tab7.tabId)).toBeNull();
+    // Switched off as soon as it was answered, while its state 'aligning' is still on its way.
+    browserAnswers();
+    await forgetTab(tab7.tabId);
+    expect(await readTabAlignment(tab7.tabId)).toBeNull();
+  });
 });
 
 describe('a page’s text sent in parts', () => {

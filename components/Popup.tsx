@@ -29,7 +29,21 @@ function useTabAlignment(tabId: number | undefined): TabAlignment | null | undef
 }
 
 function Found({ alignment }: { alignment: TabAlignment }) {
-  if (alignment.status === 'aligning') return <p class="status">{aligningStatus(alignment)}</p>;
+  const limited = firstSentencesNote(alignment);
+  const limitedNote = limited ? (
+    <p class="status" data-limited>
+      {limited}
+    </p>
+  ) : null;
+  if (alignment.status === 'aligning') {
+    // A page too long to keep whole says so from the start, not only once its part is aligned.
+    return (
+      <>
+        <p class="status">{aligningStatus(alignment)}</p>
+        {limitedNote}
+      </>
+    );
+  }
   if (alignment.status === 'error') {
     return (
       <p class="status error" role="alert">
@@ -38,14 +52,9 @@ function Found({ alignment }: { alignment: TabAlignment }) {
     );
   }
   const summary = summarize(alignment);
-  const limited = firstSentencesNote(alignment);
   return (
     <>
-      {limited ? (
-        <p class="status" data-limited>
-          {limited}
-        </p>
-      ) : null}
+      {limitedNote}
       <dl class="counts">
         <dt>{t('popupChineseSentences')}</dt>
         <dd data-count="zh">{summary.zhSentences}</dd>

@@ -107,10 +107,13 @@ export function SidePanel({ tabId, early, onReveal, followPage, download = downl
   if (alignment === undefined) return <p class="status">{strings.loading}</p>;
   const title = <h1>{alignment.title || strings.untitled}</h1>;
   if (alignment.status === 'aligning') {
+    // A page too long to keep whole says so from the start, not only once its part is aligned.
+    const limitedNote = firstSentencesNote(alignment);
     return (
       <header>
         {title}
         <p class="status">{aligningStatus(alignment)}</p>
+        {limitedNote ? <p class="status" data-limited>{limitedNote}</p> : null}
       </header>
     );
   }

@@ -81,6 +81,8 @@ const COUNTERPART_COLOUR: [number, number, number] = [90, 170, 255];
 
 /** The seed report repeated to 1,000 paragraphs per language (scripts/lib/long-page.ts), served beside the fixtures. */
 const LONG_PAGE = '/long/1000.html';
+/** And to 10,000: over 4 MB of text, more than the worker keeps for a tab (MAX_KEPT_BYTES). */
+const TOO_LONG_PAGE = '/long/10000.html';
 
 export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest>): void {
   describe(`${name}: a reader on the demo pages`, () => {
@@ -91,7 +93,7 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
     let pageUrl: string;
 
     beforeAll(async () => {
-      server = await serveDirectory(fixturesDir, 0, { [LONG_PAGE]: longSeedPage(1_000).html });
+      server = await serveDirectory(fixturesDir, 0, { [LONG_PAGE]: longSeedPage(1_000).html, [TOO_LONG_PAGE]: longSeedPage(10_000).html });
       browser = await launch();
       page = await browser.newPage();
       pageUrl = `${server.url}/${expected.page}`;
@@ -456,6 +458,30 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
       // Once all is aligned, the first copy's sentences answer too, far from where the reader started.
       const first = await hoverSentence(long, '兩國元首還共同會見了記者。');
       expect(first.counterparts.map((c) => c.text)).toEqual(['The two heads of state also jointly met the press. ■']);
+    });
+
+    it('on a page too long to keep whole, the first sentences answer, and the popup and the side panel say which of its sentences are aligned', async () => {
+      const tooLong = await browser.newPage();
+      const url = `${server.url}${TOO_LONG_PAGE}`;
+      await tooLong.goto(url);
+      // Read while its tab is in front: the popup's and panel's tabs below would put it behind, where Firefox runs
+      // the reading's pauses a second apart.
+      await waitFor(async () => (await uiState(tooLong)) === 'ready', 'Parallax to be ready on the page', 60_000);
+      const first = await hoverSentence(tooLong, '兩國元首還共同會見了記者。');
+      expect(first.counterparts.map((c) => c.text)).toEqual(['The two heads of state also jointly met the press. ■']);
+      const note = /^This page is too long to align whole: only the first ([\d,]+) of its 21,707 Chinese sentences and the first ([\d,]+) of its 16,706 English sentences were aligned\.$/;
+      const limitedNote = async (extensionPage: BrowserPage) =>
+        waitFor(() => extensionPage.evaluate(() => document.querySelector('[data-limited]')?.textContent ?? null, null), 'the note on what was aligned', 60_000);
+      const popupNote = (await limitedNote(await browser.openPopupFor(url))).match(note);
+      expect(popupNote, 'the popup').not.toBeNull();
+      const aligned = (n: string) => Number(n.replace(/,/g, ''));
+      const zhAligned = aligned(popupNote![1]!);
+      const enAligned = aligned(popupNote![2]!);
+      // About the same share of each side, and most of the 4 MB it keeps.
+      expect(zhAligned).toBeGreaterThan(5_000);
+      expect(zhAligned).toBeLessThan(21_707);
+      expect(Math.abs(zhAligned / 21_707 - enAligned / 16_706)).toBeLessThan(0.01);
+      expect(await limitedNote(await browser.openSidePanelFor(url))).toBe(popupNote![0]);
     });
 
     const layoutsDir = path.join(fixturesDir, 'layouts');

@@ -186,6 +186,18 @@ describe('SidePanel', () => {
     expect(none.querySelector('.status')!.textContent).toBe('No bilingual article found on this page.');
   });
 
+  it('says of a page too long to keep which sentences are aligned, while they are aligned and after', async () => {
+    const note = 'This page is too long to align whole: only the first 5 of its 50 Chinese sentences and the first 4 of its 40 English sentences were aligned.';
+    const limited = { ...alignment, pageSentences: { zh: 50, en: 40 } };
+    const aligning = await mountPanel({}, { ...limited, status: 'aligning', progress: { zh: 2, en: 1 }, result: { beads: [], scores: [] } });
+    expect([...aligning.querySelectorAll('.status')].map((status) => status.textContent)).toEqual(['Aligning… 2 of 5 Chinese sentences so far', note]);
+    render(null, container);
+    container.remove();
+    fakeBrowser.reset();
+    const ready = await mountPanel({}, limited);
+    expect(ready.querySelector('[data-limited]')!.textContent).toBe(note);
+  });
+
   it('filters to unmatched and to low-confidence pairs', async () => {
     const root = await mountPanel();
     const radio = (value: string) => root.querySelector<HTMLInputElement>(`input[type="radio"][value="${value}"]`)!;

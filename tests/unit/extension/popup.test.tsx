@@ -67,13 +67,15 @@ describe('Popup', () => {
     await saveTabAlignment(3, { ...alignment, status: 'aligning', progress: { zh: 2, en: 1 }, result: { beads: [], scores: [] } });
     show();
     await vi.waitFor(() => expect(status()).toBe('Aligning… 2 of 3 Chinese sentences so far'));
+    expect(container.querySelector('[data-limited]')).toBeNull();
+    const note = 'This page is too long to align whole: only the first 3 of its 30 Chinese sentences and the first 2 of its 20 English sentences were aligned.';
+    // Said from the start of a page too long to keep, while its part is aligned, and after.
+    await saveTabAlignment(3, { ...alignment, status: 'aligning', progress: { zh: 2, en: 1 }, pageSentences: { zh: 30, en: 20 }, result: { beads: [], scores: [] } });
+    await vi.waitFor(() => expect(container.querySelector('[data-limited]')?.textContent).toBe(note));
+    expect(container.querySelector('.status:not([data-limited])')?.textContent).toBe('Aligning… 2 of 3 Chinese sentences so far');
     await saveTabAlignment(3, { ...alignment, pageSentences: { zh: 30, en: 20 } });
-    await vi.waitFor(() =>
-      expect(container.querySelector('[data-limited]')?.textContent).toBe(
-        'This page is too long to align whole: only the first 3 of its 30 Chinese sentences and the first 2 of its 20 English sentences were aligned.',
-      ),
-    );
-    expect(count('zh')).toBe('3');
+    await vi.waitFor(() => expect(count('zh')).toBe('3'));
+    expect(container.querySelector('[data-limited]')?.textContent).toBe(note);
   });
 
   it('says why an alignment failed', async () => {

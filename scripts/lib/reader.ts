@@ -17,6 +17,8 @@ export interface BrowserPage {
   keyboard: { press(key: string): Promise<void>; down(key: string): Promise<void>; up(key: string): Promise<void> };
   /** A PNG of the view. */
   screenshot(options: Record<string, never>): Promise<Uint8Array>;
+  /** Puts the page's tab in front of the others, as the reader switching to it. */
+  bringToFront(): Promise<void>;
 }
 
 export interface ExpectedSeed {

@@ -163,12 +163,17 @@ export class PageReading {
     if (alt) this.text.zhAlt = { blocks: textBlocks(sides.zhAlt), blockPairs: alt.blockPairs };
   }
 
+  /** The document the page was read from. */
+  ownerDocument(): Document | undefined {
+    return (this.sides.zh[0] ?? this.sides.en[0])?.raw.element.ownerDocument;
+  }
+
   /**
    * Each side's blocks in the reader's view, [first, end), found by halving (a side's blocks stand in document order,
    * down the page), or null for a side with none in view; null where the page is not laid out.
    */
   blocksInView(): BlocksInView | null {
-    const view = (this.sides.zh[0] ?? this.sides.en[0])?.raw.element.ownerDocument.defaultView;
+    const view = this.ownerDocument()?.defaultView;
     if (!view || !hasLayout(view.document)) return null;
     const span = (blocks: RunBlock[]): [number, number] | null => {
       // The first block for which `past` holds, of blocks where it holds from some block on.
@@ -303,8 +308,29 @@ export interface SliceTimes {
   longestSliceMs: number;
 }
 
+/**
+ * A turn for the page's own work between two slices. Browsers hold back the timers of a page in a tab behind another
+ * (Firefox ran them a second apart: a page of 10,000 paragraphs a language was read in 78 s there, in 5 s in front),
+ * and such a page has no frames to keep smooth: there the turn is a message the script posts itself, which is not
+ * held back.
+ */
+function pauseIn(doc: Document | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (doc?.visibilityState !== 'hidden' || typeof MessageChannel === 'undefined') {
+      setTimeout(resolve, 0);
+      return;
+    }
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 /** Runs steps in slices of about `sliceMs`, giving the page's own work a turn between them. */
-async function inSlices<T>(steps: Generator<void, T>, sliceMs: number): Promise<SliceTimes & { value: T }> {
+async function inSlices<T>(steps: Generator<void, T>, sliceMs: number, doc: Document | undefined): Promise<SliceTimes & { value: T }> {
   let busyMs = 0;
   let longestSliceMs = 0;
   for (;;) {
@@ -315,7 +341,7 @@ async function inSlices<T>(steps: Generator<void, T>, sliceMs: number): Promise<
     busyMs += slice;
     longestSliceMs = Math.max(longestSliceMs, slice);
     if (step.done) return { value: step.value, busyMs, longestSliceMs };
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await pauseIn(doc);
   }
 }
 
@@ -337,12 +363,12 @@ export async function readBilingualPageInSlices(root: Document | Element | Shado
   const doc = (root as Node).ownerDocument ?? (root as Document);
   const view = doc.defaultView;
   if (view?.requestAnimationFrame && doc.visibilityState === 'visible') await new Promise((resolve) => view.requestAnimationFrame(() => setTimeout(resolve, 0)));
-  const { value, busyMs, longestSliceMs } = await inSlices(readSteps(root, options, times), sliceMs);
+  const { value, busyMs, longestSliceMs } = await inSlices(readSteps(root, options, times), sliceMs, doc);
   return { reading: value, busyMs, longestSliceMs, findArticleMs: times.findArticleMs };
 }
 
 /** The page with the sentences the worker split (see PageReading.withSentences), made in slices of about `sliceMs`. */
 export async function withSentencesInSlices(reading: PageReading, sentences: SentencePlaces, sliceMs = 12): Promise<SliceTimes & { page: BilingualPage }> {
-  const { value, busyMs, longestSliceMs } = await inSlices(reading.withSentencesInSteps(sentences), sliceMs);
+  const { value, busyMs, longestSliceMs } = await inSlices(reading.withSentencesInSteps(sentences), sliceMs, reading.ownerDocument());
   return { page: value, busyMs, longestSliceMs };
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readBilingualPage, readBilingualPageInSlices } from '../../../utils/page/read-page';
+import { readBilingualPage, readBilingualPageInSlices, withSentencesInSlices } from '../../../utils/page/read-page';
 import { splitPage } from '../../../utils/page/split-page';
 import { watchPageChanges, type PageWatcher } from '../../../utils/page/watch';
 
@@ -22,6 +22,34 @@ describe('reading in slices', () => {
     expect(page.zh.blocks.map((b) => b.role)).toEqual(whole.zh.blocks.map((b) => b.role));
     expect(sliced.busyMs).toBeGreaterThan(0);
     expect(sliced.longestSliceMs).toBeLessThanOrEqual(sliced.busyMs);
+  });
+});
+
+describe('reading in slices in a tab behind another', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it('pauses without timers, which browsers hold back there, and with them in front', async () => {
+    document.body.innerHTML = readFileSync(path.resolve(__dirname, '../../fixtures/seed/xinhua-moscow.html'), 'utf8')
+      .replace(/^[\s\S]*<body>/, '')
+      .replace(/<\/body>[\s\S]*$/, '');
+    // Timers that never fire unless the test runs them.
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    const behind = await readBilingualPageInSlices(document, {}, 0);
+    expect(behind.reading).not.toBeNull();
+    const { reading } = behind;
+    expect((await withSentencesInSlices(reading!, splitPage(reading!.text), 0)).page.zh.sentences.length).toBeGreaterThan(0);
+    visibility.mockReturnValue('visible');
+    let done = false;
+    const inFront = readBilingualPageInSlices(document, {}, 0).then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(done).toBe(false);
+    await vi.runAllTimersAsync();
+    await inFront;
+    expect(done).toBe(true);
   });
 });
 

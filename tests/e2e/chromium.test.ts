@@ -7,6 +7,7 @@ import * as OpenCC from 'opencc-js';
 import { CHROME_BUILD, launchChromium, type ChromiumSession } from '../../scripts/lib/launch';
 import {
   clickElement,
+  dictionaryAskedMs,
   dictionaryLoad,
   dictionaryStored,
   expectedSeed,
@@ -100,6 +101,8 @@ describe('Chromium: the dictionary across restarts', () => {
     await chromium.session.stopWorker();
     const page = await openSeedPage('worker-restarted');
     expect(await dictionarySource()).toBe('stored');
+    // The page's quick look told the new worker, which started reading before the page, read through, asked.
+    expect((await dictionaryLoad(chromium.session)).startMs).toBeLessThan(await dictionaryAskedMs(chromium.session));
     const tooltip = await hoverSentence(page, pair.locate ?? pair.sentence);
     expect(tooltip.counterparts.map((c) => c.text)).toEqual(pair.counterpart);
   });

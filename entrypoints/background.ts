@@ -10,6 +10,7 @@ export default defineBackground(() => {
     alignPage: (message, sender) => alignPage(message, sender),
     pageBlocks: (message, sender) => receivePageBlocks(message, sender),
     alignRest: (_, sender) => alignRest(sender),
+    pageLooksBilingual: () => preloadDictionary(),
     pageCleared: async (_, sender) => {
       if (sender.tabId !== undefined) await forgetTab(sender.tabId);
     },

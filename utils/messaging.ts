@@ -186,6 +186,11 @@ export interface BackgroundProtocol {
   pageBlocks(message: PageBlocksMessage): void;
   /** The rest of the long page whose part in view `alignPage` answered first, once aligned. */
   alignRest(message: Record<string, never>): AlignRestAnswer;
+  /**
+   * The quick look found both languages on the tab's page, whose `alignPage` will follow once the page is read: the
+   * worker starts loading its dictionary meanwhile.
+   */
+  pageLooksBilingual(message: Record<string, never>): void;
   /** The tab's page is no longer aligned (switched off, its view replaced, or found not bilingual): forget its result. */
   pageCleared(message: Record<string, never>): void;
 }
@@ -215,6 +220,7 @@ const SENT_BY: { [T in keyof Protocol]: SenderKind } = {
   alignPage: 'top-frame',
   pageBlocks: 'top-frame',
   alignRest: 'top-frame',
+  pageLooksBilingual: 'top-frame',
   pageCleared: 'top-frame',
   beadHovered: 'top-frame',
   revealBead: 'extension',
@@ -300,6 +306,7 @@ const validators: { [T in MessageType]: (payload: unknown) => payload is Payload
   alignRest: (p): p is Record<string, never> => isRecord(p) && Object.keys(p).length === 0,
   revealBead: (p): p is RevealBeadMessage => isRecord(p) && isIndexArray(p.zh) && isIndexArray(p.en),
   beadHovered: (p): p is BeadHoveredMessage => isRecord(p) && isIndexArray(p.zh) && isIndexArray(p.en) && p.zh.length + p.en.length > 0,
+  pageLooksBilingual: (p): p is Record<string, never> => isRecord(p) && Object.keys(p).length === 0,
   pageCleared: (p): p is Record<string, never> => isRecord(p) && Object.keys(p).length === 0,
   pageFindings: (p): p is Record<string, never> => isRecord(p) && Object.keys(p).length === 0,
 };

@@ -42,6 +42,7 @@ export default defineContentScript({
       alignPage: (message) => sendToBackground('alignPage', message),
       sendPageBlocks: (message) => sendToBackground('pageBlocks', message),
       alignRest: () => sendToBackground('alignRest', {}),
+      pageLooksBilingual: () => void sendToBackground('pageLooksBilingual', {}).catch(() => undefined),
       pageCleared: () => void sendToBackground('pageCleared', {}).catch(() => undefined),
       pageReady: () => trigger.pageReady(),
       pairShown: (zh, en) => void notifySidePanel('beadHovered', { zh, en }),

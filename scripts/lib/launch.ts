@@ -19,7 +19,7 @@ export interface ChromiumSession {
   context: BrowserContext;
   extensionId: string;
   /** The current extension worker's User Timing entry of this name (its first), or null before it has one. */
-  workerEntry(name: string): Promise<{ duration: number; detail: unknown } | null>;
+  workerEntry(name: string): Promise<{ startTime: number; duration: number; detail: unknown } | null>;
   /**
    * What the content script of the tab that has `pageUrl` open decided and measured, asked from the extension's
    * worker as the extension's own pages may ask (the page itself never sees it); null where no content script
@@ -112,7 +112,7 @@ export async function launchChromium(options: {
       if (!current) return null;
       return current.evaluate((entryName) => {
         const entry = performance.getEntriesByName(entryName)[0] as PerformanceMeasure | undefined;
-        return entry ? { duration: entry.duration, detail: entry.detail as unknown } : null;
+        return entry ? { startTime: entry.startTime, duration: entry.duration, detail: entry.detail as unknown } : null;
       }, name);
     },
     async pageFindings(pageUrl) {

@@ -207,12 +207,20 @@ export function readSidePanel(page: BrowserPage): Promise<SidePanelReading> {
 }
 
 /** What the extension's worker can be asked for its User Timing entries (`ChromiumSession.workerEntry`). */
-type WorkerEntries = { workerEntry(name: string): Promise<{ duration: number; detail: unknown } | null> };
+type WorkerEntries = { workerEntry(name: string): Promise<{ startTime: number; duration: number; detail: unknown } | null> };
 
-/** The current worker's load of the dictionary, once it has one: how long it took, and whether from the package or the stored copy. */
-export async function dictionaryLoad(worker: WorkerEntries): Promise<{ durationMs: number; source: string | undefined }> {
+/**
+ * The current worker's load of the dictionary, once it has one: when it started on the worker's clock, how long it
+ * took, and whether from the package or the stored copy.
+ */
+export async function dictionaryLoad(worker: WorkerEntries): Promise<{ startMs: number; durationMs: number; source: string | undefined }> {
   const entry = await waitFor(() => worker.workerEntry('parallax:load-dictionary'), 'the worker to load the dictionary');
-  return { durationMs: entry.duration, source: (entry.detail as { source?: string } | undefined)?.source };
+  return { startMs: entry.startTime, durationMs: entry.duration, source: (entry.detail as { source?: string } | undefined)?.source };
+}
+
+/** When, on the worker's clock, the latest page the worker aligned asked it for the dictionary. */
+export async function dictionaryAskedMs(worker: WorkerEntries): Promise<number> {
+  return (await waitFor(() => worker.workerEntry('parallax:dictionary-wait'), 'the worker to align a page')).startTime;
 }
 
 /** How long the latest page the worker aligned waited for its dictionary (nothing when it was loaded already). */

@@ -7,6 +7,7 @@ import * as OpenCC from 'opencc-js';
 import { CHROME_BUILD, launchChromium, type ChromiumSession } from '../../scripts/lib/launch';
 import {
   clickElement,
+  dictionaryAskedMs,
   dictionaryLoad,
   dictionaryStored,
   expectedSeed,
@@ -100,6 +101,8 @@ describe('Chromium: the dictionary across restarts', () => {
     await chromium.session.stopWorker();
     const page = await openSeedPage('worker-restarted');
     expect(await dictionarySource()).toBe('stored');
+    // The page's quick look told the new worker, which started reading before the page, read through, asked.
+    expect((await dictionaryLoad(chromium.session)).startMs).toBeLessThan(await dictionaryAskedMs(chromium.session));
     const tooltip = await hoverSentence(page, pair.locate ?? pair.sentence);
     expect(tooltip.counterparts.map((c) => c.text)).toEqual(pair.counterpart);
   });
@@ -111,6 +114,34 @@ describe('Chromium: the dictionary across restarts', () => {
     expect(await dictionarySource()).toBe('stored');
     const tooltip = await hoverSentence(page, pair.locate ?? pair.sentence);
     expect(tooltip.counterparts.map((c) => c.text)).toEqual(pair.counterpart);
+  });
+
+  it('a copy stored in the form earlier versions kept, a string, is not read: the package is, and a Blob stored again', async () => {
+    const worker = chromium.session.context.serviceWorkers().at(-1)!;
+    await worker.evaluate(async () => {
+      const database = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('parallax', 1);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const store = database.transaction('dictionary', 'readwrite').objectStore('dictionary');
+      const read = store.get('cedict');
+      const stored = await new Promise<{ version: string; text: Blob }>((resolve) => (read.onsuccess = () => resolve(read.result as { version: string; text: Blob })));
+      const text = await stored.text.text();
+      const transaction = database.transaction('dictionary', 'readwrite');
+      transaction.objectStore('dictionary').put({ version: stored.version, text }, 'cedict');
+      await new Promise((resolve) => (transaction.oncomplete = resolve));
+      database.close();
+    });
+    await chromium.session.stopWorker();
+    const page = await openSeedPage('string-copy');
+    expect(await dictionarySource()).toBe('package');
+    await dictionaryStored(chromium.session);
+    const tooltip = await hoverSentence(page, pair.locate ?? pair.sentence);
+    expect(tooltip.counterparts.map((c) => c.text)).toEqual(pair.counterpart);
+    await chromium.session.stopWorker();
+    await openSeedPage('blob-copy');
+    expect(await dictionarySource()).toBe('stored');
   });
 });
 

@@ -36,6 +36,11 @@ export interface PageControllerDeps {
   sendPageBlocks(message: PageBlocksMessage): Promise<void>;
   /** The whole alignment of a long page whose part in view `alignPage` answered first. */
   alignRest(): Promise<AlignRestAnswer>;
+  /**
+   * Tells the worker that the page may be bilingual, before the page is read through and the worker asked to align
+   * it: a worker Chrome stopped starts reading its dictionary then, while the page is read.
+   */
+  pageLooksBilingual(): void;
   /** Tells the worker that the page is no longer aligned, so that it forgets the tab's result. */
   pageCleared(): void;
   mountUi(): Promise<PageUi>;
@@ -91,7 +96,10 @@ export class PageController {
     // Watching starts before the reading, which takes a while on long pages: a change made meanwhile (a
     // single-page app replacing its view right after changing the address) must not be missed.
     this.watcher ??= (deps.watchPage ?? watchPageChanges)(doc, () => void this.start());
-    const { reading, busyMs, longestSliceMs, findArticleMs } = await readBilingualPageInSlices(doc, { preferredScript: preferredChineseScript(deps.languages) });
+    const { reading, busyMs, longestSliceMs, findArticleMs } = await readBilingualPageInSlices(doc, {
+      preferredScript: preferredChineseScript(deps.languages),
+      onLooksBilingual: () => deps.pageLooksBilingual(),
+    });
     if (current !== this.generation) return;
     const readAtMs = Math.round(performance.now());
     // Main-thread time spent reading (pauses excluded), the part of it spent finding the article, and the longest

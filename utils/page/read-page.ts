@@ -18,6 +18,11 @@ import { BlockWalk, type RawBlock } from './walk';
 export interface ReadOptions {
   /** The Chinese script the reader's browser asks for, if any: paired with the English where a page has both. */
   preferredScript?: ChineseScript | null;
+  /**
+   * Told as soon as the quick look finds both languages on the page, before the page is read through: the worker
+   * can start what the page's alignment will need meanwhile.
+   */
+  onLooksBilingual?: () => void;
 }
 
 /** A passage of one language in a block read from the page: a block of its side. */
@@ -252,6 +257,7 @@ function* readSteps(root: Document | Element | ShadowRoot, options: ReadOptions,
   // Each pass over all the page's blocks ends with a pause: on a page of thousands of paragraphs any one of them
   // takes a good part of a task's budget.
   if (!(yield* quickLook(root))) return null;
+  options.onLooksBilingual?.();
   yield;
   const start = (root as Document).body ?? root;
   const shadowRoots: ShadowRoot[] = [];

@@ -29,6 +29,7 @@ describe('message validation', () => {
     expect(isEnvelope(validAlign)).toBe(true);
     expect(isEnvelope({ type: 'revealBead', payload: { zh: [1, 2], en: [] } })).toBe(true);
     expect(isEnvelope({ type: 'pageCleared', payload: {} })).toBe(true);
+    expect(isEnvelope({ type: 'pageLooksBilingual', payload: {} })).toBe(true);
     expect(isEnvelope({ type: 'beadHovered', payload: { zh: [3], en: [] } })).toBe(true);
     expect(isEnvelope({ type: 'pageFindings', payload: {} })).toBe(true);
     expect(isEnvelope({ type: 'pageBlocks', payload: { first: true, side: 'zhAlt', blocks: [{ text: '妳好。', role: 'body' }] } })).toBe(true);
@@ -53,6 +54,8 @@ describe('message validation', () => {
     ['a hovered bead of no sentence', { type: 'beadHovered', payload: { zh: [], en: [] } }],
     ['a hovered bead without its English side', { type: 'beadHovered', payload: { zh: [1] } }],
     ['a cleared page with a payload', { type: 'pageCleared', payload: { tabId: 3 } }],
+    ['a bilingual look with a payload', { type: 'pageLooksBilingual', payload: { url: 'https://example.com/' } }],
+    ['a bilingual look without a payload', { type: 'pageLooksBilingual' }],
     ['a findings question with a payload', { type: 'pageFindings', payload: { all: true } }],
     ['blocks of no side', { type: 'pageBlocks', payload: { first: true, side: 'fr', blocks: [] } }],
     ['blocks without saying whether they come first', { type: 'pageBlocks', payload: { side: 'zh', blocks: [] } }],
@@ -128,6 +131,7 @@ describe('across the boundary', () => {
       alignPage: (message) => ({ ...alignAnswer, result: { beads: [[[0], [0]]], scores: [message.page.zh.blocks.length] }, splitMs: 1, alignMs: 3 }),
       alignRest,
       pageBlocks: () => undefined,
+      pageLooksBilingual: () => undefined,
       pageCleared: () => undefined,
     });
     const answer = await sendToBackground('alignPage', validAlign.payload as never);
@@ -143,6 +147,7 @@ describe('across the boundary', () => {
       },
       alignRest,
       pageBlocks: () => undefined,
+      pageLooksBilingual: () => undefined,
       pageCleared: () => undefined,
     });
     await sendToBackground('alignPage', { ...validAlign.payload, url: 'https://bank.example/', title: 'Your bank' } as never);
@@ -156,6 +161,7 @@ describe('across the boundary', () => {
       },
       alignRest,
       pageBlocks: () => undefined,
+      pageLooksBilingual: () => undefined,
       pageCleared: () => undefined,
     });
     const failure = sendToBackground('alignPage', validAlign.payload as never);
@@ -172,6 +178,7 @@ describe('across the boundary', () => {
       },
       alignRest,
       pageBlocks: () => undefined,
+      pageLooksBilingual: () => undefined,
       pageCleared: () => undefined,
     });
     await expect(sendToBackground('alignPage', { url: 'x' } as never)).rejects.toThrow(/Malformed alignPage/);
@@ -187,6 +194,7 @@ describe('across the boundary', () => {
       },
       alignRest,
       pageBlocks: () => undefined,
+      pageLooksBilingual: () => undefined,
       pageCleared: () => void calls.push('pageCleared'),
     });
     for (const type of ['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty']) {
@@ -197,13 +205,37 @@ describe('across the boundary', () => {
 
   it('refuses the worker’s messages from anywhere but a tab’s top frame of this extension', async () => {
     const calls: Array<number | undefined> = [];
-    handleMessages<BackgroundProtocol>({ alignPage: () => alignAnswer, alignRest, pageBlocks: () => undefined, pageCleared: (_, sender) => void calls.push(sender.tabId) });
+    handleMessages<BackgroundProtocol>({ alignPage: () => alignAnswer, alignRest, pageBlocks: () => undefined, pageLooksBilingual: () => undefined, pageCleared: (_, sender) => void calls.push(sender.tabId) });
     for (const sender of [senders.subframe, senders.otherExtension, senders.otherExtensionScript, senders.sidePanel, senders.sidePanelInTab]) {
       expect(await deliver({ type: 'pageCleared', payload: {} }, sender)).toEqual({ ok: false, error: { name: 'SecurityError', message: 'A pageCleared message may not come from there.' } });
     }
     expect(calls).toEqual([]);
     expect(await deliver({ type: 'pageCleared', payload: {} }, senders.topFrame)).toEqual({ ok: true, value: undefined });
     expect(calls).toEqual([3]);
+  });
+
+  it('takes the quick look’s word that a page may be bilingual from a tab’s top frame of this extension only', async () => {
+    const looked: Array<number | undefined> = [];
+    handleMessages<BackgroundProtocol>({
+      alignPage: () => alignAnswer,
+      alignRest,
+      pageBlocks: () => undefined,
+      pageLooksBilingual: (_, sender) => void looked.push(sender.tabId),
+      pageCleared: () => undefined,
+    });
+    for (const sender of [senders.subframe, senders.otherExtension, senders.otherExtensionScript, senders.sidePanel, senders.sidePanelInTab]) {
+      expect(await deliver({ type: 'pageLooksBilingual', payload: {} }, sender)).toEqual({
+        ok: false,
+        error: { name: 'SecurityError', message: 'A pageLooksBilingual message may not come from there.' },
+      });
+    }
+    expect(await deliver({ type: 'pageLooksBilingual', payload: { tabId: 9 } }, senders.topFrame)).toEqual({
+      ok: false,
+      error: { name: 'TypeError', message: 'Malformed pageLooksBilingual message.' },
+    });
+    expect(looked).toEqual([]);
+    expect(await deliver({ type: 'pageLooksBilingual', payload: {} }, senders.topFrame)).toEqual({ ok: true, value: undefined });
+    expect(looked).toEqual([3]);
   });
 
   it('lets only the extension’s own worker and pages ask a content script', async () => {
@@ -234,7 +266,7 @@ describe('across the boundary', () => {
     await expect(sendToBackground('pageCleared', {})).rejects.toBeInstanceOf(ConnectionLostError);
     // An error the handler threw is an answer, not a lost connection.
     sendFrom(senders.topFrame);
-    handleMessages<BackgroundProtocol>({ alignPage: () => alignAnswer, alignRest, pageBlocks: () => undefined, pageCleared: () => Promise.reject(new RangeError('no')) });
+    handleMessages<BackgroundProtocol>({ alignPage: () => alignAnswer, alignRest, pageBlocks: () => undefined, pageLooksBilingual: () => undefined, pageCleared: () => Promise.reject(new RangeError('no')) });
     await expect(sendToBackground('pageCleared', {})).rejects.toMatchObject({ name: 'RangeError' });
   });
 

@@ -60,6 +60,7 @@ function harness(overrides: Partial<PageControllerDeps> = {}): Harness {
     sendPageBlocks: async () => {
       throw new Error('Only a long page’s text is sent in parts.');
     },
+    pageLooksBilingual: () => undefined,
     pageCleared: () => {
       state.cleared += 1;
     },
@@ -96,6 +97,24 @@ describe('the page controller', () => {
     h.settings = { ...h.settings, theme: 'dark' };
     await h.controller.start();
     expect(h.host()?.getAttribute('data-theme')).toBe('dark');
+  });
+
+  it('tells the worker the page may be bilingual once the quick look finds both languages, before asking for the alignment', async () => {
+    const told: string[] = [];
+    const h = harness({
+      pageLooksBilingual: () => void told.push('looks bilingual'),
+      alignPage: async (message) => {
+        told.push('align');
+        return alignInProcess(message);
+      },
+    });
+    await h.controller.start();
+    expect(told).toEqual(['looks bilingual', 'align']);
+    // A page in one language is not worth the worker's loading its dictionary.
+    document.body.innerHTML = '<main><p>Only English here, and nothing else at all to align with it.</p></main>';
+    await h.controller.start();
+    expect(h.controller.findings.state).toBe('not-bilingual');
+    expect(told).toEqual(['looks bilingual', 'align']);
   });
 
   it('says when hovering starts to work, once, and not on a page that is not bilingual', async () => {

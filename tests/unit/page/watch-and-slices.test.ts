@@ -23,6 +23,19 @@ describe('reading in slices', () => {
     expect(sliced.busyMs).toBeGreaterThan(0);
     expect(sliced.longestSliceMs).toBeLessThanOrEqual(sliced.busyMs);
   });
+
+  it('says once when the quick look finds both languages, and not on a page of one language', async () => {
+    let told = 0;
+    const onLooksBilingual = () => void (told += 1);
+    document.body.innerHTML = readFileSync(path.resolve(__dirname, '../../fixtures/seed/xinhua-moscow.html'), 'utf8')
+      .replace(/^[\s\S]*<body>/, '')
+      .replace(/<\/body>[\s\S]*$/, '');
+    expect((await readBilingualPageInSlices(document, { onLooksBilingual }, 0)).reading).not.toBeNull();
+    expect(told).toBe(1);
+    document.body.innerHTML = '<main><p>Only English here, and nothing else at all to align with it.</p></main>';
+    expect((await readBilingualPageInSlices(document, { onLooksBilingual }, 0)).reading).toBeNull();
+    expect(told).toBe(1);
+  });
 });
 
 describe('reading in slices in a tab behind another', () => {

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { aligningStatus, firstSentencesNote } from '@/utils/extension/alignment-status';
+import { aligningStatus } from '@/utils/extension/alignment-status';
 import { followTabAlignment, summarize, type TabAlignment } from '@/utils/extension/tab-alignments';
 import { t } from '@/utils/i18n';
 import { isSiteEnabled, type Settings } from '@/utils/settings/schema';
+import { FirstSentencesNote } from './FirstSentencesNote';
 
 export interface PopupProps {
   /** The active tab; its hostname is empty on pages no content script runs on (the browser's own, files). */
@@ -29,18 +30,12 @@ function useTabAlignment(tabId: number | undefined): TabAlignment | null | undef
 }
 
 function Found({ alignment }: { alignment: TabAlignment }) {
-  const limited = firstSentencesNote(alignment);
-  const limitedNote = limited ? (
-    <p class="status" data-limited>
-      {limited}
-    </p>
-  ) : null;
   if (alignment.status === 'aligning') {
     // A page too long to keep whole says so from the start, not only once its part is aligned.
     return (
       <>
         <p class="status">{aligningStatus(alignment)}</p>
-        {limitedNote}
+        <FirstSentencesNote alignment={alignment} />
       </>
     );
   }
@@ -54,7 +49,7 @@ function Found({ alignment }: { alignment: TabAlignment }) {
   const summary = summarize(alignment);
   return (
     <>
-      {limitedNote}
+      <FirstSentencesNote alignment={alignment} />
       <dl class="counts">
         <dt>{t('popupChineseSentences')}</dt>
         <dd data-count="zh">{summary.zhSentences}</dd>

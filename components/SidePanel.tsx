@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { FirstSentencesNote } from './FirstSentencesNote';
 import { PairList, type ScrollRequest } from './PairList';
 import {
   articleMap,
@@ -16,7 +17,7 @@ import {
   type RowFilter,
 } from '@/utils/extension/article-map';
 import { EXPORT_MIME, exportFileName, exportText, type ExportFormat } from '@/utils/extension/export';
-import { aligningStatus, firstSentencesNote } from '@/utils/extension/alignment-status';
+import { aligningStatus } from '@/utils/extension/alignment-status';
 import { followTabAlignment, type EarlyTabAlignment, type TabAlignment } from '@/utils/extension/tab-alignments';
 import { t } from '@/utils/i18n';
 
@@ -108,12 +109,11 @@ export function SidePanel({ tabId, early, onReveal, followPage, download = downl
   const title = <h1>{alignment.title || strings.untitled}</h1>;
   if (alignment.status === 'aligning') {
     // A page too long to keep whole says so from the start, not only once its part is aligned.
-    const limitedNote = firstSentencesNote(alignment);
     return (
       <header>
         {title}
         <p class="status">{aligningStatus(alignment)}</p>
-        {limitedNote ? <p class="status" data-limited>{limitedNote}</p> : null}
+        <FirstSentencesNote alignment={alignment} />
       </header>
     );
   }
@@ -168,7 +168,6 @@ function AlignedArticle({ alignment, onReveal, followPage, onExport }: AlignedAr
   const serial = useRef(0);
 
   const rows = useMemo(() => panelRows(alignment), [alignment]);
-  const limited = firstSentencesNote(alignment);
   const map = useMemo(() => articleMap(rows), [rows]);
   const searching = query.trim() !== '';
   const [scriptFolding, setScriptFolding] = useState(false);
@@ -235,7 +234,7 @@ function AlignedArticle({ alignment, onReveal, followPage, onExport }: AlignedAr
       <header>
         <h1>{alignment.title || strings.untitled}</h1>
         <p class="summary">{strings.summary({ ...counts })}</p>
-        {limited ? <p class="status" data-limited>{limited}</p> : null}
+        <FirstSentencesNote alignment={alignment} />
         <div class="tools">
           <label class="search">
             <span class="label">{strings.searchLabel}</span>

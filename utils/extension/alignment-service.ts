@@ -59,17 +59,17 @@ async function fetchDictionary(): Promise<Dictionary> {
   const version = extensionResponse(DICTIONARY_VERSION_FILE).then(async (response) => (await response.text()).trim());
   // Without IndexedDB (some private windows) the worker reads the package every time.
   const stored = await readStoredDictionary(version).catch(() => null);
-  const text = stored ?? (await (await extensionResponse(DICTIONARY_FILE)).text());
-  const loaded = parseDictionary(text);
+  const bytes = stored ?? new Uint8Array(await (await extensionResponse(DICTIONARY_FILE)).arrayBuffer());
+  const loaded = parseDictionary(bytes);
   performance.measure('parallax:load-dictionary', {
     start: started,
     duration: performance.now() - started,
     detail: { source: stored === null ? 'package' : 'stored' },
   });
   if (stored === null) {
-    // Storing copies the text at once, so it waits until the page that asked has been aligned.
+    // Storing copies the bytes at once, so it waits until the page that asked has been aligned.
     setTimeout(() => {
-      version.then((current) => storeDictionary(current, text)).then(
+      version.then((current) => storeDictionary(current, bytes)).then(
         () => performance.mark('parallax:dictionary-stored'),
         (error: unknown) => console.warn('Parallax: the dictionary was not kept for the next start.', error),
       );

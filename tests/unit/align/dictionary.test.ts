@@ -17,7 +17,7 @@ describe('the built dictionary', () => {
     expect(headwordsOf(dictionary, '了').longerAfter.has('了'.charCodeAt(0))).toBe(false);
   });
 
-  it('finds every word it holds by binary search over its text, and the headwords of each first character', () => {
+  it('finds every word it holds, and the headwords of each first character', () => {
     let checked = 0;
     let k = 0;
     for (const [word, stems] of dictionary.entries()) {
@@ -45,12 +45,16 @@ describe('the file format', () => {
     ['中国', ['china']],
     ['中', ['middle', 'china']],
     ['𠀋𠀋', ['rare']],
+    ['咖啡馆', ['café']],
+    // 31 stems and more: the count no longer fits beside the word's length in its first byte.
+    ['三十一', Array.from({ length: 31 }, (_, k) => `thirtyone${k}`)],
+    ['三十', Array.from({ length: 30 }, (_, k) => `thirty${k}`)],
     ['中华人民共和国万岁', ['too', 'long']],
     ['空', []],
   ]);
   // Enough stems that codes take two and three digits.
   for (let k = 0; k < 3000; k += 1) words.set(`词${String.fromCharCode(0x4e00 + k)}`, [`stem${k}`, `stem${(k * 7) % 3000}`, 'china']);
-  const readings = new Map([['中', ['zhong']], ['国', ['guo']]]);
+  const readings = new Map([['中', ['zhong']], ['国', ['guo']], ['𠀋', ['shang']]]);
   const parsed = parseDictionary(formatDictionary(words, readings));
 
   it('gives back every word of eight code units or fewer with its stems in order, and each reading', () => {
@@ -63,9 +67,14 @@ describe('the file format', () => {
     expect(isWord(parsed, '中华人民共和国万岁')).toBe(false);
     expect(parsed.readingsOf('中')).toEqual(['zhong']);
     expect(parsed.readingsOf('人')).toBeUndefined();
-    expect(parsed.wordCount).toBe(3004);
-    expect(parsed.characterCount).toBe(2);
-    expect([...parsed.entries()]).toHaveLength(3004);
+    expect(parsed.readingsOf('𠀋')).toEqual(['shang']);
+    expect(parsed.readingsOf('中国')).toBeUndefined();
+    expect(parsed.wordCount).toBe(3007);
+    expect(parsed.characterCount).toBe(3);
+    const entries = [...parsed.entries()];
+    expect(entries).toHaveLength(3007);
+    // In the order of their code units, as JavaScript sorts strings.
+    expect(entries.map(([word]) => word)).toEqual(entries.map(([word]) => word).sort());
   });
 
   it('knows the lengths of the headwords a character starts, and the pairs that begin longer ones', () => {
@@ -95,11 +104,20 @@ describe('the file format', () => {
     expect(dictionaryOfMixed.wordCount).toBe(400);
   });
 
-  it('is written in ASCII alone, Chinese headwords and characters included', () => {
-    expect(formatDictionary(words, readings)).toMatch(/^[\t\n\x20-\x7e]*$/);
+  it('leaves out a stem too long to be written, keeping the word\'s others', () => {
+    const withLongStem = parseDictionary(formatDictionary(new Map([['词', ['x'.repeat(300), 'word']]]), new Map()));
+    expect(withLongStem.stemsOf('词')).toEqual(['word']);
   });
 
-  it('refuses a file in another format rather than misread it', () => {
-    expect(() => parseDictionary('中国\tchina\n#pinyin\n中\tzhong\n')).toThrow(/npm run dict/);
+  it('takes two bytes for each character of a headword after its first, where text would take three', () => {
+    const oneWord = (word: string) => formatDictionary(new Map([[word, ['stem']]]), new Map()).length;
+    expect(oneWord('中国人民') - oneWord('中')).toBe(3 * 2);
+  });
+
+  it('refuses a file in another format, or cut short, rather than misread it', () => {
+    expect(() => parseDictionary(new TextEncoder().encode('#parallax-dictionary 4\n#stems\nchina\n'))).toThrow(/npm run dict/);
+    const file = formatDictionary(words, readings);
+    expect(() => parseDictionary(file.subarray(0, file.length - 1))).toThrow(/npm run dict/);
+    expect(() => parseDictionary(file.subarray(0, 10))).toThrow(/npm run dict/);
   });
 });

@@ -67,7 +67,7 @@ beforeEach(async () => {
   await openTab();
   // The worker fetches its dictionary and conversion tables from the extension's files; here they are the files
   // `npm run dict` wrote on disk.
-  const dictionary = readFileSync(dictionaryPath, 'utf8');
+  const dictionary = readFileSync(dictionaryPath);
   vi.stubGlobal('fetch', async (url: string) => {
     const file = String(url);
     fetched.push(file);

@@ -14,8 +14,8 @@ import { CHROMIUM_ARGS, findChromium } from './lib/browsers';
 import { machineLine, median, writeBenchmarkSection } from './lib/benchmarks-md';
 import { launchChromium, type ChromiumSession } from './lib/launch';
 import { traceMainThread, type MainThreadReport } from './lib/main-thread-trace';
-import { longSeedPage, partId, pointOnParagraph, sentenceOfCopy } from './lib/long-page';
-import { fixturesDir, readTooltip, waitFor, waitUntilReady, type BrowserPage } from './lib/reader';
+import { longSeedPage, partId, pointOnParagraph, pointUntilTooltip, sentenceOfCopy, type FirstTooltip } from './lib/long-page';
+import { fixturesDir, waitFor, waitUntilReady, type BrowserPage } from './lib/reader';
 import { serveDirectory } from './lib/serve';
 import type { PageFindings } from '../utils/messaging';
 
@@ -37,11 +37,7 @@ const built = SIZES.map(({ paragraphs, runs }) => {
 const server = await serveDirectory(fixturesDir, 0, pages);
 const loadAtStart = os.loadavg()[0]!;
 
-interface Run {
-  firstTooltipMs: number | null;
-  rightCounterpart: boolean;
-  /** What the first tooltip showed as the counterpart, when it was not the copy's sentence. */
-  wrongCounterpart?: string;
+interface Run extends FirstTooltip {
   alignedMs: number | null;
   mainThread: MainThreadReport;
   longestSliceMs: number | null;
@@ -76,35 +72,8 @@ async function visit(session: ChromiumSession, url: string, copy: number): Promi
   const page = await session.context.newPage();
   // The page's main thread (content scripts run on it too), from the page's first moment.
   const stopTracing = await traceMainThread(await session.context.newCDPSession(page));
-  const target = sentenceOfCopy(copy);
   await page.goto(url, { waitUntil: 'commit' });
-  let firstTooltipMs: number | null = null;
-  let rightCounterpart = false;
-  let wrongCounterpart: string | undefined;
-  const deadline = Date.now() + FIRST_HOVER_LIMIT_MS;
-  while (Date.now() < deadline) {
-    // The sentence's place in the view, once the page has it laid out.
-    const point = await pointOnParagraph(page as unknown as BrowserPage, target.sentence).catch(() => null);
-    if (point) {
-      await page.mouse.move(1, 1);
-      await page.mouse.move(point.x, point.y);
-      const seen = await waitFor(
-        async () => {
-          const tooltip = await readTooltip(page as unknown as BrowserPage).catch(() => null);
-          return tooltip && { tooltip, at: await page.evaluate(() => performance.now()) };
-        },
-        'a tooltip',
-        1_500,
-      ).catch(() => null);
-      if (seen) {
-        firstTooltipMs = seen.at;
-        const shown = seen.tooltip.counterparts.map((c) => c.text).join(' ');
-        rightCounterpart = shown === target.counterpart;
-        if (!rightCounterpart) wrongCounterpart = shown || seen.tooltip.text;
-        break;
-      }
-    } else await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const first = await pointUntilTooltip(page as unknown as BrowserPage, copy, FIRST_HOVER_LIMIT_MS);
   // Then the rest of the page, aligned in the background. (The tab is found by its address without the fragment,
   // which the browser's match patterns leave out.)
   const tabUrl = url.replace(/#.*$/, '');
@@ -120,9 +89,7 @@ async function visit(session: ChromiumSession, url: string, copy: number): Promi
   const mainThread = await stopTracing(new URL(url).pathname, `chrome-extension://${session.extensionId}/`);
   await page.close();
   return {
-    firstTooltipMs,
-    rightCounterpart,
-    ...(wrongCounterpart === undefined ? {} : { wrongCounterpart }),
+    ...first,
     alignedMs: findings?.alignedAllMs ?? null,
     mainThread,
     longestSliceMs: findings?.longestSliceMs ?? null,

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fixturesDir, type BrowserPage } from './reader';
+import { fixturesDir, readTooltip, waitFor, type BrowserPage } from './reader';
 
 const SEED_PAGE = path.join(fixturesDir, 'seed/xinhua-moscow.html');
 
@@ -74,4 +74,44 @@ export function pointOnParagraph(page: BrowserPage, start: string): Promise<{ x:
     }
     return null;
   }, start);
+}
+
+/** What a reader saw pointing at a copy's sentence: when the first tooltip showed (page clock), and whether it was right. */
+export interface FirstTooltip {
+  firstTooltipMs: number | null;
+  rightCounterpart: boolean;
+  /** What the first tooltip showed as the counterpart, when it was not the copy's sentence. */
+  wrongCounterpart?: string;
+}
+
+/**
+ * A reader on a long page that is loading: points at the copy's sentence as soon as the page has it laid out, and
+ * again every 1.5 s until a tooltip shows (polled every 50 ms), for at most `limitMs`.
+ */
+export async function pointUntilTooltip(page: BrowserPage, copy: number, limitMs: number): Promise<FirstTooltip> {
+  const target = sentenceOfCopy(copy);
+  const deadline = Date.now() + limitMs;
+  while (Date.now() < deadline) {
+    const point = await pointOnParagraph(page, target.sentence).catch(() => null);
+    if (!point) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      continue;
+    }
+    await page.mouse.move(1, 1);
+    await page.mouse.move(point.x, point.y);
+    const seen = await waitFor(
+      async () => {
+        const tooltip = await readTooltip(page).catch(() => null);
+        return tooltip && { tooltip, at: await page.evaluate(() => performance.now(), null) };
+      },
+      'a tooltip',
+      1_500,
+    ).catch(() => null);
+    if (seen) {
+      const shown = seen.tooltip.counterparts.map((c) => c.text).join(' ');
+      const rightCounterpart = shown === target.counterpart;
+      return { firstTooltipMs: seen.at, rightCounterpart, ...(rightCounterpart ? {} : { wrongCounterpart: shown || seen.tooltip.text }) };
+    }
+  }
+  return { firstTooltipMs: null, rightCounterpart: false };
 }

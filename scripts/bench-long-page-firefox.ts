@@ -11,19 +11,13 @@
 import os from 'node:os';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { findFirefox } from './lib/browsers';
-import { machineLine, median, writeBenchmarkSection } from './lib/benchmarks-md';
+import { machineLine, writeBenchmarkSection } from './lib/benchmarks-md';
 import { launchFirefox } from './lib/launch';
-import { longSeedPage, partId, pointOnParagraph, pointUntilTooltip, sentenceOfCopy, type FirstTooltip } from './lib/long-page';
+import { ALIGNED_LIMIT_MS, benchedLongPages, FIRST_HOVER_LIMIT_MS, formatMs, medianOrNull, partId, pointOnParagraph, pointUntilTooltip, sentenceOfCopy, type FirstTooltip } from './lib/long-page';
 import { fixturesDir, waitFor, waitUntilReady, type BrowserPage } from './lib/reader';
 import { serveDirectory } from './lib/serve';
 import type { PageFindings } from '../utils/messaging';
 
-const SIZES = (process.env.BENCH_LONG_SIZES ?? '1000:3,10000:2').split(',').map((size) => {
-  const [paragraphs, runs] = size.split(':').map(Number);
-  return { paragraphs: paragraphs!, runs: runs! };
-});
-const FIRST_HOVER_LIMIT_MS = 30_000;
-const ALIGNED_LIMIT_MS = 120_000;
 const PROBE_EVERY_MS = 4;
 /** After the whole page is aligned (or the reader's pointing, without the extension), the probe watches this long. */
 const WATCH_AFTER_MS = 3_000;
@@ -68,13 +62,7 @@ interface Run extends FirstTooltip {
   findings: PageFindings | null;
 }
 
-const pages: Record<string, string> = {};
-const built = SIZES.map(({ paragraphs, runs }) => {
-  const page = longSeedPage(paragraphs);
-  const file = `/long/${paragraphs}.html`;
-  pages[file] = page.html.replace('<head>', `<head><script>${LATENESS_PROBE}</script>`);
-  return { paragraphs, runs, page, file, copy: Math.ceil(page.copies / 2) };
-});
+const { benched: built, pages } = benchedLongPages(LATENESS_PROBE);
 const server = await serveDirectory(fixturesDir, 0, pages);
 const loadAtStart = os.loadavg()[0]!;
 
@@ -150,8 +138,6 @@ try {
   await server.close();
 }
 
-const ms = (value: number | null) => (value === null ? 'none' : `${Math.round(value).toLocaleString('en')}`);
-const medianOf = (values: Array<number | null>) => (values.some((v) => v === null) ? null : median(values as number[]));
 const lines = [
   '## Long pages in Firefox (`npm run bench`, scripts/bench-long-page-firefox.ts)',
   '',
@@ -164,7 +150,7 @@ const lines = [
   ...results.map(({ size, runs, withoutParallax }) => {
     const findings = runs[0]!.findings;
     const counts = findings?.zhSentences !== undefined ? ` (${findings.zhSentences.toLocaleString('en')} × ${findings.enSentences!.toLocaleString('en')} sentences)` : '';
-    return `| ${size.paragraphs.toLocaleString('en')} paragraphs a language${counts} | ${runs.length} | ${ms(medianOf(runs.map((r) => r.firstTooltipMs)))} (${runs.map((r) => ms(r.firstTooltipMs)).join(', ')}) | ${runs.filter((r) => r.rightCounterpart).length} of ${runs.length} | ${ms(medianOf(runs.map((r) => r.alignedMs)))} | ${Math.max(...runs.map((r) => r.lateness.latestMs)).toFixed(0)} | ${Math.max(...runs.map((r) => r.lateness.over50.length))} | ${Math.max(...runs.map((r) => r.findings?.longestSliceMs ?? 0)).toFixed(0)} | ${Math.max(...withoutParallax.map((l) => l.latestMs)).toFixed(0)} | ${Math.max(...withoutParallax.map((l) => l.over50.length))} |`;
+    return `| ${size.paragraphs.toLocaleString('en')} paragraphs a language${counts} | ${runs.length} | ${formatMs(medianOrNull(runs.map((r) => r.firstTooltipMs)))} (${runs.map((r) => formatMs(r.firstTooltipMs)).join(', ')}) | ${runs.filter((r) => r.rightCounterpart).length} of ${runs.length} | ${formatMs(medianOrNull(runs.map((r) => r.alignedMs)))} | ${Math.max(...runs.map((r) => r.lateness.latestMs)).toFixed(0)} | ${Math.max(...runs.map((r) => r.lateness.over50.length))} | ${Math.max(...runs.map((r) => r.findings?.longestSliceMs ?? 0)).toFixed(0)} | ${Math.max(...withoutParallax.map((l) => l.latestMs)).toFixed(0)} | ${Math.max(...withoutParallax.map((l) => l.over50.length))} |`;
   }),
 ];
 writeBenchmarkSection('long-page-firefox', lines.join('\n'));

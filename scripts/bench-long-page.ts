@@ -11,29 +11,16 @@
 import os from 'node:os';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from './lib/browsers';
-import { machineLine, median, writeBenchmarkSection } from './lib/benchmarks-md';
+import { machineLine, writeBenchmarkSection } from './lib/benchmarks-md';
 import { launchChromium, type ChromiumSession } from './lib/launch';
 import { traceMainThread, type MainThreadReport } from './lib/main-thread-trace';
-import { longSeedPage, partId, pointOnParagraph, pointUntilTooltip, sentenceOfCopy, type FirstTooltip } from './lib/long-page';
+import { ALIGNED_LIMIT_MS, benchedLongPages, FIRST_HOVER_LIMIT_MS, formatMs, medianOrNull, partId, pointOnParagraph, pointUntilTooltip, sentenceOfCopy, type FirstTooltip } from './lib/long-page';
 import { fixturesDir, waitFor, waitUntilReady, type BrowserPage } from './lib/reader';
 import { serveDirectory } from './lib/serve';
 import type { PageFindings } from '../utils/messaging';
 
-const SIZES = (process.env.BENCH_LONG_SIZES ?? '1000:3,10000:2').split(',').map((size) => {
-  const [paragraphs, runs] = size.split(':').map(Number);
-  return { paragraphs: paragraphs!, runs: runs! };
-});
-/** How long a reader is given for the first tooltip, and the page for the rest of its alignment. */
-const FIRST_HOVER_LIMIT_MS = 30_000;
-const ALIGNED_LIMIT_MS = 120_000;
 
-const pages: Record<string, string> = {};
-const built = SIZES.map(({ paragraphs, runs }) => {
-  const page = longSeedPage(paragraphs);
-  const file = `/long/${paragraphs}.html`;
-  pages[file] = page.html;
-  return { paragraphs, runs, page, file, copy: Math.ceil(page.copies / 2) };
-});
+const { benched: built, pages } = benchedLongPages();
 const server = await serveDirectory(fixturesDir, 0, pages);
 const loadAtStart = os.loadavg()[0]!;
 
@@ -119,8 +106,6 @@ try {
   await server.close();
 }
 
-const ms = (value: number | null) => (value === null ? 'none' : `${Math.round(value).toLocaleString('en')}`);
-const medianOf = (values: Array<number | null>) => (values.some((v) => v === null) ? null : median(values as number[]));
 const lines = [
   '## Long pages (`npm run bench`, scripts/bench-long-page.ts)',
   '',
@@ -133,7 +118,7 @@ const lines = [
   ...results.map(({ size, runs }) => {
     const findings = runs[0]!.findings;
     const counts = findings?.zhSentences !== undefined ? `, ${findings.zhSentences.toLocaleString('en')} × ${findings.enSentences!.toLocaleString('en')} sentences` : '';
-    return `| ${size.page.zhParagraphs.toLocaleString('en')} Chinese and ${size.page.enParagraphs.toLocaleString('en')} English paragraphs${counts} | ${runs.length} | ${ms(medianOf(runs.map((r) => r.firstTooltipMs)))} (${runs.map((r) => ms(r.firstTooltipMs)).join(', ')}) | ${runs.filter((r) => r.rightCounterpart).length} of ${runs.length} | ${ms(medianOf(runs.map((r) => r.alignedMs)))} |`;
+    return `| ${size.page.zhParagraphs.toLocaleString('en')} Chinese and ${size.page.enParagraphs.toLocaleString('en')} English paragraphs${counts} | ${runs.length} | ${formatMs(medianOrNull(runs.map((r) => r.firstTooltipMs)))} (${runs.map((r) => formatMs(r.firstTooltipMs)).join(', ')}) | ${runs.filter((r) => r.rightCounterpart).length} of ${runs.length} | ${formatMs(medianOrNull(runs.map((r) => r.alignedMs)))} |`;
   }),
   '',
   "The page's main thread, where content scripts run, from Chromium's own trace of each visit (scripts/lib/main-thread-trace.ts; tracing slows the browser a little, the same for both visits): every task, the browser's style, layout and paint included, which the page's Long Tasks observer leaves out. Parallax's share: its longest time in one task (its script, with the style and layout it asked for while it ran), the longest task in which its script ran at all and its time in that one; the longest restyle or layout the browser did later for changes only Parallax's script had made; and the content script's longest slice as it measures it itself. \"Without Parallax\" is the same page in Chromium without the extension, visited the same way (opened, the sentence found and pointed at): parsing and laying out a long page is the browser's own work, one task that no extension can split. Maxima over the runs.",
@@ -152,9 +137,9 @@ const lines = [
   '| page | page read | first answer (aligning ms) | hovering works | first tooltip | longest send ms, max |',
   '|---|---|---|---|---|---|',
   ...results.map(({ size, runs }) => {
-    const of = (field: 'readAtMs' | 'answeredAtMs' | 'firstAlignMs' | 'readyMs') => ms(medianOf(runs.map((r) => r.findings?.[field] ?? null)));
+    const of = (field: 'readAtMs' | 'answeredAtMs' | 'firstAlignMs' | 'readyMs') => formatMs(medianOrNull(runs.map((r) => r.findings?.[field] ?? null)));
     const send = Math.max(...runs.map((r) => r.findings?.longestSendMs ?? 0));
-    return `| ${size.paragraphs.toLocaleString('en')} paragraphs | ${of('readAtMs')} | ${of('answeredAtMs')} (${of('firstAlignMs')}) | ${of('readyMs')} | ${ms(medianOf(runs.map((r) => r.firstTooltipMs)))} | ${send.toFixed(0)} |`;
+    return `| ${size.paragraphs.toLocaleString('en')} paragraphs | ${of('readAtMs')} | ${of('answeredAtMs')} (${of('firstAlignMs')}) | ${of('readyMs')} | ${formatMs(medianOrNull(runs.map((r) => r.firstTooltipMs)))} | ${send.toFixed(0)} |`;
   }),
 ];
 writeBenchmarkSection('long-page', lines.join('\n'));

@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { median } from './benchmarks-md';
 import { fixturesDir, readTooltip, waitFor, type BrowserPage } from './reader';
 
 const SEED_PAGE = path.join(fixturesDir, 'seed/xinhua-moscow.html');
@@ -115,3 +116,39 @@ export async function pointUntilTooltip(page: BrowserPage, copy: number, limitMs
   }
   return { firstTooltipMs: null, rightCounterpart: false };
 }
+
+/** How long the benchmarks give a reader for the first tooltip, and the page for the rest of its alignment. */
+export const FIRST_HOVER_LIMIT_MS = 30_000;
+export const ALIGNED_LIMIT_MS = 120_000;
+
+/** A long page as the benchmarks serve it, with how many visits it gets and the copy its reader is led to. */
+export interface BenchedLongPage {
+  paragraphs: number;
+  runs: number;
+  page: LongPage;
+  /** Its address on the test server. */
+  file: string;
+  copy: number;
+}
+
+/**
+ * The long pages of the benchmarks, `BENCH_LONG_SIZES` ("1000:3,10000:2": paragraphs a language and runs, the
+ * default), with the pages to serve by address; `headScript` is put first in each page's head.
+ */
+export function benchedLongPages(headScript = ''): { benched: BenchedLongPage[]; pages: Record<string, string> } {
+  const pages: Record<string, string> = {};
+  const benched = (process.env.BENCH_LONG_SIZES ?? '1000:3,10000:2').split(',').map((size) => {
+    const [paragraphs, runs] = size.split(':').map(Number) as [number, number];
+    const page = longSeedPage(paragraphs);
+    const file = `/long/${paragraphs}.html`;
+    pages[file] = headScript ? page.html.replace('<head>', `<head><script>${headScript}</script>`) : page.html;
+    return { paragraphs, runs, page, file, copy: Math.ceil(page.copies / 2) };
+  });
+  return { benched, pages };
+}
+
+/** Milliseconds as the benchmark tables write them, or "none". */
+export const formatMs = (value: number | null) => (value === null ? 'none' : `${Math.round(value).toLocaleString('en')}`);
+
+/** The median, or null when any run had none. */
+export const medianOrNull = (values: Array<number | null>) => (values.some((v) => v === null) ? null : median(values as number[]));

@@ -59,14 +59,16 @@ async function fetchDictionary(): Promise<Dictionary> {
   const version = extensionResponse(DICTIONARY_VERSION_FILE).then(async (response) => (await response.text()).trim());
   // Without IndexedDB (some private windows) the worker reads the package every time.
   const stored = await readStoredDictionary(version).catch(() => null);
-  const bytes = stored ?? new Uint8Array(await (await extensionResponse(DICTIONARY_FILE)).arrayBuffer());
-  const loaded = parseDictionary(bytes);
+  // A copy that does not parse (cut short on a full disk, damaged) is replaced rather than read again by every worker.
+  const fromStore = stored && parsedOrNull(stored);
+  const bytes = fromStore ? stored : new Uint8Array(await (await extensionResponse(DICTIONARY_FILE)).arrayBuffer());
+  const loaded = fromStore ?? parseDictionary(bytes);
   performance.measure('parallax:load-dictionary', {
     start: started,
     duration: performance.now() - started,
-    detail: { source: stored === null ? 'package' : 'stored' },
+    detail: { source: fromStore ? 'stored' : 'package' },
   });
-  if (stored === null) {
+  if (!fromStore) {
     // Storing copies the bytes at once, so it waits until the page that asked has been aligned.
     setTimeout(() => {
       version.then((current) => storeDictionary(current, bytes)).then(
@@ -76,6 +78,15 @@ async function fetchDictionary(): Promise<Dictionary> {
     }, 0);
   }
   return loaded;
+}
+
+function parsedOrNull(bytes: Uint8Array): Dictionary | null {
+  try {
+    return parseDictionary(bytes);
+  } catch (error) {
+    console.warn('Parallax: the stored dictionary could not be read; it is read from the package again.', error);
+    return null;
+  }
 }
 
 // Read from the package only when a reader asks for Chinese in another script than the page's.

@@ -175,6 +175,31 @@ describe('the dictionary read ahead', () => {
   });
 });
 
+describe('a stored copy of the dictionary that cannot be read', () => {
+  it('is replaced by the package\'s, and the page is aligned', async () => {
+    vi.resetModules();
+    const stored: Array<{ version: string; bytes: Uint8Array }> = [];
+    // A copy of this version cut short, as a full disk would leave it.
+    vi.doMock('../../../utils/extension/dictionary-store', () => ({
+      readStoredDictionary: async () => new Uint8Array(readFileSync(dictionaryPath).subarray(0, 1_000)),
+      storeDictionary: async (version: string, bytes: Uint8Array) => void stored.push({ version, bytes }),
+    }));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const worker = await import('../../../utils/extension/alignment-service');
+      const answer = await worker.alignPage(translated, { url: 'https://example.com/news' });
+      expect(answer.related).toBe(true);
+      expect(fetched.filter((file) => file.endsWith(DICTIONARY_FILE))).toHaveLength(1);
+      await vi.waitFor(() => expect(stored).toHaveLength(1));
+      expect(Buffer.from(stored[0]!.bytes).equals(readFileSync(dictionaryPath))).toBe(true);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('stored dictionary could not be read'), expect.any(Error));
+    } finally {
+      vi.doUnmock('../../../utils/extension/dictionary-store');
+      warn.mockRestore();
+    }
+  });
+});
+
 /**
  * 1,600 sentences a side, ten a block, the reader looking at blocks 80 and 81 of the Chinese: aligned around the view
  * first, then in at least two chunks (1,000 sentences and 200 of overlap a chunk).

@@ -28,25 +28,52 @@ interface PairListProps {
   strings: PairListStrings;
 }
 
-// Before a row has been laid out its height is guessed from its text; the guess only needs to be close, as each
-// row is measured once shown. Until the list has a size of its own (never, in a DOM without layout), the window's
-// stands in: never smaller than the list, so the first render already draws every row in view.
+// Before a row has been laid out its height is estimated from its text; each row is measured once shown, and an
+// estimate that holds lets the first render draw the rows in view where they will stay (one that was 131 px for rows
+// laid out at 83 made the list render a third time before the first paint). Until the list has a size of its own
+// (never, in a DOM without layout), the window's stands in: never smaller than the list, so the first render already
+// draws every row in view.
 const FALLBACK_VIEWPORT = { width: 360, height: 800 };
 const firstViewport = () =>
   typeof window !== 'undefined' && window.innerHeight > 0 ? { width: window.innerWidth, height: window.innerHeight } : FALLBACK_VIEWPORT;
-const LINE_HEIGHT = 21;
-const ROW_CHROME = 26;
-const ZH_CHAR_WIDTH = 14;
-const EN_CHAR_WIDTH = 7;
+
+/**
+ * The rows' font, read from the page: panel.css asks for 14 px, but Chromium gives an extension page's body a font of
+ * its own (75 %: 10.5 px), which the rows inherit, and Firefox does not.
+ */
+function rowFont(): { size: number; lineHeight: number } {
+  const style = typeof document !== 'undefined' && document.body ? getComputedStyle(document.body) : null;
+  const size = parseFloat(style?.fontSize ?? '') || 14;
+  // panel.css sets line-height 1.5; a computed 'normal' (a DOM without layout) reads as that too.
+  return { size, lineHeight: parseFloat(style?.lineHeight ?? '') || size * 1.5 };
+}
+
+// A row's box as panel.css draws it: .row's padding, .reveal's borders and padding, and the gap between the columns.
+const ROW_INSET_X = 8 + 4 + 4 + 1 + 8 + 8 + 10;
+const ROW_INSET_Y = 3 + 3 + 1 + 1 + 6 + 6;
+/** The mark above a row not matched with confidence: a line of .mark's 12 px text at line-height 1.5, and the grid's gap. */
+const MARK_HEIGHT = 12 * 1.5 + 2;
+/** Average advance of a character in ems: a Chinese one is square, an English one (spaces included) about half as wide. */
+const ZH_CHAR_EMS = 1;
+const EN_CHAR_EMS = 0.5;
 /** Rows drawn beyond each edge of the view, so that a short scroll never shows a blank before the next frame. */
 const OVERSCAN = 6;
 
-function estimateHeight(row: PanelRow, texts: PairListProps['texts'], width: number): number {
-  const column = Math.max(80, width / 2 - 24);
-  const zhChars = row.zh.reduce((sum, i) => sum + (texts.zh[i]?.length ?? 0), 0);
-  const enChars = row.en.reduce((sum, j) => sum + (texts.en[j]?.length ?? 0) + 1, 0);
-  const lines = Math.max(1, Math.ceil((zhChars * ZH_CHAR_WIDTH) / column), Math.ceil((enChars * EN_CHAR_WIDTH) / column));
-  return lines * LINE_HEIGHT + ROW_CHROME + (row.kind === 'matched' ? 0 : LINE_HEIGHT);
+/** The characters of each side of each row, counted once per list: the estimate runs over every row. */
+function rowLengths(rows: readonly PanelRow[], texts: PairListProps['texts']): Int32Array {
+  const lengths = new Int32Array(rows.length * 2);
+  rows.forEach((row, k) => {
+    lengths[2 * k] = row.zh.reduce((sum, i) => sum + (texts.zh[i]?.length ?? 0), 0);
+    // The English sentences are joined by a space.
+    lengths[2 * k + 1] = row.en.reduce((sum, j) => sum + (texts.en[j]?.length ?? 0) + 1, 0);
+  });
+  return lengths;
+}
+
+function estimateHeight(zhChars: number, enChars: number, marked: boolean, width: number, font: { size: number; lineHeight: number }): number {
+  const column = Math.max(80, (width - ROW_INSET_X) / 2);
+  const lines = Math.max(1, Math.ceil((zhChars * ZH_CHAR_EMS * font.size) / column), Math.ceil((enChars * EN_CHAR_EMS * font.size) / column));
+  return lines * font.lineHeight + ROW_INSET_Y + (marked ? MARK_HEIGHT : 0);
 }
 
 /** The index of the last offset at or before `y`. */
@@ -75,6 +102,7 @@ export function PairList({ rows, texts, zhLang, currentBead, scrollRequest, onAc
   const [measuredVersion, setMeasuredVersion] = useState(0);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(firstViewport);
+  const [font] = useState(rowFont);
   /** The list's width when its rows were measured: heights taken at another width no longer hold. */
   const measuredWidth = useRef<number | null>(null);
 
@@ -93,14 +121,16 @@ export function PairList({ rows, texts, zhLang, currentBead, scrollRequest, onAc
     return () => observer.disconnect();
   }, []);
 
+  const lengths = useMemo(() => rowLengths(rows, texts), [rows, texts]);
   const offsets = useMemo(() => {
     const result = new Float64Array(rows.length + 1);
     rows.forEach((row, k) => {
-      result[k + 1] = result[k]! + (measured.current.get(row.bead) ?? estimateHeight(row, texts, viewport.width));
+      const height = measured.current.get(row.bead) ?? estimateHeight(lengths[2 * k]!, lengths[2 * k + 1]!, row.kind !== 'matched', viewport.width, font);
+      result[k + 1] = result[k]! + height;
     });
     return result;
     // measuredVersion stands for the contents of `measured`, which a ref keeps out of the dependencies.
-  }, [rows, texts, viewport.width, measuredVersion]);
+  }, [lengths, viewport.width, measuredVersion]);
 
   const indexOfBead = useMemo(() => new Map(rows.map((row, k) => [row.bead, k])), [rows]);
   const first = rows.length === 0 ? 0 : rowAt(offsets, rows.length, scrollTop);

@@ -21,6 +21,7 @@ import {
   type BrowserPage,
 } from '../../scripts/lib/reader';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
+import { toStored, type TabAlignment } from '../../utils/extension/tab-alignments';
 import { interfaceInChineseSuite, readerSuite, type BrowserUnderTest } from './reader-suite';
 
 async function chromiumUnderTest(options: { locale?: string } = {}): Promise<BrowserUnderTest> {
@@ -195,6 +196,54 @@ describe('Chromium: the popup', () => {
   });
 });
 
+
+describe('Chromium: the side panel\'s first screen', () => {
+  const chromium = chromiumWithFixtures({ headless: true });
+
+  it('draws its rows where the browser lays them out, so that none moves before or after the first paint', async () => {
+    // The side panel benchmark's sentences (scripts/bench-panel.ts), at about a side panel's size: Chromium gives the
+    // panel's body 10.5 px text, and rows estimated for panel.css's 14 px were drawn 131 px apart, then moved to 83.
+    const pairs = 200;
+    const alignment: TabAlignment = {
+      url: 'https://news.example/long',
+      title: 'A long article',
+      zhScript: 'Hans',
+      zh: Array.from({ length: pairs }, (_, k) => `第${k}句：今年春天，这个城市新建了${k % 9}所学校和一座很大的图书馆。`),
+      en: Array.from({ length: pairs }, (_, k) => `Sentence ${k}: this spring the city built ${k % 9} new schools and a large library, which the children say they like best.`),
+      status: 'ready',
+      result: { beads: Array.from({ length: pairs }, (_, k) => [[k], [k]]), scores: Array.from({ length: pairs }, (_, k) => (k % 10 === 3 ? 0.2 : 0.8)) },
+      alignMs: 0,
+      updatedAt: 0,
+    };
+    const tabId = 900_001;
+    const panel = await chromium.session.context.newPage();
+    await panel.setViewportSize({ width: 400, height: 900 });
+    await panel.goto(`chrome-extension://${chromium.session.extensionId}/sidepanel.html`);
+    await panel.evaluate(
+      async ([key, value]) => {
+        const api = (globalThis as unknown as { chrome: { storage: { session: { set(items: object): Promise<void> } } } }).chrome;
+        await api.storage.session.set({ [key]: value });
+      },
+      [`tab:${tabId}`, toStored(alignment)] as const,
+    );
+    // Every change of a drawn row's place, from the page's first script on.
+    await panel.addInitScript(() => {
+      const record = window as unknown as { rowsMoved: string[] };
+      record.rowsMoved = [];
+      new MutationObserver((mutations) => {
+        for (const mutation of mutations) {
+          const row = mutation.target as HTMLElement;
+          if (mutation.type === 'attributes' && row.matches('li[data-bead]')) record.rowsMoved.push(`${row.dataset.bead}: ${mutation.oldValue} to ${row.getAttribute('style')}`);
+        }
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['style'], attributeOldValue: true });
+    });
+    await panel.goto(`chrome-extension://${chromium.session.extensionId}/sidepanel.html?tabId=${tabId}`);
+    await panel.waitForSelector('[data-pair]');
+    await panel.waitForTimeout(500);
+    expect(await panel.locator('li[data-bead]').count()).toBeGreaterThan(5);
+    expect(await panel.evaluate(() => (window as unknown as { rowsMoved: string[] }).rowsMoved)).toEqual([]);
+  });
+});
 
 describe('Chromium: the worker stopped mid-alignment', () => {
   const chromium = chromiumWithFixtures({ headless: true });

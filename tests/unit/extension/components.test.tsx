@@ -312,6 +312,69 @@ describe('SidePanel', () => {
 describe('the side panel\'s first screen', () => {
   beforeEach(() => fakeBrowser.reset());
 
+  it('draws its first rows at the heights the browser lays them out at, in the font the browser gives the page', async () => {
+    // The benchmark's sentences (scripts/bench-panel.ts): in Chromium's panel at 400 px, its list 378 px wide, the
+    // body's font is 10.5 px with lines of 15.75 px (Chromium's 75 % for extension pages, not panel.css's 14 px), and
+    // a pair is laid out 83 px tall, one marked as of low confidence 103 px. An estimate made for 14 px (131 px) drew
+    // the rows where they were not laid out, and the list rendered a third time before the first paint.
+    const count = 2_000;
+    const long: TabAlignment = {
+      url: 'https://example.com/',
+      title: 'Long',
+      zhScript: 'Hans',
+      zh: Array.from({ length: count }, (_, k) => `第${k}句：今年春天，这个城市新建了${k % 9}所学校和一座很大的图书馆。`),
+      en: Array.from({ length: count }, (_, k) => `Sentence ${k}: this spring the city built ${k % 9} new schools and a large library, which the children say they like best.`),
+      status: 'ready',
+      result: { beads: Array.from({ length: count }, (_, k) => [[k], [k]]), scores: Array.from({ length: count }, (_, k) => (k % 10 === 3 ? 0.2 : 0.8)) },
+      alignMs: 1,
+      updatedAt: 1,
+    };
+    await saveTabAlignment(5, long);
+    const early = followTabAlignmentEarly(5);
+    await early.known;
+    document.body.style.fontSize = '10.5px';
+    document.body.style.lineHeight = '15.75px';
+    // The first render, before the list has a size, takes the window's.
+    vi.stubGlobal('innerWidth', 400);
+    vi.stubGlobal('innerHeight', 900);
+    const layout = {
+      clientWidth: (element: HTMLElement) => (element.classList.contains('scroller') ? 378 : 0),
+      clientHeight: (element: HTMLElement) => (element.classList.contains('scroller') ? 624 : 0),
+      offsetHeight: (element: HTMLElement) => (!element.matches('li[data-bead]') ? 0 : element.classList.contains('low') ? 103 : 83),
+    };
+    const restore = Object.entries(layout).map(([name, size]) => {
+      const own = Object.getOwnPropertyDescriptor(HTMLElement.prototype, name);
+      Object.defineProperty(HTMLElement.prototype, name, {
+        configurable: true,
+        get(this: HTMLElement) {
+          return size(this);
+        },
+      });
+      return () => (own ? Object.defineProperty(HTMLElement.prototype, name, own) : delete (HTMLElement.prototype as unknown as Record<string, unknown>)[name]);
+    });
+    // Where each row was first drawn.
+    const firstTops = new Map<string, string>();
+    const diffed = options.diffed;
+    options.diffed = (vnode) => {
+      const props = vnode.props as { 'data-bead'?: number; style?: { top: string } };
+      if (vnode.type === 'li' && props['data-bead'] !== undefined && !firstTops.has(String(props['data-bead']))) firstTops.set(String(props['data-bead']), props.style!.top);
+      diffed?.(vnode);
+    };
+    try {
+      const root = mount(<SidePanel tabId={5} early={early} onReveal={() => undefined} />);
+      for (let k = 0; k < 10; k += 1) await Promise.resolve();
+      const drawn = [...root.querySelectorAll<HTMLElement>('li[data-bead]')];
+      expect(drawn.length).toBeGreaterThanOrEqual(Math.ceil(624 / 83));
+      expect(drawn.map((row) => row.style.top)).toEqual(drawn.map((_, k) => `${k * 83 + (k > 3 ? 20 : 0)}px`));
+      expect(drawn.map((row) => firstTops.get(row.dataset.bead!))).toEqual(drawn.map((row) => row.style.top));
+    } finally {
+      options.diffed = diffed;
+      vi.unstubAllGlobals();
+      document.body.removeAttribute('style');
+      for (const undo of restore) undo();
+    }
+  });
+
   it('is laid out in two renders of the list: drawn, then placed by the heights measured, before the browser paints', async () => {
     const count = 2_000;
     const long: TabAlignment = {

@@ -11,7 +11,7 @@ import { findArticleInSteps, type ArticleBlock } from './article';
 import { chineseVersions } from './chinese-versions';
 import { layoutPairs, type BlockPair, type BlockPlace } from './layout-pairs';
 import { LazySentence } from './ranges';
-import { sentenceText, splitPage, type PageText, type SentencePlace, type SentencePlaces, type TextBlock } from './split-page';
+import { placesOf, sentenceText, splitPage, type PageText, type SentencePlaces, type TextBlock } from './split-page';
 import type { BilingualPage, BlocksInView, ChineseScript, PageSentence, PageSide, Side } from './types';
 import { BlockWalk, type RawBlock } from './walk';
 
@@ -210,12 +210,12 @@ export class PageReading {
   /** withSentences, pausing after every SENTENCES_PER_STEP sentences: a long page has tens of thousands. */
   *withSentencesInSteps(sentences: SentencePlaces): Generator<void, BilingualPage> {
     const { sides } = this;
-    const side = function* (name: SideName, places: SentencePlace[]): Generator<void, PageSide> {
+    const side = function* (name: SideName, places: number[]): Generator<void, PageSide> {
       const blocks = sides[name];
       const made: PageSentence[] = [];
-      for (let k = 0; k < places.length; k += 1) {
+      for (let k = 0; k < places.length / 3; k += 1) {
         if (k % SENTENCES_PER_STEP === SENTENCES_PER_STEP - 1) yield;
-        const { block, start, end } = places[k]!;
+        const [block, start, end] = [places[3 * k]!, places[3 * k + 1]!, places[3 * k + 2]!];
         const run = blocks[block]!;
         made.push(new LazySentence(sentenceText(run.text, start, end), block, run.raw, run.start + start, run.start + end));
       }
@@ -305,7 +305,7 @@ function finish<T>(steps: Generator<void, T>): T {
 /** Reads the page in one go and splits its sentences in place: for tests and the command line. */
 export function readBilingualPage(root: Document | Element | ShadowRoot, options: ReadOptions = {}): BilingualPage | null {
   const reading = finish(readSteps(root, options));
-  return reading && reading.withSentences(splitPage(reading.text));
+  return reading && reading.withSentences(placesOf(splitPage(reading.text)));
 }
 
 /** Main-thread time spent in work done in slices, pauses excluded, and its longest slice. */

@@ -35,13 +35,16 @@ export interface SplitSentence {
 
 export type PageSentences = Record<Side, SplitSentence[]> & { zhAlt?: SplitSentence[] };
 
-/** Where a sentence stands in its block, without its text: what crosses back to the page, which has the text. */
-export type SentencePlace = Omit<SplitSentence, 'text'>;
-export type SentencePlaces = Record<Side, SentencePlace[]> & { zhAlt?: SentencePlace[] };
+/**
+ * Where each sentence of a side stands in its block, without its text: what crosses back to the page, which has the
+ * text. Three numbers a sentence (block, start, end) in one flat array: the page of 10,000 paragraphs a language sent
+ * them as 38,000 small objects, which Firefox took 130 to 150 ms to copy into the page in one task.
+ */
+export type SentencePlaces = Record<Side, number[]> & { zhAlt?: number[] };
 
 /** The places of split sentences, for the page to cut the text from its own blocks again (see sentenceText). */
 export function placesOf(sentences: PageSentences): SentencePlaces {
-  const places = (side: SplitSentence[]) => side.map(({ block, start, end }) => ({ block, start, end }));
+  const places = (side: SplitSentence[]) => side.flatMap(({ block, start, end }) => [block, start, end]);
   const result: SentencePlaces = { zh: places(sentences.zh), en: places(sentences.en) };
   if (sentences.zhAlt) result.zhAlt = places(sentences.zhAlt);
   return result;

@@ -12,7 +12,7 @@ import type { Dictionary } from '../../../utils/align/dictionary';
 import { looksLikeTranslations } from '../../../utils/align/summary';
 import { PageController, type PageControllerDeps } from '../../../utils/extension/page-controller';
 import { ConnectionLostError, MESSAGE_TEXT_CHARS, type AlignPageAnswer, type AlignPageMessage, type PageBlocksMessage } from '../../../utils/messaging';
-import { splitPage, toAlignRequest } from '../../../utils/page/split-page';
+import { placesOf, splitPage, toAlignRequest } from '../../../utils/page/split-page';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings/schema';
 
 const layouts = path.resolve(__dirname, '../../fixtures/layouts');
@@ -32,7 +32,7 @@ function alignInProcess({ page }: AlignPageMessage): AlignPageAnswer {
   const sentences = splitPage(page);
   const request = toAlignRequest({ zh: { blocks: page.zh.blocks, sentences: sentences.zh }, en: { blocks: page.en.blocks, sentences: sentences.en }, blockPairs: page.blockPairs });
   const result = align(request, dictionary);
-  return { sentences, related: looksLikeTranslations(result, sentences.zh.length, sentences.en.length), result, altResult: null, zhDisplay: null, splitMs: 0, alignMs: 0, complete: true };
+  return { sentences: placesOf(sentences), related: looksLikeTranslations(result, sentences.zh.length, sentences.en.length), result, altResult: null, zhDisplay: null, splitMs: 0, alignMs: 0, complete: true };
 }
 
 interface Harness {
@@ -154,8 +154,7 @@ describe('the page controller', () => {
         expect(page.en.blocks).toHaveLength(1_500);
         expect(page.zh.blocks[1_499]!.text).toMatch(/^第1499段。/);
         expect(page.en.blocks[0]!.text).toMatch(/^Part 0\. /);
-        const sentences = splitPage(page);
-        return { sentences, related: false, result: { beads: [], scores: [] }, altResult: null, zhDisplay: null, splitMs: 0, alignMs: 0, complete: true };
+        return { sentences: placesOf(splitPage(page)), related: false, result: { beads: [], scores: [] }, altResult: null, zhDisplay: null, splitMs: 0, alignMs: 0, complete: true };
       },
     });
     await h.controller.start();

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readBilingualPage, readBilingualPageInSlices, withSentencesInSlices } from '../../../utils/page/read-page';
-import { splitPage } from '../../../utils/page/split-page';
+import { placesOf, splitPage } from '../../../utils/page/split-page';
 import { watchPageChanges, type PageWatcher } from '../../../utils/page/watch';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -16,7 +16,7 @@ describe('reading in slices', () => {
     const whole = readBilingualPage(document)!;
     // Slices of ~0 ms: a pause after every step, the most interleaved reading there can be.
     const sliced = await readBilingualPageInSlices(document, {}, 0);
-    const page = sliced.reading!.withSentences(splitPage(sliced.reading!.text));
+    const page = sliced.reading!.withSentences(placesOf(splitPage(sliced.reading!.text)));
     expect(page.zh.sentences.map((s) => s.text)).toEqual(whole.zh.sentences.map((s) => s.text));
     expect(page.en.sentences.map((s) => s.text)).toEqual(whole.en.sentences.map((s) => s.text));
     expect(page.zh.blocks.map((b) => b.role)).toEqual(whole.zh.blocks.map((b) => b.role));
@@ -54,7 +54,7 @@ describe('reading in slices in a tab behind another', () => {
     const behind = await readBilingualPageInSlices(document, {}, 0);
     expect(behind.reading).not.toBeNull();
     const { reading } = behind;
-    expect((await withSentencesInSlices(reading!, splitPage(reading!.text), 0)).page.zh.sentences.length).toBeGreaterThan(0);
+    expect((await withSentencesInSlices(reading!, placesOf(splitPage(reading!.text)), 0)).page.zh.sentences.length).toBeGreaterThan(0);
     visibility.mockReturnValue('visible');
     let done = false;
     const inFront = readBilingualPageInSlices(document, {}, 0).then(() => (done = true));
@@ -94,7 +94,7 @@ describe('the quick look of a long page', () => {
     const paragraphs = (text: (k: number) => string) => Array.from({ length: 1_500 }, (_, k) => `<p>${text(k)}</p>`).join('');
     document.body.innerHTML = `<main><article>${paragraphs((k) => `第${k}段。两国元首先后举行小范围、大范围会谈。`)}</article><article>${paragraphs((k) => `Part ${k}. The two leaders held small-group and large-group talks.`)}</article></main>`;
     const { reading } = await readBilingualPageInSlices(document);
-    const places = splitPage(reading!.text);
+    const places = placesOf(splitPage(reading!.text));
     const steps = reading!.withSentencesInSteps(places);
     let pauses = 0;
     let step = steps.next();

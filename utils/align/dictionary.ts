@@ -174,6 +174,17 @@ function searchSorted(count: number, numberAt: (index: number) => number, value:
   return low < count && numberAt(low) === value ? low : -1;
 }
 
+/** The shape of a word's record in the words section. */
+interface WordRecord {
+  /** The word's length in UTF-16 code units. */
+  length: number;
+  /** Where its code units after the first start. */
+  restAt: number;
+  /** Where its stems' numbers start, and how many there are. */
+  stemsAt: number;
+  stemCount: number;
+}
+
 const NO_HEADWORDS: Headwords = { words: new Set(), lengths: 0, longerAfter: new Set(), pairedWith: new Set() };
 
 /**
@@ -209,8 +220,7 @@ export function parseDictionary(bytes: Uint8Array): Dictionary {
     start: wordsAt + (group === 0 ? 0 : u32At(bytes, groupEndsAt + 4 * (group - 1))),
     end: wordsAt + u32At(bytes, groupEndsAt + 4 * group),
   });
-  /** The shape of the word that starts at `at`: its length, where its stems' numbers start, and how many. */
-  const recordAt = (at: number) => {
+  const recordAt = (at: number): WordRecord => {
     const head = bytes[at]!;
     let stemCount = head >>> REST_LENGTH_BITS;
     let restAt = at + 1;
@@ -223,12 +233,12 @@ export function parseDictionary(bytes: Uint8Array): Dictionary {
     for (let left = count; left > 0; at += 1) if (!(bytes[at]! & 0x80)) left -= 1;
     return at;
   };
-  const wordOf = (firstUnit: number, record: ReturnType<typeof recordAt>) => {
+  const wordOf = (firstUnit: number, record: WordRecord) => {
     let word = String.fromCharCode(firstUnit);
     for (let k = 0; k < record.length - 1; k += 1) word += String.fromCharCode(u16At(bytes, record.restAt + 2 * k));
     return word;
   };
-  const stemsAtRecord = (record: ReturnType<typeof recordAt>): readonly string[] => {
+  const stemsAtRecord = (record: WordRecord): readonly string[] => {
     const stems: string[] = [];
     let at = record.stemsAt;
     for (let k = 0; k < record.stemCount; k += 1) {
@@ -245,7 +255,7 @@ export function parseDictionary(bytes: Uint8Array): Dictionary {
     return stems;
   };
   /** Every word of a group, in order, with its record. */
-  function* groupRecords(group: number): Iterable<{ word: string; record: ReturnType<typeof recordAt> }> {
+  function* groupRecords(group: number): Iterable<{ word: string; record: WordRecord }> {
     const { start, end } = groupSpan(group);
     const firstUnit = firstUnitOf(group);
     for (let at = start; at < end; ) {

@@ -16,7 +16,7 @@ import { readBilingualPage } from '../utils/page/read-page';
 import { toAlignRequest } from '../utils/page/split-page';
 import { machineLine, median, writeBenchmarkSection } from './lib/benchmarks-md';
 import { dictionaryPath, loadDictionaryFromDisk } from './lib/dictionary-node';
-import { CHROME_BUILD, launchChromium, type ChromiumSession } from './lib/launch';
+import { CHROME_BUILD, launchChromium } from './lib/launch';
 import { dictionaryAskedMs, dictionaryLoad, dictionaryStored, dictionaryWait, expectedSeed, fixturesDir, waitFor, waitUntilReady, type BrowserPage } from './lib/reader';
 import { realPages } from './lib/real-pages';
 import { serveDirectory } from './lib/serve';
@@ -76,17 +76,6 @@ function writeGeneratedPages(dir: string): void {
   );
   writeFileSync(path.join(dir, 'news-bilingual.html'), newsPage(true));
   writeFileSync(path.join(dir, 'news-chinese.html'), newsPage(false));
-}
-
-/** Clears what the extension keeps in IndexedDB (its copy of the dictionary), as a reader's clearing site data would. */
-async function clearExtensionIndexedDb(session: ChromiumSession): Promise<void> {
-  const page = await session.context.newPage();
-  try {
-    const devtools = await session.context.newCDPSession(page);
-    await devtools.send('Storage.clearDataForOrigin', { origin: `chrome-extension://${session.extensionId}`, storageTypes: 'indexeddb' });
-  } finally {
-    await page.close();
-  }
 }
 
 const lines: string[] = ['## The extension (`npm run bench`)', '', machineLine(), ''];
@@ -157,7 +146,7 @@ for (let start = 0; start < BROWSER_STARTS; start += 1) {
         // The package read again with the browser started and idle, as when the stored copy is lost: at install the
         // read above shares the machine with the browser's own start.
         await session.stopWorker();
-        await clearExtensionIndexedDb(session);
+        await session.clearIndexedDb();
         await load(`start=${start}&copy-cleared`);
         dictionaryMs.packageInRunningBrowser.push(await dictionaryLoadFrom('package'));
         await dictionaryStored(session);

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
 import type { PageFindings } from '../../utils/messaging';
 import { CHROMIUM_ARGS, findChromium, findFirefox, INSTALL_BROWSERS } from './browsers';
@@ -28,6 +28,8 @@ export interface ChromiumSession {
   pageFindings(pageUrl: string): Promise<PageFindings | null>;
   /** Stops the extension's worker, as Chrome does after 30 idle seconds; the next message starts a new one. */
   stopWorker(): Promise<void>;
+  /** Clears what the extension keeps in IndexedDB (its copy of the dictionary), as a reader's clearing site data would. */
+  clearIndexedDb(): Promise<void>;
   /** The side panel's page, in a tab of its own, showing the tab that has `pageUrl` open. */
   openSidePanel(pageUrl: string): Promise<Page>;
   /** The extension's page at `file` (popup.html, sidepanel.html), in a tab of its own, for the tab that has `pageUrl` open. */
@@ -93,6 +95,15 @@ export async function launchChromium(options: {
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
   const extensionId = new URL(worker.url()).host;
+  /** The browser's DevTools protocol, from a page opened for the purpose and closed after. */
+  const withDevtools = async (use: (devtools: CDPSession) => Promise<unknown>) => {
+    const page = await context.newPage();
+    try {
+      await use(await context.newCDPSession(page));
+    } finally {
+      await page.close();
+    }
+  };
   const openChromiumPageFor = async (file: string, pageUrl: string) => {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/${file}`);
@@ -126,14 +137,13 @@ export async function launchChromium(options: {
       }, pageUrl);
     },
     async stopWorker() {
-      const page = await context.newPage();
-      try {
-        const devtools = await context.newCDPSession(page);
+      await withDevtools(async (devtools) => {
         await devtools.send('ServiceWorker.enable');
         await devtools.send('ServiceWorker.stopAllWorkers');
-      } finally {
-        await page.close();
-      }
+      });
+    },
+    async clearIndexedDb() {
+      await withDevtools((devtools) => devtools.send('Storage.clearDataForOrigin', { origin: `chrome-extension://${extensionId}`, storageTypes: 'indexeddb' }));
     },
     openSidePanel: (pageUrl) => openChromiumPageFor('sidepanel.html', pageUrl),
     openExtensionPageFor: (file, pageUrl) => openChromiumPageFor(file, pageUrl),

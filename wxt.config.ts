@@ -12,15 +12,16 @@ export default defineConfig({
     excludeSources: ['public/dict/**', 'tmp-*.ts'],
   },
   hooks: {
-    // The page's style for the highlights goes with the content script, which WXT writes into the manifest: the
-    // browser adds manifest style sheets before it builds the page (see utils/extension/highlights.ts).
+    // The page's style for the highlights goes with the content script that runs from the page's start, in the
+    // manifest WXT writes: the browser adds a script's style sheets at its run_at (Firefox) or before it builds the
+    // page (Chromium), so at document_start both do before the page is built (see utils/extension/highlights.ts).
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: HIGHLIGHT_STYLESHEET.path, contents: HIGHLIGHT_STYLESHEET.css });
     },
     'build:manifestGenerated': (_wxt, manifest) => {
-      const scripts = manifest.content_scripts ?? [];
-      if (scripts.length !== 1) throw new Error(`Expected the one content script in the manifest, found ${scripts.length}`);
-      scripts[0]!.css = [...(scripts[0]!.css ?? []), HIGHLIGHT_STYLESHEET.path];
+      const fromStart = (manifest.content_scripts ?? []).filter((script) => script.run_at === 'document_start');
+      if (fromStart.length !== 1) throw new Error(`Expected one content script at document_start in the manifest, found ${fromStart.length}`);
+      fromStart[0]!.css = [...(fromStart[0]!.css ?? []), HIGHLIGHT_STYLESHEET.path];
     },
   },
   vite: () => ({

@@ -5,6 +5,7 @@ import { createTooltipView } from '@/components/Tooltip';
 import { PageController } from '@/utils/extension/page-controller';
 import type { HoverView } from '@/utils/extension/page-session';
 import { HoverTrigger } from '@/utils/extension/hover-trigger';
+import { CONTENT_SCRIPT_MATCHES, takeRestingPointer, type PointerWorld } from '@/utils/extension/resting-pointer';
 import { countRun, guardAgainstForgedStops, type ScriptWorld } from '@/utils/extension/script-runs';
 import { handleMessages, notifySidePanel, sendToBackground, type ContentProtocol } from '@/utils/messaging';
 import { UI_HOST_TAG } from '@/utils/page/walk';
@@ -28,7 +29,7 @@ function orphaned(): boolean {
 }
 
 export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
+  matches: CONTENT_SCRIPT_MATCHES,
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   async main(ctx) {
@@ -76,6 +77,11 @@ export default defineContentScript({
       { set: (run, ms) => window.setTimeout(run, ms), clear: (id) => window.clearTimeout(id) },
     );
     let pointer = { x: -1, y: -1 };
+    const rested = takeRestingPointer(globalThis as PointerWorld);
+    if (rested) {
+      pointer = rested;
+      trigger.pointerRested(rested.x, rested.y);
+    }
     ctx.addEventListener(document, 'pointermove', (event: PointerEvent) => {
       // After the extension is reloaded or updated, the browser leaves this script in pages already open, cut off
       // from the extension; nothing tells it so. Asking the context finds out (the extension's id is gone), and its

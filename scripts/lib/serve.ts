@@ -18,13 +18,19 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** `pages`: generated HTML served at the given paths (`/long/1000.html`), beside the directory's files. */
-export async function serveDirectory(root: string, port = 0, pages: Record<string, string> = {}): Promise<StaticServer> {
+/** A generated file, or one answered only when the function's promise settles (a page that is slow to finish loading). */
+export type ServedFile = string | (() => Promise<string>);
+
+/** `pages`: generated files served at the given paths (`/long/1000.html`), beside the directory's files. */
+export async function serveDirectory(root: string, port = 0, pages: Record<string, ServedFile> = {}): Promise<StaticServer> {
   const base = path.resolve(root);
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
     if (Object.hasOwn(pages, pathname)) {
-      response.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' }).end(pages[pathname]);
+      const page = pages[pathname]!;
+      void (typeof page === 'string' ? Promise.resolve(page) : page()).then((body) =>
+        response.writeHead(200, { 'content-type': TYPES[path.extname(pathname)] ?? 'text/plain', 'cache-control': 'no-store' }).end(body),
+      );
       return;
     }
     const file = path.resolve(base, `.${pathname.endsWith('/') ? `${pathname}index.html` : pathname}`);

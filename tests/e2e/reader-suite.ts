@@ -83,6 +83,12 @@ const COUNTERPART_COLOUR: [number, number, number] = [90, 170, 255];
 const LONG_PAGE = '/long/1000.html';
 /** And to 10,000: over 4 MB of text, more than the worker keeps for a tab (MAX_KEPT_BYTES). */
 const TOO_LONG_PAGE = '/long/10000.html';
+/**
+ * The seed page ending in a script the server holds back until the test lets it go: its text is on screen while the
+ * document is still loading, before the content script (document_idle) runs.
+ */
+const HELD_PAGE = '/seed/held.html';
+const HELD_SCRIPT = '/seed/held.js';
 
 export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest>): void {
   describe(`${name}: a reader on the demo pages`, () => {
@@ -91,9 +97,15 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
     let browser: BrowserUnderTest;
     let page: BrowserPage;
     let pageUrl: string;
+    let letHeldPageFinish = () => {};
 
     beforeAll(async () => {
-      server = await serveDirectory(fixturesDir, 0, { [LONG_PAGE]: longSeedPage(1_000).html, [TOO_LONG_PAGE]: longSeedPage(10_000).html });
+      server = await serveDirectory(fixturesDir, 0, {
+        [LONG_PAGE]: longSeedPage(1_000).html,
+        [TOO_LONG_PAGE]: longSeedPage(10_000).html,
+        [HELD_PAGE]: readFileSync(path.join(fixturesDir, expected.page), 'utf8').replace('</body>', `<script src="${HELD_SCRIPT}"></script></body>`),
+        [HELD_SCRIPT]: () => new Promise((resolve) => (letHeldPageFinish = () => resolve(''))),
+      });
       browser = await launch();
       page = await browser.newPage();
       pageUrl = `${server.url}/${expected.page}`;
@@ -131,6 +143,42 @@ export function readerSuite(name: string, launch: () => Promise<BrowserUnderTest
         expect(tooltip.text).toMatch(/No counterpart — this may have been left out of the other version/);
       });
     }
+
+    it('a pointer that came to rest on a sentence while the page was loading gets its counterpart once Parallax is ready, with no further move', async () => {
+      const held = await browser.newPage();
+      const loading = held.goto(`${server.url}${HELD_PAGE}`);
+      loading.catch(() => undefined);
+      // The first sentence of the expected pairs that the window shows before the page has finished loading.
+      const candidates = expected.pairs.filter((pair) => !pair.locate);
+      const { pair, point } = await waitFor(async () => {
+        // The reader sees the page once its style sheets are in: a layout forced before (Firefox allows it) puts the
+        // text elsewhere.
+        const styled = await held
+          .evaluate(() => {
+            const sheets = [...document.querySelectorAll('link[rel="stylesheet"]')].map((link) => (link as HTMLLinkElement).sheet);
+            // A sheet still loading has no rules to read yet (Firefox gives it an empty one, or throws).
+            try {
+              return sheets.length > 0 && sheets.every((sheet) => sheet && sheet.cssRules.length > 0);
+            } catch {
+              return false;
+            }
+          }, null)
+          .catch(() => false);
+        if (!styled) return null;
+        for (const pair of candidates) {
+          const point = await pointOnText(held, pair.sentence).catch(() => null);
+          if (point) return { pair, point };
+        }
+        return null;
+      }, 'the article on screen while the page loads');
+      await held.mouse.move(point.x, point.y);
+      // The move reached a page still loading, so before the content script (document_idle) was there to hear it.
+      expect(await held.evaluate(() => document.readyState, null)).toBe('loading');
+      letHeldPageFinish();
+      await loading;
+      const tooltip = await waitFor(() => readTooltip(held), 'the counterpart of the sentence under the resting pointer', 15_000);
+      expect(tooltip.counterparts.map((c) => c.text)).toEqual(pair.counterpart);
+    });
 
     it('the hovered sentence is painted in its highlight colour, as the reader sees it', async () => {
       const pair = expected.pairs.find((p) => p.hover === 'zh' && !p.caption)!;

@@ -53,6 +53,14 @@ export class HoverTrigger {
     }, settings.hoverDelayMs);
   }
 
+  /**
+   * The pointer came to rest at (x, y) before this trigger was listening (resting-pointer.ts): nothing waits for a
+   * delay, but the page becoming hoverable, or in modifier mode the key, shows what is there.
+   */
+  pointerRested(x: number, y: number): void {
+    this.last = { x, y };
+  }
+
   /** A key went down or up: in modifier mode, pressing the key shows what is under the resting pointer. */
   keyChanged(key: string, down: boolean): void {
     const settings = this.settings();

@@ -83,6 +83,21 @@ describe('HoverTrigger', () => {
     expect(calls).toEqual(['rested at 30,40']);
   });
 
+  it('shows where the pointer came to rest before it listened, when the page becomes hoverable, and with the key in modifier mode', () => {
+    const hover = setup({ trigger: 'hover', hoverDelayMs: 150 });
+    hover.trigger.pointerRested(30, 40);
+    hover.advance(500);
+    expect(hover.calls).toEqual([]);
+    hover.trigger.pageReady();
+    expect(hover.calls).toEqual(['rested at 30,40']);
+    const modifier = setup({ trigger: 'modifier', modifierKey: 'Shift' });
+    modifier.trigger.pointerRested(30, 40);
+    modifier.trigger.pageReady();
+    expect(modifier.calls).toEqual([]);
+    modifier.trigger.keyChanged('Shift', true);
+    expect(modifier.calls).toEqual(['rested at 30,40']);
+  });
+
   it('leaves a move still waiting for its delay to show in its turn, and shows nothing once the pointer has left', () => {
     const { calls, trigger, advance } = setup({ trigger: 'hover', hoverDelayMs: 150 });
     trigger.pageReady();
